@@ -1,0 +1,26 @@
+import {
+  AnyApiFactory,
+  createApiFactory,
+  discoveryApiRef,
+  errorApiRef,
+  fetchApiRef,
+  identityApiRef,
+  storageApiRef,
+} from '@backstage/core-plugin-api';
+import { UserSettingsStorage } from '@backstage/plugin-user-settings';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+
+export const apis: AnyApiFactory[] = [
+  // Keep user settings (starred entities, theme) in the backend rather than the browser.
+  createApiFactory({
+    api: storageApiRef,
+    deps: {
+      discoveryApi: discoveryApiRef,
+      errorApi: errorApiRef,
+      fetchApi: fetchApiRef,
+      identityApi: identityApiRef,
+      signalApi: signalApiRef,
+    },
+    factory: deps => UserSettingsStorage.create(deps),
+  }),
+];

@@ -1,0 +1,51 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * Annotation naming the escalation policy that pages for an entity, as `<policy-id>` or
+ * `<namespace>/<policy-name>`. Without it the default policy of the entity's owner group pages.
+ *
+ * @public
+ */
+export const FIREBREAK_ESCALATION_POLICY_ANNOTATION =
+  'firebreak.dev/escalation-policy';
+
+/**
+ * Annotation listing runbook URLs for an entity, comma separated. Links of type `runbook` in
+ * `metadata.links` count too.
+ *
+ * @public
+ */
+export const FIREBREAK_RUNBOOKS_ANNOTATION = 'firebreak.dev/runbooks';
+
+/**
+ * Annotation that turns Firebreak off for one entity when set to `"false"`; Firebreak is on
+ * for every entity of a supported kind otherwise.
+ *
+ * @public
+ */
+export const FIREBREAK_ENABLED_ANNOTATION = 'firebreak.dev/enabled';
+
+/**
+ * Kinds whose pages can carry incidents: the things that break and the teams that own them.
+ *
+ * @public
+ */
+export const FIREBREAK_SUPPORTED_KINDS: readonly string[] = [
+  'component',
+  'system',
+  'api',
+  'resource',
+  'group',
+];
+
+/**
+ * Whether Firebreak content should show for an entity: a supported kind not opted out.
+ *
+ * @public
+ */
+export function isFirebreakAvailable(entity: Entity): boolean {
+  if (!FIREBREAK_SUPPORTED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
+    return false;
+  }
+  return entity.metadata.annotations?.[FIREBREAK_ENABLED_ANNOTATION] !== 'false';
+}

@@ -1,0 +1,7 @@
+/**
+ * Extension points for Firebreak backend modules.
+ *
+ * @packageDocumentation
+ */
+
+export * from './notifiers';

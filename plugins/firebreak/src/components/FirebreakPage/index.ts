@@ -1,0 +1,1 @@
+export { FirebreakPage } from './FirebreakPage';

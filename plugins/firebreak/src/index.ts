@@ -1,0 +1,11 @@
+/**
+ * The Firebreak frontend plugin: incidents on catalog entity pages.
+ *
+ * @packageDocumentation
+ */
+
+export { firebreakPlugin, FirebreakPage, EntityFirebreakContent } from './plugin';
+export * from './api';
+export { rootRouteRef as firebreakRouteRef } from './routes';
+export { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
+export { IncidentsTable } from './components/IncidentsTable';
