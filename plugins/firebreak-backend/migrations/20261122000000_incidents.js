@@ -21,9 +21,7 @@ exports.up = async function up(knex) {
       .notNullable()
       .defaultTo(1)
       .comment('Bumped on every change, for optimistic concurrency');
-    table.unique(['ref_number'], {
-      indexName: 'firebreak_incidents_ref_number_uniq',
-    });
+    table.unique(['ref_number'], 'firebreak_incidents_ref_number_uniq');
   });
 
   await knex.schema.createTable('firebreak_incident_entities', table => {
@@ -39,9 +37,7 @@ exports.up = async function up(knex) {
       .datetime('declared_at', { useTz: true, precision: 3 })
       .notNullable()
       .comment("Copy of the incident's, so an entity's history is one index scan");
-    table.primary(['incident_id', 'entity_ref'], {
-      constraintName: 'firebreak_incident_entities_pk',
-    });
+    table.primary(['incident_id', 'entity_ref'], 'firebreak_incident_entities_pk');
     table.index(['entity_ref', 'declared_at', 'incident_id'], 'firebreak_incident_entities_history_idx');
   });
 };

@@ -32,7 +32,7 @@ const columns: TableColumn<IncidentSummary>[] = [
   {
     title: 'Status',
     field: 'status',
-    width: '140px',
+    width: '150px',
     render: row =>
       ACTIVE_INCIDENT_STATUSES.includes(row.status) ? (
         <strong>{row.status}</strong>
