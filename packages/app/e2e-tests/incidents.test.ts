@@ -3,7 +3,7 @@ import { expect, Page, test } from '@playwright/test';
 async function signIn(page: Page) {
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible({ timeout: 60_000 });
+  await expect(enter).toBeVisible({ timeout: 120_000 });
   await enter.click();
   // Signed in once the app shell replaces the sign-in page.
   await expect(page.getByRole('link', { name: 'Catalog' })).toBeVisible();
@@ -12,15 +12,21 @@ async function signIn(page: Page) {
 test('a component page shows its incidents from the backend', async ({
   page,
 }) => {
+  // The first test also waits for the dev server's first build and the catalog's first
+  // ingestion of the example entities.
+  test.setTimeout(240_000);
   await signIn(page);
 
   // The catalog ingests the example entities shortly after the backend starts.
   await expect(async () => {
     await page.goto('/catalog/default/component/payments-api');
-    await expect(
-      page.getByRole('heading', { name: 'Payments API' }),
-    ).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000 });
+    await expect(page.getByRole('tab', { name: 'Incidents' })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+  // The overview renders without a broken card.
+  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
+  await expect(page.getByText(/^Error/)).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Incidents' }).click();
   await expect(page).toHaveURL(/\/payments-api\/incidents$/);
