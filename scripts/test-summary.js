@@ -23,7 +23,9 @@ for (const file of process.argv.slice(2)) {
     passed += report.stats.expected + report.stats.flaky;
     failed += report.stats.unexpected;
     if (report.stats.flaky > 0) {
-      problems.push(`${report.stats.flaky} end-to-end test(s) passed only on retry`);
+      problems.push(
+        `${report.stats.flaky} end-to-end test(s) passed only on retry`,
+      );
     }
     if ((report.errors ?? []).length > 0) {
       failed += report.errors.length;
@@ -36,5 +38,7 @@ for (const file of process.argv.slice(2)) {
 
 for (const problem of problems) console.log(`note: ${problem}`);
 console.log(`${passed} passed, ${failed} failed`);
-const missing = problems.some(p => p.includes('is missing') || p.includes('not a jest'));
+const missing = problems.some(
+  p => p.includes('is missing') || p.includes('not a jest'),
+);
 process.exit(failed > 0 || passed === 0 || missing ? 1 : 0);

@@ -46,7 +46,9 @@ test('the Firebreak page lists incidents across the organisation', async ({
 }) => {
   await signIn(page);
   await page.goto('/firebreak');
-  await expect(page.getByRole('heading', { name: 'Incidents', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Incidents', exact: true }),
+  ).toBeVisible();
   await expect(page.getByText('Checkout page slow on mobile')).toBeVisible();
   await expect(page.getByText('Elevated 5xx from payments API')).toBeVisible();
 });

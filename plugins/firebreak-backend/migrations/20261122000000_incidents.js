@@ -36,9 +36,17 @@ exports.up = async function up(knex) {
     table
       .datetime('declared_at', { useTz: true, precision: 3 })
       .notNullable()
-      .comment("Copy of the incident's, so an entity's history is one index scan");
-    table.primary(['incident_id', 'entity_ref'], 'firebreak_incident_entities_pk');
-    table.index(['entity_ref', 'declared_at', 'incident_id'], 'firebreak_incident_entities_history_idx');
+      .comment(
+        "Copy of the incident's, so an entity's history is one index scan",
+      );
+    table.primary(
+      ['incident_id', 'entity_ref'],
+      'firebreak_incident_entities_pk',
+    );
+    table.index(
+      ['entity_ref', 'declared_at', 'incident_id'],
+      'firebreak_incident_entities_history_idx',
+    );
   });
 };
 

@@ -44,8 +44,12 @@ export const FIREBREAK_SUPPORTED_KINDS: readonly string[] = [
  * @public
  */
 export function isFirebreakAvailable(entity: Entity): boolean {
-  if (!FIREBREAK_SUPPORTED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))) {
+  if (
+    !FIREBREAK_SUPPORTED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'))
+  ) {
     return false;
   }
-  return entity.metadata.annotations?.[FIREBREAK_ENABLED_ANNOTATION] !== 'false';
+  return (
+    entity.metadata.annotations?.[FIREBREAK_ENABLED_ANNOTATION] !== 'false'
+  );
 }

@@ -4,7 +4,11 @@
  * @packageDocumentation
  */
 
-export { firebreakPlugin, FirebreakPage, EntityFirebreakContent } from './plugin';
+export {
+  firebreakPlugin,
+  FirebreakPage,
+  EntityFirebreakContent,
+} from './plugin';
 export * from './api';
 export { rootRouteRef as firebreakRouteRef } from './routes';
 export { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';

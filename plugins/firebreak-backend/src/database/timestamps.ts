@@ -12,5 +12,7 @@ export function toDate(value: Date | string | number): Date {
     return new Date(value);
   }
   // SQLite may hand back 'YYYY-MM-DD HH:MM:SS.sss' without a zone; we only ever write UTC.
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+  return new Date(
+    /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`,
+  );
 }

@@ -16,7 +16,10 @@ const demoIncidents: DemoIncident[] = [
     title: 'Card payments declined for EU customers',
     severity: 'SEV1',
     status: 'closed',
-    entityRefs: ['component:default/payments-api', 'api:default/payments-rest-api'],
+    entityRefs: [
+      'component:default/payments-api',
+      'api:default/payments-rest-api',
+    ],
     daysAgo: 74,
   },
   {
@@ -30,7 +33,10 @@ const demoIncidents: DemoIncident[] = [
     title: 'Checkout page slow on mobile',
     severity: 'SEV2',
     status: 'resolved',
-    entityRefs: ['component:default/checkout-web', 'component:default/cart-service'],
+    entityRefs: [
+      'component:default/checkout-web',
+      'component:default/cart-service',
+    ],
     daysAgo: 23,
   },
   {

@@ -76,7 +76,9 @@ export class IncidentStore {
   async insertIncident(incident: NewIncident): Promise<IncidentSummary> {
     const id = randomUUID();
     const entityRefs = [
-      ...new Set(incident.entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
+      ...new Set(
+        incident.entityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+      ),
     ];
     const refNumber = await this.db.transaction(async tx => {
       const [{ max }] = await tx('firebreak_incidents').max({
@@ -141,7 +143,14 @@ export class IncidentStore {
           );
         }
       })
-      .select('i.id', 'i.ref_number', 'i.title', 'i.severity', 'i.status', 'i.declared_at')
+      .select(
+        'i.id',
+        'i.ref_number',
+        'i.title',
+        'i.severity',
+        'i.status',
+        'i.declared_at',
+      )
       .orderBy([
         { column: 'i.declared_at', order: 'desc' },
         { column: 'i.id', order: 'desc' },

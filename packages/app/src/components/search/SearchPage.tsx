@@ -11,12 +11,7 @@ import {
   SearchPagination,
   SearchResult,
 } from '@backstage/plugin-search-react';
-import {
-  CatalogIcon,
-  Content,
-  Header,
-  Page,
-} from '@backstage/core-components';
+import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 
 const useStyles = makeStyles((theme: Theme) => ({
@@ -79,7 +74,10 @@ const SearchPage = () => {
                 name="owner"
                 values={async () => {
                   const { items } = await catalogApi.getEntities({
-                    filter: { kind: 'Group', 'metadata.name': CATALOG_FILTER_EXISTS },
+                    filter: {
+                      kind: 'Group',
+                      'metadata.name': CATALOG_FILTER_EXISTS,
+                    },
                     fields: ['metadata.name'],
                   });
                   return items.map(entity => entity.metadata.name).sort();

@@ -42,7 +42,9 @@ describe('EntityIncidentsContent', () => {
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
 
-    expect(await screen.findByText('Card payments declined')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Card payments declined'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Incidents of Payments API')).toBeInTheDocument();
     expect(api.listIncidents).toHaveBeenCalledWith(
       expect.objectContaining({ entityRef: 'component:default/payments-api' }),

@@ -75,9 +75,7 @@ export function IncidentsTable(props: { entityRef?: string; title?: string }) {
       <EmptyState
         missing="data"
         title="No incidents yet"
-        description={
-          'Nothing has been declared here. When something breaks, declare an incident so responders and stakeholders can follow it.'
-        }
+        description="Nothing has been declared here. When something breaks, declare an incident so responders and stakeholders can follow it."
       />
     );
   }
