@@ -1,0 +1,22 @@
+import firebreakPlugin from './alpha';
+
+describe('firebreak plugin for the new frontend system', () => {
+  it.each([
+    ['api:firebreak', 'api', 'root'],
+    ['page:firebreak', 'page', 'app/routes'],
+    [
+      'entity-content:firebreak/incidents',
+      'entity-content',
+      'page:catalog/entity',
+    ],
+  ])('provides %s', (id, kind, parent) => {
+    expect(firebreakPlugin.id).toBe('firebreak');
+    const extension = firebreakPlugin.getExtension(id as any);
+    expect(extension).toMatchObject({
+      kind,
+      namespace: 'firebreak',
+      disabled: false,
+    });
+    expect(extension.attachTo).toMatchObject({ id: parent });
+  });
+});
