@@ -16,7 +16,7 @@ describe('firebreak plugin for the new frontend system', () => {
       kind,
       namespace: 'firebreak',
       disabled: false,
+      attachTo: { id: parent },
     });
-    expect(extension.attachTo).toMatchObject({ id: parent });
   });
 });
