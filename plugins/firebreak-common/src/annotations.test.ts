@@ -12,10 +12,10 @@ function entity(kind: string, annotations?: Record<string, string>): Entity {
 describe('isFirebreakAvailable', () => {
   it.each([
     ['Component', undefined, true],
-    ['System', undefined, true],
+    ['System', undefined, false],
     ['API', undefined, true],
     ['Resource', undefined, true],
-    ['Group', undefined, true],
+    ['Group', undefined, false],
     ['User', undefined, false],
     ['Location', undefined, false],
     ['Component', { 'firebreak.dev/enabled': 'false' }, false],

@@ -26,16 +26,15 @@ export const FIREBREAK_RUNBOOKS_ANNOTATION = 'firebreak.dev/runbooks';
 export const FIREBREAK_ENABLED_ANNOTATION = 'firebreak.dev/enabled';
 
 /**
- * Kinds whose pages can carry incidents: the things that break and the teams that own them.
+ * Kinds whose pages carry incidents: the things that break. Systems and groups join once the
+ * backend rolls up the incidents of their parts and of what a team owns.
  *
  * @public
  */
 export const FIREBREAK_SUPPORTED_KINDS: readonly string[] = [
   'component',
-  'system',
   'api',
   'resource',
-  'group',
 ];
 
 /**

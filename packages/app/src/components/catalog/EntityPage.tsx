@@ -175,7 +175,6 @@ const groupPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-    {incidentsRoute}
   </EntityLayout>
 );
 
@@ -201,7 +200,6 @@ const systemPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-    {incidentsRoute}
   </EntityLayout>
 );
 

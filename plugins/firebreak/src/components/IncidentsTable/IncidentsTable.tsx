@@ -11,6 +11,7 @@ import {
   IncidentSummary,
 } from '@firebreak/backstage-plugin-common';
 import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 
@@ -33,12 +34,17 @@ const columns: TableColumn<IncidentSummary>[] = [
     title: 'Status',
     field: 'status',
     width: '150px',
-    render: row =>
-      ACTIVE_INCIDENT_STATUSES.includes(row.status) ? (
-        <strong>{row.status}</strong>
-      ) : (
-        row.status
-      ),
+    render: row => (
+      <Typography
+        variant="body2"
+        noWrap
+        style={{
+          fontWeight: ACTIVE_INCIDENT_STATUSES.includes(row.status) ? 700 : 400,
+        }}
+      >
+        {row.status}
+      </Typography>
+    ),
   },
   {
     title: 'Impacted',

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Screenshots of the main Firebreak pages of a running portal (yarn start), to look at them as
+// users will: node scripts/screenshots.mjs [output folder, default .screenshots]
+/* eslint-disable no-console */
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const out = process.argv[2] ?? '.screenshots';
+const baseUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
+const pages = [
+  ['home', '/'],
+  ['firebreak', '/firebreak'],
+  ['component-incidents', '/catalog/default/component/payments-api/incidents'],
+  [
+    'component-no-incidents',
+    '/catalog/default/component/identity-service/incidents',
+  ],
+  ['group-incidents', '/catalog/default/group/payments/incidents'],
+];
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(baseUrl);
+await page.getByRole('button', { name: 'Enter' }).click();
+await page.getByRole('link', { name: 'Catalog' }).waitFor();
+for (const [name, path] of pages) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`${out}/${name}.png`);
+}
+await browser.close();
