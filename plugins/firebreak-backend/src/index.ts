@@ -5,3 +5,6 @@
  */
 
 export { firebreakPlugin as default } from './plugin';
+export { firebreakClockServiceRef } from './clock';
+export type { FirebreakClock } from './clock';
+export * from './permissions';

@@ -1,13 +1,12 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { firebreakPlugin } from './plugin';
 import { IncidentStore } from './incidents/IncidentStore';
+import {
+  as,
+  startFirebreak,
+  users,
+} from './__testUtils__/firebreakTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -19,18 +18,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
   let knex: Knex;
 
   async function startBackend(config: object = {}) {
-    const { server } = await startTestBackend({
-      features: [
-        firebreakPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: config }),
-        // Requests without an Authorization header carry no credentials.
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    });
-    return server;
+    return (await startFirebreak({ knex, config })).server;
   }
 
   beforeEach(async () => {
@@ -46,17 +34,24 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     const [completed] = await knex.migrate.list(migrationConfig);
     expect(completed.map((m: { name: string }) => m.name)).toEqual([
       '20261122000000_incidents.js',
+      '20261122010000_incident_core.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
       true,
     );
+    expect(await knex.schema.hasTable('firebreak_timeline_events')).toBe(true);
 
     await knex.migrate.rollback(migrationConfig, true);
-    expect(await knex.schema.hasTable('firebreak_incidents')).toBe(false);
-    expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
-      false,
-    );
+    for (const table of [
+      'firebreak_incidents',
+      'firebreak_incident_entities',
+      'firebreak_incident_roles',
+      'firebreak_timeline_events',
+      'firebreak_counters',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
   });
 
   it('answers /health without credentials', async () => {
@@ -74,25 +69,23 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     });
 
     it('lists the incidents of one entity, newest first, in pages', async () => {
-      const server = await startBackend();
-      const store = new IncidentStore(knex);
-      const base = Date.parse('2026-10-01T12:00:00.000Z');
-      for (let i = 0; i < 5; i++) {
-        await store.insertIncident({
-          title: `Payments incident ${i}`,
-          severity: 'SEV2',
-          status: 'resolved',
-          entityRefs: ['component:default/payments-api'],
-          declaredAt: new Date(base + i * 60_000),
-        });
-      }
-      await store.insertIncident({
-        title: 'Search incident',
-        severity: 'SEV3',
-        status: 'investigating',
-        entityRefs: ['Component:default/search-service'],
-        declaredAt: new Date(base + 10 * 60_000),
+      let clock = Date.parse('2026-10-01T12:00:00.000Z');
+      const { server } = await startFirebreak({
+        knex,
+        now: () => new Date((clock += 60_000)),
       });
+      const declare = (title: string, entityRef: string) =>
+        request(server)
+          .post('/api/firebreak/incidents')
+          .set('Authorization', as(users.alice))
+          .send({ title, severity: 'SEV2', entityRefs: [entityRef] });
+      for (let i = 0; i < 5; i++) {
+        await declare(
+          `Payments incident ${i}`,
+          'component:default/payments-api',
+        );
+      }
+      await declare('Cart incident', 'Component:default/cart');
 
       const first = await request(server)
         .get('/api/firebreak/incidents')
@@ -107,9 +100,10 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       expect(first.body.items[0]).toMatchObject({
         ref: 'INC-5',
         severity: 'SEV2',
-        status: 'resolved',
+        priority: 'P2',
+        status: 'investigating',
         entityRefs: ['component:default/payments-api'],
-        declaredAt: '2026-10-01T12:04:00.000Z',
+        declaredAt: '2026-10-01T12:05:00.000Z',
       });
       expect(first.body.nextCursor).toEqual(expect.any(String));
 
@@ -129,11 +123,11 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       expect(second.body.nextCursor).toBeUndefined();
 
       // Entity refs match whatever their case.
-      const search = await request(server)
+      const cart = await request(server)
         .get('/api/firebreak/incidents')
-        .query({ entityRef: 'component:default/Search-Service' })
+        .query({ entityRef: 'component:default/Cart' })
         .set('Authorization', mockCredentials.user.header());
-      expect(search.body.items.map((i: { ref: string }) => i.ref)).toEqual([
+      expect(cart.body.items.map((i: { ref: string }) => i.ref)).toEqual([
         'INC-6',
       ]);
     });
@@ -159,7 +153,15 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     await startBackend(config);
     const store = new IncidentStore(knex);
     const seeded = await store.countIncidents();
-    expect(seeded).toBeGreaterThan(0);
+    expect(seeded).toBeGreaterThanOrEqual(30);
+    const open = await store.listIncidents({
+      statuses: ['triage', 'investigating', 'identified', 'monitoring'],
+      limit: 100,
+    });
+    expect(open.items.length).toBeGreaterThan(0);
+    expect(open.items.length).toBeLessThan(seeded / 2);
+    const withTimeline = await store.listTimeline(open.items[0].id);
+    expect(withTimeline.map(e => e.type)).toContain('status_update');
 
     // A restart finds incidents and adds none.
     await startBackend(config);

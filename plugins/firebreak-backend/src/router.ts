@@ -1,25 +1,40 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { FirebreakSettings } from './config/FirebreakSettings';
+import { IncidentService } from './incidents/IncidentService';
 import { createIncidentsRouter } from './incidents/router';
-import { IncidentStore } from './incidents/IncidentStore';
 
 /** @internal */
 export function createRouter(options: {
   httpAuth: HttpAuthService;
-  incidentStore: IncidentStore;
+  auditor: AuditorService;
+  settings: FirebreakSettings;
+  incidentService: IncidentService;
 }): express.Router {
+  const { httpAuth, settings } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '1mb' }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
+  // What the frontend needs to offer the configured choices.
+  router.get('/settings', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({
+      severities: settings.severities,
+      priority: settings.priority,
+      roles: settings.roles,
+    });
+  });
+
   router.use(
     createIncidentsRouter({
-      httpAuth: options.httpAuth,
-      store: options.incidentStore,
+      httpAuth,
+      auditor: options.auditor,
+      service: options.incidentService,
     }),
   );
 

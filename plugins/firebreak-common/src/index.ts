@@ -6,3 +6,8 @@
 
 export * from './annotations';
 export * from './types';
+export * from './permissions';
+export * from './incidents/status';
+export * from './incidents/severity';
+export * from './incidents/priority';
+export * from './incidents/roles';

@@ -1,45 +1,136 @@
-/**
- * Where an incident is in its life. Moving backwards (reopening) is allowed.
- *
- * @public
- */
-export type IncidentStatus =
-  | 'triage'
-  | 'investigating'
-  | 'identified'
-  | 'monitoring'
-  | 'resolved'
-  | 'closed'
-  | 'declined';
+import { IncidentStatus } from './incidents/status';
 
 /**
- * Statuses in which an incident still needs responders.
+ * Where an incident came from.
  *
  * @public
  */
-export const ACTIVE_INCIDENT_STATUSES: readonly IncidentStatus[] = [
-  'triage',
-  'investigating',
-  'identified',
-  'monitoring',
-];
+export type IncidentSource = 'portal' | 'alert' | 'api';
 
 /**
- * An incident as the Firebreak API returns it in lists.
+ * A link attached to an incident, such as its chat channel or conference bridge.
  *
  * @public
  */
-export interface IncidentSummary {
+export interface IncidentLink {
+  title: string;
+  url: string;
+  /** `chat`, `bridge`, `dashboard` or anything else. */
+  type: string;
+}
+
+/**
+ * An incident as the Firebreak API returns it.
+ *
+ * @public
+ */
+export interface Incident {
   id: string;
-  /** Human reference, `INC-<n>`. */
+  /** Human reference, `INC-<n>`: sequential, unique, never reused. */
   ref: string;
   title: string;
+  summary?: string;
   severity: string;
+  priority: string;
+  impact: string;
+  urgency: string;
   status: IncidentStatus;
+  /** Impacted catalog entities, lower-cased refs; at least one. */
   entityRefs: string[];
-  /** ISO 8601 instant the incident was declared. */
+  source: IncidentSource;
+  reporterRef: string;
+  /** Role id → user entity ref. `commander` is always present. */
+  roles: Record<string, string>;
+  responders: string[];
+  subscribers: string[];
+  links: IncidentLink[];
+  /** ISO 8601 instants. */
+  startedAt: string;
   declaredAt: string;
+  acknowledgedAt?: string;
+  mitigatedAt?: string;
+  resolvedAt?: string;
+  closedAt?: string;
+  updatedAt: string;
+  /** Bumped on every change; send it back to change the incident. */
+  version: number;
 }
+
+/**
+ * An incident as lists return it.
+ *
+ * @public
+ */
+export type IncidentSummary = Pick<
+  Incident,
+  | 'id'
+  | 'ref'
+  | 'title'
+  | 'severity'
+  | 'priority'
+  | 'status'
+  | 'entityRefs'
+  | 'declaredAt'
+  | 'resolvedAt'
+>;
+
+/**
+ * What a note on the timeline records.
+ *
+ * @public
+ */
+export type NoteTag = 'observation' | 'theory' | 'experiment' | 'decision';
+
+/**
+ * Who a status update is for.
+ *
+ * @public
+ */
+export type StatusUpdateAudience = 'internal' | 'external';
+
+/**
+ * An immutable entry of an incident's timeline.
+ *
+ * @public
+ */
+export type TimelineEvent = {
+  id: string;
+  incidentId: string;
+  actorRef: string;
+  /** ISO 8601 instant. */
+  at: string;
+} & (
+  | {
+      type: 'declared';
+      data: { title: string; severity: string; status: IncidentStatus };
+    }
+  | {
+      type: 'status_changed';
+      data: { from: IncidentStatus; to: IncidentStatus; reopened: boolean };
+    }
+  | { type: 'severity_changed'; data: { from: string; to: string } }
+  | { type: 'priority_changed'; data: { from: string; to: string } }
+  | { type: 'role_changed'; data: { role: string; from?: string; to?: string } }
+  | { type: 'entities_changed'; data: { added: string[]; removed: string[] } }
+  | { type: 'details_changed'; data: { fields: string[] } }
+  | { type: 'play_applied'; data: { play: string; description: string } }
+  | { type: 'note'; data: { text: string; tag?: NoteTag; pinned: boolean } }
+  | {
+      type: 'status_update';
+      data: {
+        text: string;
+        audience: StatusUpdateAudience;
+        nextUpdateAt?: string;
+      };
+    }
+);
+
+/**
+ * The kinds of {@link TimelineEvent}.
+ *
+ * @public
+ */
+export type TimelineEventType = TimelineEvent['type'];
 
 /**
  * A page of results with an opaque cursor for the next page, absent on the last page.

@@ -1,65 +1,151 @@
-import { InputError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  Incident,
+  IncidentLink,
+  IncidentSource,
   IncidentStatus,
   IncidentSummary,
   Page,
+  TimelineEvent,
 } from '@firebreak/backstage-plugin-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { parseJsonColumn } from '../database/json';
 import { toDate } from '../database/timestamps';
+import { decodeCursor, encodeCursor } from './cursor';
+
+/**
+ * An impacted entity as stored: its ref and, when the catalog knew it, its owner.
+ *
+ * @internal
+ */
+export interface ImpactedEntity {
+  entityRef: string;
+  ownerRef?: string;
+}
+
+/**
+ * A timeline event before it is stored: the store gives it an id and a place in order.
+ *
+ * @internal
+ */
+export type NewTimelineEvent = Omit<TimelineEvent, 'id' | 'incidentId'>;
 
 /** @internal */
 export interface NewIncident {
   title: string;
+  summary?: string;
   severity: string;
+  priority: string;
+  impact: string;
+  urgency: string;
   status: IncidentStatus;
-  entityRefs: string[];
+  entities: ImpactedEntity[];
+  source: IncidentSource;
+  reporterRef: string;
+  roles: Record<string, string>;
+  responders: string[];
+  subscribers: string[];
+  links: IncidentLink[];
+  startedAt: Date;
   declaredAt: Date;
 }
 
+/**
+ * What an update may change. Collections given replace what is stored.
+ *
+ * @internal
+ */
+export interface IncidentChanges {
+  title?: string;
+  summary?: string | null;
+  severity?: string;
+  priority?: string;
+  impact?: string;
+  urgency?: string;
+  status?: IncidentStatus;
+  entities?: ImpactedEntity[];
+  roles?: Record<string, string>;
+  responders?: string[];
+  subscribers?: string[];
+  links?: IncidentLink[];
+  startedAt?: Date;
+  acknowledgedAt?: Date | null;
+  mitigatedAt?: Date | null;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
+  updatedAt: Date;
+}
+
+/**
+ * A filter on incidents that permission rules translate to: the incident impacts an entity
+ * owned by one of the claims, or one of the claims holds a role in it.
+ *
+ * @internal
+ */
+export type IncidentFilter =
+  | { allOf: IncidentFilter[] }
+  | { anyOf: IncidentFilter[] }
+  | { not: IncidentFilter }
+  | { ownerRefs: string[] }
+  | { roleHolders: string[] };
+
 /** @internal */
 export interface ListIncidentsQuery {
-  entityRef?: string;
+  /** Incidents impacting any of these entities. */
+  entityRefs?: string[];
+  statuses?: IncidentStatus[];
+  severities?: string[];
+  /** Words to find in the title or reference. */
+  q?: string;
+  declaredFrom?: Date;
+  declaredTo?: Date;
+  /** From the permission framework; undefined means no restriction. */
+  filter?: IncidentFilter;
   limit: number;
   cursor?: string;
 }
 
 interface IncidentRow {
   id: string;
-  ref_number: number;
+  ref_number: number | string;
   title: string;
+  summary: string | null;
   severity: string;
+  priority: string;
+  impact: string;
+  urgency: string;
   status: IncidentStatus;
+  source: IncidentSource;
+  reporter_ref: string;
+  links: string | null;
+  started_at: Date | string | number | null;
   declared_at: Date | string | number;
+  acknowledged_at: Date | string | number | null;
+  mitigated_at: Date | string | number | null;
+  resolved_at: Date | string | number | null;
+  closed_at: Date | string | number | null;
+  updated_at: Date | string | number;
+  version: number | string;
 }
 
-interface Cursor {
-  declaredAt: string;
-  id: string;
+const REF_PATTERN = /^inc-(\d+)$/i;
+const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function iso(value: Date | string | number | null | undefined) {
+  return value === null || value === undefined
+    ? undefined
+    : toDate(value).toISOString();
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      typeof parsed?.declaredAt === 'string' &&
-      typeof parsed?.id === 'string' &&
-      !Number.isNaN(Date.parse(parsed.declaredAt))
-    ) {
-      return parsed;
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError('cursor is not a cursor returned by this API');
+function lower(ref: string) {
+  return ref.toLocaleLowerCase('en-US');
 }
 
 /**
- * Reads and writes incidents in the Firebreak tables.
+ * Reads and writes incidents, their impacted entities, roles, participants and timeline.
+ * Every write is one transaction; updates are optimistic on `version`.
  *
  * @internal
  */
@@ -73,45 +159,262 @@ export class IncidentStore {
     return Number(count);
   }
 
-  async insertIncident(incident: NewIncident): Promise<IncidentSummary> {
+  /**
+   * Stores a new incident with its first timeline events. With an idempotency key seen from
+   * the same actor in the last 24 hours, stores nothing and returns that incident instead.
+   */
+  async createIncident(
+    input: NewIncident,
+    options: {
+      actorRef: string;
+      events: NewTimelineEvent[];
+      idempotencyKey?: string;
+    },
+  ): Promise<{ incident: Incident; created: boolean }> {
     const id = randomUUID();
-    const entityRefs = [
-      ...new Set(
-        incident.entityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
-      ),
-    ];
-    const refNumber = await this.db.transaction(async tx => {
-      const [{ max }] = await tx('firebreak_incidents').max({
-        max: 'ref_number',
+    const declare = () =>
+      this.db.transaction(async tx => {
+        if (options.idempotencyKey) {
+          const existing = await this.claimIdempotencyKey(
+            tx,
+            options.actorRef,
+            options.idempotencyKey,
+            id,
+            input.declaredAt,
+          );
+          if (existing) {
+            return { id: existing, created: false };
+          }
+        }
+
+        const refNumber = await this.nextCounterValue(tx, 'incident_ref');
+        await tx('firebreak_incidents').insert({
+          id,
+          ref_number: refNumber,
+          title: input.title,
+          summary: input.summary ?? null,
+          severity: input.severity,
+          priority: input.priority,
+          impact: input.impact,
+          urgency: input.urgency,
+          status: input.status,
+          source: input.source,
+          reporter_ref: lower(input.reporterRef),
+          links: JSON.stringify(input.links),
+          started_at: input.startedAt,
+          declared_at: input.declaredAt,
+          updated_at: input.declaredAt,
+          version: 1,
+        });
+        await this.writeEntities(tx, id, input.entities, input.declaredAt);
+        await this.writeRoles(tx, id, input.roles);
+        await this.writeParticipants(tx, id, 'responder', input.responders);
+        await this.writeParticipants(tx, id, 'subscriber', input.subscribers);
+        await this.insertEvents(tx, id, options.events);
+        return { id, created: true };
       });
-      const next = Number(max ?? 0) + 1;
-      await tx('firebreak_incidents').insert({
-        id,
-        ref_number: next,
-        title: incident.title,
-        severity: incident.severity,
-        status: incident.status,
-        declared_at: incident.declaredAt,
-        updated_at: incident.declaredAt,
-      });
-      await tx('firebreak_incident_entities').insert(
-        entityRefs.map(entityRef => ({
-          incident_id: id,
-          entity_ref: entityRef,
-          declared_at: incident.declaredAt,
-        })),
-      );
-      return next;
-    });
+
+    let result: { id: string; created: boolean };
+    try {
+      result = await declare();
+    } catch (error) {
+      // A concurrent declare with the same key won the race: answer with its incident.
+      const winner = options.idempotencyKey
+        ? await this.db('firebreak_idempotency_keys')
+            .where({
+              actor_ref: lower(options.actorRef),
+              idempotency_key: options.idempotencyKey,
+            })
+            .first('incident_id')
+        : undefined;
+      if (!winner) {
+        throw error;
+      }
+      result = { id: winner.incident_id, created: false };
+    }
+
+    const incident = await this.getIncident(result.id);
+    if (!incident) {
+      throw new NotFoundError(`Incident ${result.id} vanished after declare`);
+    }
+    return { incident, created: result.created };
+  }
+
+  /** By id, or by human reference such as `INC-42`. */
+  async getIncident(idOrRef: string, db: Knex = this.db) {
+    const refMatch = REF_PATTERN.exec(idOrRef);
+    if (!refMatch && !UUID_PATTERN.test(idOrRef)) {
+      return undefined;
+    }
+    const row: IncidentRow | undefined = await db('firebreak_incidents')
+      .where(
+        refMatch
+          ? { ref_number: Number(refMatch[1]) }
+          : { id: idOrRef.toLocaleLowerCase('en-US') },
+      )
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const [entities, roles, participants] = await Promise.all([
+      db('firebreak_incident_entities')
+        .where({ incident_id: row.id })
+        .orderBy('entity_ref')
+        .select('entity_ref', 'owner_ref'),
+      db('firebreak_incident_roles')
+        .where({ incident_id: row.id })
+        .select('role', 'user_ref'),
+      db('firebreak_incident_participants')
+        .where({ incident_id: row.id })
+        .orderBy('entity_ref')
+        .select('kind', 'entity_ref'),
+    ]);
     return {
-      id,
-      ref: `INC-${refNumber}`,
-      title: incident.title,
-      severity: incident.severity,
-      status: incident.status,
-      entityRefs,
-      declaredAt: incident.declaredAt.toISOString(),
-    };
+      ...this.toIncident(row),
+      entityRefs: entities.map(e => e.entity_ref),
+      roles: Object.fromEntries(roles.map(r => [r.role, r.user_ref])),
+      responders: participants
+        .filter(p => p.kind === 'responder')
+        .map(p => p.entity_ref),
+      subscribers: participants
+        .filter(p => p.kind === 'subscriber')
+        .map(p => p.entity_ref),
+    } satisfies Incident;
+  }
+
+  /** The owners of an incident's impacted entities, as recorded when they were added. */
+  async getOwnerRefs(incidentId: string): Promise<string[]> {
+    const rows = await this.db('firebreak_incident_entities')
+      .where({ incident_id: incidentId })
+      .whereNotNull('owner_ref')
+      .distinct('owner_ref');
+    return rows.map(r => r.owner_ref);
+  }
+
+  /**
+   * Applies changes if the incident is still at `expectedVersion`, with their timeline events,
+   * in one transaction. Throws ConflictError when someone changed it first.
+   */
+  async updateIncident(
+    id: string,
+    expectedVersion: number,
+    changes: IncidentChanges,
+    events: NewTimelineEvent[],
+  ): Promise<Incident> {
+    await this.db.transaction(async tx => {
+      const columns: Record<string, unknown> = {
+        updated_at: changes.updatedAt,
+        version: expectedVersion + 1,
+      };
+      const plain: [keyof IncidentChanges, string][] = [
+        ['title', 'title'],
+        ['summary', 'summary'],
+        ['severity', 'severity'],
+        ['priority', 'priority'],
+        ['impact', 'impact'],
+        ['urgency', 'urgency'],
+        ['status', 'status'],
+        ['startedAt', 'started_at'],
+        ['acknowledgedAt', 'acknowledged_at'],
+        ['mitigatedAt', 'mitigated_at'],
+        ['resolvedAt', 'resolved_at'],
+        ['closedAt', 'closed_at'],
+      ];
+      for (const [key, column] of plain) {
+        if (changes[key] !== undefined) {
+          columns[column] = changes[key];
+        }
+      }
+      if (changes.links) {
+        columns.links = JSON.stringify(changes.links);
+      }
+
+      const updated = await tx('firebreak_incidents')
+        .where({ id, version: expectedVersion })
+        .update(columns);
+      if (updated === 0) {
+        const current = await tx('firebreak_incidents')
+          .where({ id })
+          .first('version');
+        if (!current) {
+          throw new NotFoundError(`No incident ${id}`);
+        }
+        throw new ConflictError(
+          `version ${expectedVersion} is stale: the incident is at version ${current.version}; reload it and try again`,
+        );
+      }
+
+      if (changes.entities) {
+        const { declared_at } = await tx('firebreak_incidents')
+          .where({ id })
+          .first('declared_at');
+        await tx('firebreak_incident_entities')
+          .where({ incident_id: id })
+          .delete();
+        await this.writeEntities(tx, id, changes.entities, toDate(declared_at));
+      }
+      if (changes.roles) {
+        await tx('firebreak_incident_roles')
+          .where({ incident_id: id })
+          .delete();
+        await this.writeRoles(tx, id, changes.roles);
+      }
+      if (changes.responders) {
+        await tx('firebreak_incident_participants')
+          .where({ incident_id: id, kind: 'responder' })
+          .delete();
+        await this.writeParticipants(tx, id, 'responder', changes.responders);
+      }
+      if (changes.subscribers) {
+        await tx('firebreak_incident_participants')
+          .where({ incident_id: id, kind: 'subscriber' })
+          .delete();
+        await this.writeParticipants(tx, id, 'subscriber', changes.subscribers);
+      }
+      await this.insertEvents(tx, id, events);
+    });
+
+    const incident = await this.getIncident(id);
+    if (!incident) {
+      throw new NotFoundError(`No incident ${id}`);
+    }
+    return incident;
+  }
+
+  /** Adds events to the timeline without changing the incident itself. */
+  async appendTimeline(
+    id: string,
+    events: NewTimelineEvent[],
+  ): Promise<TimelineEvent[]> {
+    return this.db.transaction(async tx => {
+      // Lock the incident so concurrent appends take turns for their place in order.
+      const incident = await tx('firebreak_incidents')
+        .where({ id })
+        .forUpdate()
+        .first('id');
+      if (!incident) {
+        throw new NotFoundError(`No incident ${id}`);
+      }
+      return this.insertEvents(tx, id, events);
+    });
+  }
+
+  /** The timeline, oldest first. */
+  async listTimeline(id: string): Promise<TimelineEvent[]> {
+    const rows = await this.db('firebreak_timeline_events')
+      .where({ incident_id: id })
+      .orderBy('seq', 'asc');
+    return rows.map(
+      row =>
+        ({
+          id: row.id,
+          incidentId: row.incident_id,
+          type: row.type,
+          actorRef: row.actor_ref,
+          at: toDate(row.at).toISOString(),
+          data: parseJsonColumn(row.data, {}),
+        } as TimelineEvent),
+    );
   }
 
   /** Newest first, keyset-paginated on (declared_at, id). */
@@ -122,13 +425,44 @@ export class IncidentStore {
 
     const rows: IncidentRow[] = await this.db('firebreak_incidents as i')
       .modify(qb => {
-        if (query.entityRef) {
+        if (query.entityRefs) {
           qb.whereIn(
             'i.id',
             this.db('firebreak_incident_entities')
               .select('incident_id')
-              .where('entity_ref', query.entityRef.toLocaleLowerCase('en-US')),
+              .whereIn('entity_ref', query.entityRefs.map(lower)),
           );
+        }
+        if (query.statuses?.length) {
+          qb.whereIn('i.status', query.statuses);
+        }
+        if (query.severities?.length) {
+          qb.whereIn('i.severity', query.severities);
+        }
+        if (query.declaredFrom) {
+          qb.where('i.declared_at', '>=', query.declaredFrom);
+        }
+        if (query.declaredTo) {
+          qb.where('i.declared_at', '<', query.declaredTo);
+        }
+        if (query.q) {
+          const words = query.q.trim().split(/\s+/).filter(Boolean);
+          for (const word of words) {
+            const refMatch = REF_PATTERN.exec(word);
+            // '!' escapes LIKE wildcards: a backslash means different things per database.
+            const pattern = `%${word
+              .toLocaleLowerCase('en-US')
+              .replace(/[!%_]/g, c => `!${c}`)}%`;
+            qb.where(inner => {
+              inner.whereRaw(`LOWER(i.title) LIKE ? ESCAPE '!'`, [pattern]);
+              if (refMatch) {
+                inner.orWhere('i.ref_number', Number(refMatch[1]));
+              }
+            });
+          }
+        }
+        if (query.filter) {
+          this.applyFilter(qb, query.filter);
         }
         if (cursor) {
           const declaredAt = new Date(cursor.declaredAt);
@@ -148,8 +482,10 @@ export class IncidentStore {
         'i.ref_number',
         'i.title',
         'i.severity',
+        'i.priority',
         'i.status',
         'i.declared_at',
+        'i.resolved_at',
       )
       .orderBy([
         { column: 'i.declared_at', order: 'desc' },
@@ -169,16 +505,18 @@ export class IncidentStore {
             .select('incident_id', 'entity_ref')
             .orderBy('entity_ref');
 
-    const items = pageRows.map(row => ({
+    const items: IncidentSummary[] = pageRows.map(row => ({
       id: row.id,
-      ref: `INC-${row.ref_number}`,
+      ref: `INC-${Number(row.ref_number)}`,
       title: row.title,
       severity: row.severity,
+      priority: row.priority,
       status: row.status,
       entityRefs: entityRows
         .filter(e => e.incident_id === row.id)
         .map(e => e.entity_ref),
       declaredAt: toDate(row.declared_at).toISOString(),
+      resolvedAt: iso(row.resolved_at),
     }));
 
     const last = items[items.length - 1];
@@ -189,5 +527,202 @@ export class IncidentStore {
           ? encodeCursor({ declaredAt: last.declaredAt, id: last.id })
           : undefined,
     };
+  }
+
+  private applyFilter(qb: Knex.QueryBuilder, filter: IncidentFilter): void {
+    if ('allOf' in filter) {
+      qb.where(inner => {
+        for (const f of filter.allOf)
+          inner.andWhere(q => this.applyFilter(q, f));
+      });
+    } else if ('anyOf' in filter) {
+      qb.where(inner => {
+        for (const f of filter.anyOf)
+          inner.orWhere(q => this.applyFilter(q, f));
+      });
+    } else if ('not' in filter) {
+      qb.whereNot(inner => this.applyFilter(inner, filter.not));
+    } else if ('ownerRefs' in filter) {
+      qb.whereIn(
+        'i.id',
+        this.db('firebreak_incident_entities')
+          .select('incident_id')
+          .whereIn('owner_ref', filter.ownerRefs.map(lower)),
+      );
+    } else {
+      qb.whereIn(
+        'i.id',
+        this.db('firebreak_incident_roles')
+          .select('incident_id')
+          .whereIn('user_ref', filter.roleHolders.map(lower)),
+      );
+    }
+  }
+
+  private toIncident(
+    row: IncidentRow,
+  ): Omit<Incident, 'entityRefs' | 'roles' | 'responders' | 'subscribers'> {
+    return {
+      id: row.id,
+      ref: `INC-${Number(row.ref_number)}`,
+      title: row.title,
+      summary: row.summary ?? undefined,
+      severity: row.severity,
+      priority: row.priority,
+      impact: row.impact,
+      urgency: row.urgency,
+      status: row.status,
+      source: row.source,
+      reporterRef: row.reporter_ref,
+      links: parseJsonColumn<IncidentLink[]>(row.links, []),
+      startedAt: iso(row.started_at ?? row.declared_at)!,
+      declaredAt: iso(row.declared_at)!,
+      acknowledgedAt: iso(row.acknowledged_at),
+      mitigatedAt: iso(row.mitigated_at),
+      resolvedAt: iso(row.resolved_at),
+      closedAt: iso(row.closed_at),
+      updatedAt: iso(row.updated_at)!,
+      version: Number(row.version),
+    };
+  }
+
+  /**
+   * Increments a counter inside the caller's transaction. The row lock this takes makes
+   * concurrent declares wait their turn, so every value is handed out once.
+   */
+  private async nextCounterValue(tx: Knex.Transaction, name: string) {
+    const updated = await tx('firebreak_counters')
+      .where({ name })
+      .increment('value', 1);
+    if (!updated) {
+      await tx('firebreak_counters').insert({ name, value: 1 });
+      return 1;
+    }
+    const row = await tx('firebreak_counters').where({ name }).first('value');
+    return Number(row.value);
+  }
+
+  /**
+   * Returns the incident an earlier declare with this key created, or records the key for the
+   * incident being created now.
+   */
+  private async claimIdempotencyKey(
+    tx: Knex.Transaction,
+    actorRef: string,
+    key: string,
+    incidentId: string,
+    now: Date,
+  ): Promise<string | undefined> {
+    const where = { actor_ref: lower(actorRef), idempotency_key: key };
+    const existing = await tx('firebreak_idempotency_keys')
+      .where(where)
+      .forUpdate()
+      .first();
+    if (existing) {
+      const age = now.getTime() - toDate(existing.created_at).getTime();
+      if (age < 24 * 3_600_000) {
+        return existing.incident_id;
+      }
+      await tx('firebreak_idempotency_keys').where(where).delete();
+    }
+    await tx('firebreak_idempotency_keys').insert({
+      ...where,
+      incident_id: incidentId,
+      created_at: now,
+    });
+    return undefined;
+  }
+
+  private async writeEntities(
+    tx: Knex.Transaction,
+    incidentId: string,
+    entities: ImpactedEntity[],
+    declaredAt: Date,
+  ) {
+    const unique = new Map<string, ImpactedEntity>();
+    for (const entity of entities) {
+      unique.set(lower(entity.entityRef), entity);
+    }
+    if (unique.size === 0) {
+      return;
+    }
+    await tx('firebreak_incident_entities').insert(
+      [...unique].map(([entityRef, entity]) => ({
+        incident_id: incidentId,
+        entity_ref: entityRef,
+        owner_ref: entity.ownerRef ? lower(entity.ownerRef) : null,
+        declared_at: declaredAt,
+      })),
+    );
+  }
+
+  private async writeRoles(
+    tx: Knex.Transaction,
+    incidentId: string,
+    roles: Record<string, string>,
+  ) {
+    const rows = Object.entries(roles)
+      .filter(([, userRef]) => Boolean(userRef))
+      .map(([role, userRef]) => ({
+        incident_id: incidentId,
+        role,
+        user_ref: lower(userRef),
+      }));
+    if (rows.length > 0) {
+      await tx('firebreak_incident_roles').insert(rows);
+    }
+  }
+
+  private async writeParticipants(
+    tx: Knex.Transaction,
+    incidentId: string,
+    kind: 'responder' | 'subscriber',
+    refs: string[],
+  ) {
+    const unique = [...new Set(refs.map(lower))];
+    if (unique.length > 0) {
+      await tx('firebreak_incident_participants').insert(
+        unique.map(entityRef => ({
+          incident_id: incidentId,
+          kind,
+          entity_ref: entityRef,
+        })),
+      );
+    }
+  }
+
+  private async insertEvents(
+    tx: Knex.Transaction,
+    incidentId: string,
+    events: NewTimelineEvent[],
+  ): Promise<TimelineEvent[]> {
+    if (events.length === 0) {
+      return [];
+    }
+    const [{ max }] = await tx('firebreak_timeline_events')
+      .where({ incident_id: incidentId })
+      .max({ max: 'seq' });
+    let seq = Number(max ?? 0);
+    const stored = events.map(
+      event =>
+        ({
+          ...event,
+          id: randomUUID(),
+          incidentId,
+          actorRef: lower(event.actorRef),
+        } as TimelineEvent),
+    );
+    await tx('firebreak_timeline_events').insert(
+      stored.map(event => ({
+        id: event.id,
+        incident_id: incidentId,
+        type: event.type,
+        actor_ref: event.actorRef,
+        at: new Date(event.at),
+        seq: ++seq,
+        data: JSON.stringify(event.data),
+      })),
+    );
+    return stored;
   }
 }

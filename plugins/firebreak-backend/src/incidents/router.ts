@@ -1,21 +1,98 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import express from 'express';
+import { JsonObject } from '@backstage/types';
+import { INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { IncidentStore } from './IncidentStore';
+import { IncidentService } from './IncidentService';
 
-const listQuerySchema = z.object({
-  entityRef: z.string().min(1).optional(),
+const isoInstant = z
+  .string()
+  .refine(
+    value => !Number.isNaN(Date.parse(value)),
+    'must be an ISO 8601 instant',
+  );
+const entityRef = z.string().trim().min(1, 'must not be empty');
+// A query parameter given once with commas, or repeated.
+const commaList = z.union([z.string(), z.array(z.string())]).transform(value =>
+  (Array.isArray(value) ? value : [value])
+    .flatMap(v => v.split(','))
+    .map(v => v.trim())
+    .filter(Boolean),
+);
+
+const listQuery = z.object({
+  entityRef: entityRef.optional(),
+  status: commaList.pipe(z.array(z.enum(INCIDENT_STATUSES))).optional(),
+  severity: commaList.optional(),
+  q: z.string().trim().max(200).optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
+const declareBody = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  summary: z.string().max(10_000).optional(),
+  severity: z.string().min(1),
+  entityRefs: z
+    .array(entityRef)
+    .min(1, 'name at least one impacted entity')
+    .max(50),
+  impact: z.string().min(1).optional(),
+  urgency: z.string().min(1).optional(),
+  startedAt: isoInstant.optional(),
+  commanderRef: entityRef.optional(),
+});
+
+const updateBody = z
+  .object({
+    version: z.number().int().min(1),
+    title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+    summary: z.string().max(10_000).nullable().optional(),
+    severity: z.string().min(1).optional(),
+    status: z.enum(INCIDENT_STATUSES).optional(),
+    impact: z.string().min(1).optional(),
+    urgency: z.string().min(1).optional(),
+    entityRefs: z
+      .array(entityRef)
+      .min(1, 'name at least one impacted entity')
+      .max(50)
+      .optional(),
+    roles: z.record(z.string(), entityRef.nullable()).optional(),
+    responders: z.array(entityRef).max(200).optional(),
+    subscribers: z.array(entityRef).max(500).optional(),
+    startedAt: isoInstant.optional(),
+  })
+  .strict();
+
+const timelineBody = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('note'),
+    text: z.string().trim().min(1, 'must not be empty').max(10_000),
+    tag: z.enum(['observation', 'theory', 'experiment', 'decision']).optional(),
+    pinned: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal('status_update'),
+    text: z.string().trim().min(1, 'must not be empty').max(10_000),
+    audience: z.enum(['internal', 'external']),
+    nextUpdateAt: isoInstant.optional(),
+  }),
+]);
+
+/**
+ * Parses a request part with a schema; the error names the first field at fault.
+ *
+ * @internal
+ */
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    const field = issue.path.join('.') || 'request';
+    const field = issue.path.join('.').replace(/\.(\d+)/g, '[$1]') || 'body';
     throw new InputError(`${field}: ${issue.message}`);
   }
   return result.data;
@@ -24,15 +101,113 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 /** @internal */
 export function createIncidentsRouter(options: {
   httpAuth: HttpAuthService;
-  store: IncidentStore;
+  auditor: AuditorService;
+  service: IncidentService;
 }): express.Router {
-  const { httpAuth, store } = options;
+  const { httpAuth, auditor, service } = options;
   const router = Router();
 
+  const credentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  // Runs a mutation inside an auditor event that records its outcome.
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    mutation: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await mutation();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
   router.get('/incidents', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const query = parse(listQuerySchema, req.query);
-    res.json(await store.listIncidents(query));
+    const creds = await credentials(req);
+    const query = parse(listQuery, req.query);
+    res.json(
+      await service.list(
+        {
+          entityRef: query.entityRef,
+          statuses: query.status,
+          severities: query.severity,
+          q: query.q,
+          from: query.from,
+          to: query.to,
+          limit: query.limit,
+          cursor: query.cursor,
+        },
+        creds,
+      ),
+    );
+  });
+
+  router.post('/incidents', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(declareBody, req.body);
+    const idempotencyKey = req.header('idempotency-key')?.trim();
+    if (
+      idempotencyKey !== undefined &&
+      (idempotencyKey.length === 0 || idempotencyKey.length > 255)
+    ) {
+      throw new InputError('Idempotency-Key: must be 1 to 255 characters');
+    }
+    const { incident, created } = await audited(
+      req,
+      'incident-declare',
+      {
+        title: body.title,
+        severity: body.severity,
+        entityRefs: body.entityRefs,
+      },
+      () => service.declare(body, creds, { idempotencyKey }),
+    );
+    res.status(created ? 201 : 200).json(incident);
+  });
+
+  router.get('/incidents/:idOrRef', async (req, res) => {
+    const creds = await credentials(req);
+    res.json(await service.get(req.params.idOrRef, creds));
+  });
+
+  router.patch('/incidents/:idOrRef', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(updateBody, req.body);
+    const incident = await audited(
+      req,
+      'incident-update',
+      { incident: req.params.idOrRef, fields: Object.keys(body) },
+      () => service.update(req.params.idOrRef, body, creds),
+    );
+    res.json(incident);
+  });
+
+  router.get('/incidents/:idOrRef/timeline', async (req, res) => {
+    const creds = await credentials(req);
+    res.json({ items: await service.timeline(req.params.idOrRef, creds) });
+  });
+
+  router.post('/incidents/:idOrRef/timeline', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(timelineBody, req.body);
+    const event = await audited(
+      req,
+      'incident-timeline-post',
+      { incident: req.params.idOrRef, type: body.type },
+      () => service.postToTimeline(req.params.idOrRef, body, creds),
+    );
+    res.status(201).json(event);
   });
 
   return router;

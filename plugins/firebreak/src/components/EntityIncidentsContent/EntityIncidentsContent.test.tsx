@@ -25,6 +25,7 @@ describe('EntityIncidentsContent', () => {
             ref: 'INC-7',
             title: 'Card payments declined',
             severity: 'SEV1',
+            priority: 'P1',
             status: 'resolved' as const,
             entityRefs: ['component:default/payments-api'],
             declaredAt: '2026-11-20T10:00:00.000Z',

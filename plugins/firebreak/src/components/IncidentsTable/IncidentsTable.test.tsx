@@ -21,6 +21,7 @@ describe('IncidentsTable', () => {
             ref: 'INC-42',
             title: 'Elevated 5xx from payments API',
             severity: 'SEV2',
+            priority: 'P2',
             status: 'investigating' as const,
             entityRefs: ['component:default/payments-api'],
             declaredAt: '2026-11-20T10:00:00.000Z',

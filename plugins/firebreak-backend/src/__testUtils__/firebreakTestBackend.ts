@@ -1,0 +1,166 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  createServiceFactory,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import {
+  SignalPayload,
+  signalsServiceRef,
+} from '@backstage/plugin-signals-node';
+import { Knex } from 'knex';
+import { firebreakClockServiceRef } from '../clock';
+import { firebreakPlugin } from '../plugin';
+
+function entity(
+  kind: string,
+  name: string,
+  relations: [string, string][] = [],
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec: {},
+    relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+  };
+}
+
+/** A small catalog: two teams, their services, a system, and people. */
+export const testCatalog: Entity[] = [
+  entity('Group', 'payments'),
+  entity('Group', 'storefront'),
+  entity('Group', 'leadership'),
+  entity('User', 'alice', [['memberOf', 'group:default/payments']]),
+  entity('User', 'bob', [['memberOf', 'group:default/storefront']]),
+  entity('User', 'viewer'),
+  entity('User', 'mallory'),
+  entity('System', 'shop', [
+    ['hasPart', 'component:default/checkout'],
+    ['hasPart', 'component:default/cart'],
+    ['ownedBy', 'group:default/storefront'],
+  ]),
+  entity('Component', 'payments-api', [['ownedBy', 'group:default/payments']]),
+  entity('Component', 'ledger', [['ownedBy', 'group:default/payments']]),
+  entity('Component', 'checkout', [
+    ['ownedBy', 'group:default/storefront'],
+    ['partOf', 'system:default/shop'],
+  ]),
+  entity('Component', 'cart', [
+    ['ownedBy', 'group:default/storefront'],
+    ['partOf', 'system:default/shop'],
+  ]),
+];
+
+export const users = {
+  alice: 'user:default/alice',
+  bob: 'user:default/bob',
+  /** May read incidents, nothing else. */
+  viewer: 'user:default/viewer',
+  /** May do nothing. */
+  mallory: 'user:default/mallory',
+};
+
+/** Authorization header of a user. */
+export function as(userRef: string) {
+  return mockCredentials.user.header(userRef);
+}
+
+function userOf(credentials: BackstageCredentials) {
+  return (credentials.principal as { userEntityRef?: string }).userEntityRef;
+}
+
+/** The test policy: mallory may do nothing, viewer may only read, everyone else anything. */
+function decide(
+  permissionName: string,
+  credentials: BackstageCredentials,
+  conditionalRead?: object,
+): PolicyDecision {
+  const user = userOf(credentials);
+  if (user === users.mallory) return { result: AuthorizeResult.DENY };
+  if (user === users.viewer && !permissionName.endsWith('.read')) {
+    return { result: AuthorizeResult.DENY };
+  }
+  if (conditionalRead && permissionName.endsWith('.read')) {
+    return conditionalRead as PolicyDecision;
+  }
+  return { result: AuthorizeResult.ALLOW };
+}
+
+/** What the plugin sent through notifications and signals. */
+export interface Sent {
+  notifications: NotificationSendOptions[];
+  signals: SignalPayload[];
+}
+
+export async function startFirebreak(options: {
+  knex: Knex;
+  config?: object;
+  /** A conditional decision for list reads, as a policy would give. */
+  conditionalRead?: object;
+  now?: () => Date;
+}) {
+  const sent: Sent = { notifications: [], signals: [] };
+  const permissions = mockServices.permissions.mock({
+    authorize: async (requests, { credentials }) =>
+      requests.map(r => decide(r.permission.name, credentials) as any),
+    authorizeConditional: async (requests, { credentials }) =>
+      requests.map(
+        r =>
+          decide(
+            r.permission.name,
+            credentials,
+            options.conditionalRead,
+          ) as any,
+      ),
+  });
+  const { server } = await startTestBackend({
+    features: [
+      firebreakPlugin,
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      permissions.factory,
+      catalogServiceMock.factory({ entities: testCatalog }),
+      createServiceFactory({
+        service: firebreakClockServiceRef,
+        deps: {},
+        factory: () => ({ now: options.now ?? (() => new Date()) }),
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({
+          publish: async (signal: SignalPayload) => {
+            sent.signals.push(signal);
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: NotificationSendOptions) => {
+            sent.notifications.push(notification);
+          },
+        }),
+      }),
+    ],
+  });
+  return { server, sent };
+}

@@ -1,0 +1,145 @@
+import { Config } from '@backstage/config';
+import {
+  DEFAULT_INCIDENT_ROLES,
+  DEFAULT_PRIORITY_MATRIX,
+  DEFAULT_SEVERITY_LEVELS,
+  IncidentRoleDefinition,
+  PriorityMatrix,
+  SeverityLevel,
+} from '@firebreak/backstage-plugin-common';
+
+/**
+ * A response play: when an incident of one of the severities is declared (or escalated into
+ * one), add responders and subscribers and attach links.
+ *
+ * @internal
+ */
+export interface ResponsePlay {
+  name: string;
+  severities: string[];
+  responders: string[];
+  subscribers: string[];
+  /** Link templates; `{ref}`, `{id}` and `{slug}` are replaced. */
+  links: { title: string; url: string; type: string }[];
+}
+
+/**
+ * Firebreak's settings from the `firebreak:` configuration, with PRODUCT defaults.
+ *
+ * @internal
+ */
+export interface FirebreakSettings {
+  severities: SeverityLevel[];
+  priority: PriorityMatrix;
+  roles: IncidentRoleDefinition[];
+  plays: ResponsePlay[];
+}
+
+function readLevels(config: Config | undefined, key: string) {
+  return config?.getOptionalConfigArray(key)?.map(level => ({
+    id: level.getString('id'),
+    name: level.getOptionalString('name') ?? level.getString('id'),
+    description: level.getOptionalString('description') ?? '',
+  }));
+}
+
+/**
+ * Reads and checks the settings; a mistake in them stops the plugin at start with a message
+ * that names the key.
+ *
+ * @internal
+ */
+export function readFirebreakSettings(config: Config): FirebreakSettings {
+  const root = config.getOptionalConfig('firebreak');
+
+  const severities: SeverityLevel[] = root
+    ?.getOptionalConfigArray('severities')
+    ?.map(level => ({
+      id: level.getString('id'),
+      name: level.getOptionalString('name') ?? level.getString('id'),
+      description: level.getOptionalString('description') ?? '',
+      major: level.getOptionalBoolean('major') ?? false,
+      defaultImpact: level.getString('defaultImpact'),
+      defaultUrgency: level.getString('defaultUrgency'),
+    })) ?? [...DEFAULT_SEVERITY_LEVELS];
+
+  const priorityConfig = root?.getOptionalConfig('priority');
+  const priority: PriorityMatrix = priorityConfig
+    ? {
+        impacts: readLevels(priorityConfig, 'impacts')!,
+        urgencies: readLevels(priorityConfig, 'urgencies')!,
+        matrix: priorityConfig.get('matrix') as PriorityMatrix['matrix'],
+      }
+    : DEFAULT_PRIORITY_MATRIX;
+
+  const roleNames = root?.getOptionalConfig('roles');
+  const roles = DEFAULT_INCIDENT_ROLES.map(role => ({
+    ...role,
+    name: roleNames?.getOptionalString(role.id) ?? role.name,
+  }));
+
+  const plays: ResponsePlay[] =
+    root?.getOptionalConfigArray('responsePlays')?.map(play => ({
+      name: play.getString('name'),
+      severities: play.getStringArray('severities'),
+      responders: play.getOptionalStringArray('responders') ?? [],
+      subscribers: play.getOptionalStringArray('subscribers') ?? [],
+      links:
+        play.getOptionalConfigArray('links')?.map(link => ({
+          title: link.getString('title'),
+          url: link.getString('url'),
+          type: link.getOptionalString('type') ?? 'link',
+        })) ?? [],
+    })) ?? [];
+
+  validate({ severities, priority, roles, plays });
+  return { severities, priority, roles, plays };
+}
+
+function validate(settings: FirebreakSettings) {
+  const { severities, priority, plays } = settings;
+  if (severities.length === 0) {
+    throw new Error('firebreak.severities must list at least one level');
+  }
+  const impactIds = priority.impacts.map(i => i.id);
+  const urgencyIds = priority.urgencies.map(u => u.id);
+  for (const impact of impactIds) {
+    for (const urgency of urgencyIds) {
+      if (!priority.matrix[impact]?.[urgency]) {
+        throw new Error(
+          `firebreak.priority.matrix.${impact}.${urgency} is missing: every impact × urgency needs a priority`,
+        );
+      }
+    }
+  }
+  for (const level of severities) {
+    if (!impactIds.includes(level.defaultImpact)) {
+      throw new Error(
+        `firebreak.severities[${level.id}].defaultImpact '${
+          level.defaultImpact
+        }' is not one of ${impactIds.join(', ')}`,
+      );
+    }
+    if (!urgencyIds.includes(level.defaultUrgency)) {
+      throw new Error(
+        `firebreak.severities[${level.id}].defaultUrgency '${
+          level.defaultUrgency
+        }' is not one of ${urgencyIds.join(', ')}`,
+      );
+    }
+  }
+  const severityIds = severities.map(s => s.id);
+  for (const play of plays) {
+    for (const severity of play.severities) {
+      if (!severityIds.includes(severity)) {
+        throw new Error(
+          `firebreak.responsePlays[${
+            play.name
+          }].severities: '${severity}' is not a severity (${severityIds.join(
+            ', ',
+          )})`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,791 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_HAS_PART,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  COMMANDER_ROLE,
+  computePriority,
+  describeStatusTransition,
+  firebreakIncidentCreatePermission,
+  firebreakIncidentReadPermission,
+  firebreakIncidentUpdatePermission,
+  Incident,
+  IncidentLink,
+  IncidentStatus,
+  IncidentSummary,
+  isActiveStatus,
+  NoteTag,
+  Page,
+  StatusUpdateAudience,
+  TimelineEvent,
+} from '@firebreak/backstage-plugin-common';
+import { FirebreakSettings, ResponsePlay } from '../config/FirebreakSettings';
+import {
+  IncidentChanges,
+  IncidentFilter,
+  IncidentStore,
+  ImpactedEntity,
+  NewTimelineEvent,
+} from './IncidentStore';
+import { IncidentNotifier } from './IncidentNotifier';
+
+/** @internal */
+export interface DeclareIncidentInput {
+  title: string;
+  summary?: string;
+  severity: string;
+  entityRefs: string[];
+  impact?: string;
+  urgency?: string;
+  startedAt?: string;
+  commanderRef?: string;
+}
+
+/** @internal */
+export interface UpdateIncidentInput {
+  version: number;
+  title?: string;
+  summary?: string | null;
+  severity?: string;
+  status?: IncidentStatus;
+  impact?: string;
+  urgency?: string;
+  entityRefs?: string[];
+  /** Role id → user ref; null clears a role (never the commander). */
+  roles?: Record<string, string | null>;
+  responders?: string[];
+  subscribers?: string[];
+  startedAt?: string;
+}
+
+/** @internal */
+export type TimelinePostInput =
+  | { type: 'note'; text: string; tag?: NoteTag; pinned?: boolean }
+  | {
+      type: 'status_update';
+      text: string;
+      audience: StatusUpdateAudience;
+      nextUpdateAt?: string;
+    };
+
+/** @internal */
+export interface ListIncidentsInput {
+  entityRef?: string;
+  statuses?: IncidentStatus[];
+  severities?: string[];
+  q?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+const IMPACTABLE_KINDS = ['component', 'system', 'api', 'resource'];
+
+function lower(ref: string) {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+function slugify(title: string) {
+  return title
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+}
+
+function isUser(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  return (credentials.principal as { type?: string }).type === 'user';
+}
+
+/**
+ * The rules of incidents: who may do what, what a declare or a change means, and what the
+ * timeline records. HTTP lives in the router, SQL in the store.
+ *
+ * @internal
+ */
+export class IncidentService {
+  constructor(
+    private readonly deps: {
+      store: IncidentStore;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      settings: FirebreakSettings;
+      notifier: IncidentNotifier;
+      /** Turns conditional permission decisions into store filters. */
+      transformConditions: ConditionTransformer<IncidentFilter>;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  async declare(
+    input: DeclareIncidentInput,
+    credentials: BackstageCredentials,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<{ incident: Incident; created: boolean }> {
+    await this.authorize(firebreakIncidentCreatePermission, credentials);
+    const actorRef = this.actorRef(credentials);
+    const severity = this.severity(input.severity, 'severity');
+    const impact = input.impact ?? severity.defaultImpact;
+    const urgency = input.urgency ?? severity.defaultUrgency;
+    const priority = this.priority(impact, urgency);
+    const entities = await this.resolveImpacted(
+      input.entityRefs,
+      'entityRefs',
+      credentials,
+    );
+
+    let commanderRef = input.commanderRef;
+    if (commanderRef) {
+      await this.requireUser(commanderRef, 'commanderRef', credentials);
+    } else if (isUser(credentials)) {
+      commanderRef = actorRef;
+    } else {
+      throw new InputError(
+        'commanderRef: required when a service declares an incident',
+      );
+    }
+
+    const now = this.now();
+    const startedAt = input.startedAt ? new Date(input.startedAt) : now;
+    if (startedAt.getTime() > now.getTime()) {
+      throw new InputError('startedAt: cannot be in the future');
+    }
+
+    const plays = this.playsFor(severity.id, []);
+    const responders = plays.flatMap(p => p.responders);
+    const subscribers = plays.flatMap(p => p.subscribers);
+    const status: IncidentStatus = 'investigating';
+    const events: NewTimelineEvent[] = [
+      {
+        type: 'declared',
+        actorRef,
+        at: now.toISOString(),
+        data: { title: input.title, severity: severity.id, status },
+      },
+      ...plays.map(play => this.playEvent(play, actorRef, now)),
+    ];
+
+    const { incident, created } = await this.deps.store.createIncident(
+      {
+        title: input.title,
+        summary: input.summary,
+        severity: severity.id,
+        priority,
+        impact,
+        urgency,
+        status,
+        entities,
+        source: isUser(credentials) ? 'portal' : 'api',
+        reporterRef: actorRef,
+        roles: { [COMMANDER_ROLE]: lower(commanderRef) },
+        responders,
+        subscribers,
+        links: [],
+        startedAt,
+        declaredAt: now,
+      },
+      { actorRef, events, idempotencyKey: options.idempotencyKey },
+    );
+
+    if (!created) {
+      return { incident, created };
+    }
+    // Links need the reference the store handed out, so they come in a second step.
+    const links = this.playLinks(plays, incident);
+    const final =
+      links.length > 0
+        ? await this.deps.store.updateIncident(
+            incident.id,
+            incident.version,
+            { links, updatedAt: now },
+            [],
+          )
+        : incident;
+    await this.deps.notifier.declared(final, actorRef);
+    return { incident: final, created };
+  }
+
+  async list(
+    input: ListIncidentsInput,
+    credentials: BackstageCredentials,
+  ): Promise<Page<IncidentSummary>> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: firebreakIncidentReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError('You may not read incidents');
+    }
+    const filter =
+      decision.result === AuthorizeResult.CONDITIONAL
+        ? this.deps.transformConditions(decision.conditions)
+        : undefined;
+
+    const entityRefs = input.entityRef
+      ? await this.expandEntityRef(input.entityRef, credentials)
+      : undefined;
+    return this.deps.store.listIncidents({
+      entityRefs,
+      statuses: input.statuses,
+      severities: input.severities,
+      q: input.q,
+      declaredFrom: input.from ? new Date(input.from) : undefined,
+      declaredTo: input.to ? new Date(input.to) : undefined,
+      filter,
+      limit: input.limit,
+      cursor: input.cursor,
+    });
+  }
+
+  async get(idOrRef: string, credentials: BackstageCredentials) {
+    const incident = await this.deps.store.getIncident(idOrRef);
+    if (!incident) {
+      throw new NotFoundError(`No incident ${idOrRef}`);
+    }
+    await this.authorize(
+      firebreakIncidentReadPermission,
+      credentials,
+      incident,
+    );
+    return incident;
+  }
+
+  async timeline(idOrRef: string, credentials: BackstageCredentials) {
+    const incident = await this.get(idOrRef, credentials);
+    return this.deps.store.listTimeline(incident.id);
+  }
+
+  async update(
+    idOrRef: string,
+    input: UpdateIncidentInput,
+    credentials: BackstageCredentials,
+  ): Promise<Incident> {
+    const current = await this.get(idOrRef, credentials);
+    await this.authorize(
+      firebreakIncidentUpdatePermission,
+      credentials,
+      current,
+    );
+    const actorRef = this.actorRef(credentials);
+    const now = this.now();
+    const at = now.toISOString();
+    const changes: IncidentChanges = { updatedAt: now };
+    const events: NewTimelineEvent[] = [];
+
+    if (input.status && input.status !== current.status) {
+      const transition = describeStatusTransition(current.status, input.status);
+      if (!transition.allowed) {
+        throw new InputError(`status: ${transition.reason}`);
+      }
+      changes.status = input.status;
+      Object.assign(changes, this.statusTimestamps(current, input.status, now));
+      events.push({
+        type: 'status_changed',
+        actorRef,
+        at,
+        data: {
+          from: current.status,
+          to: input.status,
+          reopened: transition.kind === 'reopen',
+        },
+      });
+    }
+
+    if (input.severity && input.severity !== current.severity) {
+      const severity = this.severity(input.severity, 'severity');
+      changes.severity = severity.id;
+      events.push({
+        type: 'severity_changed',
+        actorRef,
+        at,
+        data: { from: current.severity, to: severity.id },
+      });
+      const applied = (await this.deps.store.listTimeline(current.id))
+        .filter(e => e.type === 'play_applied')
+        .map(e => (e.data as { play: string }).play);
+      const plays = this.playsFor(severity.id, applied);
+      if (plays.length > 0) {
+        changes.responders = [
+          ...current.responders,
+          ...plays.flatMap(p => p.responders),
+        ];
+        changes.subscribers = [
+          ...current.subscribers,
+          ...plays.flatMap(p => p.subscribers),
+        ];
+        changes.links = [...current.links, ...this.playLinks(plays, current)];
+        events.push(...plays.map(play => this.playEvent(play, actorRef, now)));
+      }
+    }
+
+    const impact = input.impact ?? current.impact;
+    const urgency = input.urgency ?? current.urgency;
+    if (impact !== current.impact || urgency !== current.urgency) {
+      const priority = this.priority(impact, urgency);
+      changes.impact = impact;
+      changes.urgency = urgency;
+      if (priority !== current.priority) {
+        changes.priority = priority;
+        events.push({
+          type: 'priority_changed',
+          actorRef,
+          at,
+          data: { from: current.priority, to: priority },
+        });
+      }
+    }
+
+    if (input.entityRefs) {
+      const entities = await this.resolveImpacted(
+        input.entityRefs,
+        'entityRefs',
+        credentials,
+      );
+      const next = entities.map(e => e.entityRef);
+      const added = next.filter(r => !current.entityRefs.includes(r));
+      const removed = current.entityRefs.filter(r => !next.includes(r));
+      if (added.length || removed.length) {
+        changes.entities = entities;
+        events.push({
+          type: 'entities_changed',
+          actorRef,
+          at,
+          data: { added, removed },
+        });
+      }
+    }
+
+    if (input.roles) {
+      const roles = { ...current.roles };
+      for (const [role, userRef] of Object.entries(input.roles)) {
+        if (!this.deps.settings.roles.some(r => r.id === role)) {
+          throw new InputError(
+            `roles.${role}: not a role (${this.deps.settings.roles
+              .map(r => r.id)
+              .join(', ')})`,
+          );
+        }
+        if (userRef === null) {
+          if (role === COMMANDER_ROLE) {
+            throw new InputError(
+              'roles.commander: an incident always has a commander; assign someone else instead',
+            );
+          }
+        } else {
+          await this.requireUser(userRef, `roles.${role}`, credentials);
+        }
+        const next = userRef === null ? undefined : lower(userRef);
+        if (next !== roles[role]) {
+          events.push({
+            type: 'role_changed',
+            actorRef,
+            at,
+            data: { role, from: roles[role], to: next },
+          });
+          if (next) roles[role] = next;
+          else delete roles[role];
+        }
+      }
+      changes.roles = roles;
+    }
+
+    if (input.responders) changes.responders = input.responders.map(lower);
+    if (input.subscribers) changes.subscribers = input.subscribers.map(lower);
+
+    const details: string[] = [];
+    if (input.title !== undefined && input.title !== current.title) {
+      changes.title = input.title;
+      details.push('title');
+    }
+    if (
+      input.summary !== undefined &&
+      (input.summary ?? undefined) !== current.summary
+    ) {
+      changes.summary = input.summary;
+      details.push('summary');
+    }
+    if (input.startedAt !== undefined) {
+      const startedAt = new Date(input.startedAt);
+      if (startedAt.getTime() > now.getTime()) {
+        throw new InputError('startedAt: cannot be in the future');
+      }
+      if (startedAt.toISOString() !== current.startedAt) {
+        changes.startedAt = startedAt;
+        details.push('startedAt');
+      }
+    }
+    if (details.length > 0) {
+      events.push({
+        type: 'details_changed',
+        actorRef,
+        at,
+        data: { fields: details },
+      });
+    }
+
+    const updated = await this.deps.store.updateIncident(
+      current.id,
+      input.version,
+      changes,
+      events,
+    );
+    await this.deps.notifier.changed(current, updated, events, actorRef);
+    return updated;
+  }
+
+  async postToTimeline(
+    idOrRef: string,
+    input: TimelinePostInput,
+    credentials: BackstageCredentials,
+  ): Promise<TimelineEvent> {
+    const incident = await this.get(idOrRef, credentials);
+    await this.authorize(
+      firebreakIncidentUpdatePermission,
+      credentials,
+      incident,
+    );
+    const actorRef = this.actorRef(credentials);
+    const now = this.now();
+    const event: NewTimelineEvent =
+      input.type === 'note'
+        ? {
+            type: 'note',
+            actorRef,
+            at: now.toISOString(),
+            data: {
+              text: input.text,
+              tag: input.tag,
+              pinned: input.pinned ?? false,
+            },
+          }
+        : {
+            type: 'status_update',
+            actorRef,
+            at: now.toISOString(),
+            data: {
+              text: input.text,
+              audience: input.audience,
+              nextUpdateAt: input.nextUpdateAt
+                ? this.futureInstant(input.nextUpdateAt, 'nextUpdateAt', now)
+                : undefined,
+            },
+          };
+    const [stored] = await this.deps.store.appendTimeline(incident.id, [event]);
+    await this.deps.notifier.posted(incident, stored);
+    return stored;
+  }
+
+  /** Loads an incident with what permission rules need, for the permission framework. */
+  async getPermissionResources(refs: string[]) {
+    return Promise.all(
+      refs.map(async ref => {
+        const incident = await this.deps.store.getIncident(ref);
+        return incident
+          ? {
+              ...incident,
+              ownerRefs: await this.deps.store.getOwnerRefs(incident.id),
+            }
+          : undefined;
+      }),
+    );
+  }
+
+  private futureInstant(value: string, field: string, now: Date) {
+    const instant = new Date(value);
+    if (instant.getTime() <= now.getTime()) {
+      throw new InputError(`${field}: must be in the future`);
+    }
+    return instant.toISOString();
+  }
+
+  private statusTimestamps(
+    current: Incident,
+    to: IncidentStatus,
+    now: Date,
+  ): Partial<IncidentChanges> {
+    if (isActiveStatus(to)) {
+      // A reopened incident is no longer resolved: MTTR counts to its next resolution.
+      return {
+        ...(to !== 'monitoring' && current.mitigatedAt
+          ? { mitigatedAt: null }
+          : {}),
+        ...(to === 'monitoring' && !current.mitigatedAt
+          ? { mitigatedAt: now }
+          : {}),
+        ...(current.resolvedAt ? { resolvedAt: null } : {}),
+        ...(current.closedAt ? { closedAt: null } : {}),
+      };
+    }
+    if (to === 'resolved') {
+      return {
+        resolvedAt: now,
+        ...(current.mitigatedAt ? {} : { mitigatedAt: now }),
+        ...(current.closedAt ? { closedAt: null } : {}),
+      };
+    }
+    if (to === 'closed') {
+      return {
+        closedAt: now,
+        ...(current.resolvedAt ? {} : { resolvedAt: now }),
+        ...(current.mitigatedAt ? {} : { mitigatedAt: now }),
+      };
+    }
+    return { closedAt: now };
+  }
+
+  private playsFor(severity: string, alreadyApplied: string[]) {
+    return this.deps.settings.plays.filter(
+      play =>
+        play.severities.includes(severity) &&
+        !alreadyApplied.includes(play.name),
+    );
+  }
+
+  private playEvent(
+    play: ResponsePlay,
+    actorRef: string,
+    now: Date,
+  ): NewTimelineEvent {
+    const parts = [
+      play.responders.length ? `responders ${play.responders.join(', ')}` : '',
+      play.subscribers.length
+        ? `subscribers ${play.subscribers.join(', ')}`
+        : '',
+      play.links.length
+        ? `links ${play.links.map(l => l.title).join(', ')}`
+        : '',
+    ].filter(Boolean);
+    return {
+      type: 'play_applied',
+      actorRef,
+      at: now.toISOString(),
+      data: { play: play.name, description: `Added ${parts.join('; ')}` },
+    };
+  }
+
+  private playLinks(plays: ResponsePlay[], incident: Incident): IncidentLink[] {
+    const slug = `${incident.ref.toLocaleLowerCase('en-US')}-${slugify(
+      incident.title,
+    )}`;
+    return plays.flatMap(play =>
+      play.links.map(link => ({
+        title: link.title,
+        type: link.type,
+        url: link.url
+          .replaceAll('{ref}', incident.ref)
+          .replaceAll('{id}', incident.id)
+          .replaceAll('{slug}', slug),
+      })),
+    );
+  }
+
+  private severity(id: string, field: string) {
+    const level = this.deps.settings.severities.find(s => s.id === id);
+    if (!level) {
+      throw new InputError(
+        `${field}: '${id}' is not a severity; use one of ${this.deps.settings.severities
+          .map(s => s.id)
+          .join(', ')}`,
+      );
+    }
+    return level;
+  }
+
+  private priority(impact: string, urgency: string) {
+    const matrix = this.deps.settings.priority;
+    if (!matrix.impacts.some(i => i.id === impact)) {
+      throw new InputError(
+        `impact: '${impact}' is not one of ${matrix.impacts
+          .map(i => i.id)
+          .join(', ')}`,
+      );
+    }
+    if (!matrix.urgencies.some(u => u.id === urgency)) {
+      throw new InputError(
+        `urgency: '${urgency}' is not one of ${matrix.urgencies
+          .map(u => u.id)
+          .join(', ')}`,
+      );
+    }
+    return computePriority(matrix, impact, urgency)!;
+  }
+
+  private actorRef(credentials: BackstageCredentials) {
+    return isUser(credentials)
+      ? lower(credentials.principal.userEntityRef)
+      : `service:${
+          (credentials.principal as { subject?: string }).subject ?? 'unknown'
+        }`;
+  }
+
+  private async authorize(
+    permission:
+      | typeof firebreakIncidentCreatePermission
+      | typeof firebreakIncidentReadPermission
+      | typeof firebreakIncidentUpdatePermission,
+    credentials: BackstageCredentials,
+    incident?: Incident,
+  ) {
+    let decision: PolicyDecision;
+    if (permission.type === 'resource' && incident) {
+      [decision] = await this.deps.permissions.authorize(
+        [{ permission, resourceRef: incident.id }],
+        { credentials },
+      );
+    } else {
+      [decision] = await this.deps.permissions.authorize(
+        [
+          {
+            permission: permission as typeof firebreakIncidentCreatePermission,
+          },
+        ],
+        { credentials },
+      );
+    }
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      const action = permission.attributes.action ?? 'use';
+      throw new NotAllowedError(
+        incident
+          ? `You may not ${action} ${incident.ref}`
+          : `You may not ${action} incidents`,
+      );
+    }
+  }
+
+  /** Parses and checks impacted entity refs against the catalog, recording their owners. */
+  private async resolveImpacted(
+    refs: string[],
+    field: string,
+    credentials: BackstageCredentials,
+  ): Promise<ImpactedEntity[]> {
+    if (refs.length === 0) {
+      throw new InputError(`${field}: name at least one impacted entity`);
+    }
+    const parsed = refs.map((ref, index) => {
+      let entityRef: string;
+      try {
+        entityRef = stringifyEntityRef(parseEntityRef(ref));
+      } catch {
+        throw new InputError(
+          `${field}[${index}]: '${ref}' is not an entity ref`,
+        );
+      }
+      const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+      if (!IMPACTABLE_KINDS.includes(kind)) {
+        throw new InputError(
+          `${field}[${index}]: '${ref}' is a ${kind}; incidents impact ${IMPACTABLE_KINDS.join(
+            ', ',
+          )}`,
+        );
+      }
+      return lower(entityRef);
+    });
+    const unique = [...new Set(parsed)];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: unique, fields: ['kind', 'metadata', 'relations'] },
+      { credentials },
+    );
+    return unique.map(entityRef => {
+      const entity = items[unique.indexOf(entityRef)];
+      if (!entity) {
+        throw new InputError(
+          `${field}[${parsed.indexOf(
+            entityRef,
+          )}]: '${entityRef}' is not in the catalog`,
+        );
+      }
+      return { entityRef, ownerRef: this.ownerOf(entity) };
+    });
+  }
+
+  private ownerOf(entity: Entity) {
+    return entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+  }
+
+  private async requireUser(
+    ref: string,
+    field: string,
+    credentials: BackstageCredentials,
+  ) {
+    let parsed;
+    try {
+      parsed = parseEntityRef(ref, { defaultKind: 'user' });
+    } catch {
+      throw new InputError(`${field}: '${ref}' is not an entity ref`);
+    }
+    if (parsed.kind.toLocaleLowerCase('en-US') !== 'user') {
+      throw new InputError(`${field}: '${ref}' is not a user`);
+    }
+    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+      credentials,
+    });
+    if (!entity) {
+      throw new InputError(`${field}: '${ref}' is not in the catalog`);
+    }
+  }
+
+  /**
+   * An entity's incidents include those of its parts: a system's components, APIs and
+   * resources; a group's owned entities.
+   */
+  private async expandEntityRef(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    let entityRef: string;
+    try {
+      entityRef = lower(stringifyEntityRef(parseEntityRef(ref)));
+    } catch {
+      throw new InputError(`entityRef: '${ref}' is not an entity ref`);
+    }
+    const kind = parseEntityRef(entityRef).kind;
+    if (kind !== 'system' && kind !== 'group') {
+      return [entityRef];
+    }
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      return [entityRef];
+    }
+    const related =
+      kind === 'system'
+        ? (entity.relations ?? [])
+            .filter(r => r.type === RELATION_HAS_PART)
+            .map(r => r.targetRef)
+        : (
+            await this.deps.catalog.getEntities(
+              {
+                filter: { 'relations.ownedBy': entityRef },
+                fields: ['kind', 'metadata.namespace', 'metadata.name'],
+              },
+              { credentials },
+            )
+          ).items.map(e => stringifyEntityRef(e));
+    return [entityRef, ...related.map(lower)];
+  }
+}

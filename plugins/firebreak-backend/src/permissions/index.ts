@@ -1,0 +1,3 @@
+export * from './resource';
+export { isOwnerOfImpactedEntity, hasIncidentRole } from './rules';
+export * from './conditions';

@@ -1,0 +1,57 @@
+import { createPermissionRule } from '@backstage/plugin-permission-node';
+import { z } from 'zod';
+import { incidentPermissionResourceRef } from './resource';
+
+const claimsSchema = z.object({
+  claims: z
+    .array(z.string())
+    .describe(
+      'Entity refs of the user and their groups, usually the ownership claims of the user',
+    ),
+});
+
+/**
+ * True when one of the claims owns an entity the incident impacts (as owned when the entity
+ * was added to the incident).
+ *
+ * @public
+ */
+export const isOwnerOfImpactedEntity = createPermissionRule({
+  name: 'IS_OWNER_OF_IMPACTED_ENTITY',
+  description:
+    'Allow incidents that impact an entity owned by one of the given claims',
+  resourceRef: incidentPermissionResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (incident, { claims }) => {
+    const owners = new Set(incident.ownerRefs);
+    return claims.some(claim => owners.has(claim.toLocaleLowerCase('en-US')));
+  },
+  toQuery: ({ claims }) => ({ ownerRefs: claims }),
+});
+
+/**
+ * True when one of the claims holds a response role in the incident.
+ *
+ * @public
+ */
+export const hasIncidentRole = createPermissionRule({
+  name: 'HAS_INCIDENT_ROLE',
+  description: 'Allow incidents in which one of the given claims holds a role',
+  resourceRef: incidentPermissionResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (incident, { claims }) => {
+    const holders = new Set(Object.values(incident.roles));
+    return claims.some(claim => holders.has(claim.toLocaleLowerCase('en-US')));
+  },
+  toQuery: ({ claims }) => ({ roleHolders: claims }),
+});
+
+/**
+ * Every rule of the incident resource type.
+ *
+ * @internal
+ */
+export const incidentPermissionRules = {
+  isOwnerOfImpactedEntity,
+  hasIncidentRole,
+};
