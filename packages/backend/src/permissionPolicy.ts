@@ -2,6 +2,7 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
+  isPermission,
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -14,10 +15,17 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  createFirebreakIncidentConditionalDecision,
+  firebreakIncidentConditions,
+} from '@firebreak/backstage-plugin-backend';
+import { firebreakIncidentUpdatePermission } from '@firebreak/backstage-plugin-common';
 
 /**
- * The example organisation's policy: everyone signed in may read and use the portal; catalog
- * entities may only be unregistered or refreshed by their owners.
+ * The example organisation's policy: everyone signed in may read and use the portal and
+ * declare incidents; an incident may be changed by the owners of what it impacts and by the
+ * people holding a role in it; catalog entities may only be unregistered or refreshed by their
+ * owners.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   async handle(
@@ -35,6 +43,15 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
           claims: user?.info.ownershipEntityRefs ?? [],
         }),
       );
+    }
+    if (isPermission(request.permission, firebreakIncidentUpdatePermission)) {
+      const claims = user?.info.ownershipEntityRefs ?? [];
+      return createFirebreakIncidentConditionalDecision(request.permission, {
+        anyOf: [
+          firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
+          firebreakIncidentConditions.hasIncidentRole({ claims }),
+        ],
+      });
     }
     return { result: AuthorizeResult.ALLOW };
   }
