@@ -31,14 +31,16 @@ test('a component page shows its incidents from the backend', async ({
   await page.getByRole('tab', { name: 'Incidents' }).click();
   await expect(page).toHaveURL(/\/payments-api\/incidents$/);
 
-  // Incidents the backend seeded for this component, newest first.
-  const table = page.getByRole('table');
-  await expect(table.getByText('Elevated 5xx from payments API')).toBeVisible();
+  // Incidents the backend seeded for this component.
+  const tables = page.getByRole('table');
   await expect(
-    table.getByText('Card payments declined for EU customers'),
+    tables.getByText('Elevated 5xx from payments API').first(),
+  ).toBeVisible();
+  await expect(
+    tables.getByText('Card payments declined for EU customers').first(),
   ).toBeVisible();
   // And nothing of other services.
-  await expect(table.getByText('Checkout page slow on mobile')).toHaveCount(0);
+  await expect(tables.getByText('Checkout page slow on mobile')).toHaveCount(0);
 });
 
 test('the Firebreak page lists incidents across the organisation', async ({
@@ -49,6 +51,55 @@ test('the Firebreak page lists incidents across the organisation', async ({
   await expect(
     page.getByRole('heading', { name: 'Incidents', exact: true }),
   ).toBeVisible();
-  await expect(page.getByText('Checkout page slow on mobile')).toBeVisible();
-  await expect(page.getByText('Elevated 5xx from payments API')).toBeVisible();
+  await expect(
+    page.getByText('Checkout page slow on mobile').first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Elevated 5xx from payments API').first(),
+  ).toBeVisible();
+});
+
+test('declare a SEV2 on a component, post an update, resolve it, find it in the history', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await page.goto('/catalog/default/component/cart-service/incidents');
+  await page.getByRole('button', { name: 'Declare incident' }).click();
+
+  const title = `Cart totals missing ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Severity').click();
+  await page.getByRole('option', { name: /SEV2/ }).click();
+  await expect(page.getByText('Priority: P2')).toBeVisible();
+  await page.getByRole('button', { name: 'Declare', exact: true }).click();
+
+  // The incident page of the new incident.
+  await expect(page).toHaveURL(/\/firebreak\/incidents\/INC-\d+$/);
+  await expect(
+    page.getByRole('heading', { name: new RegExp(title) }),
+  ).toBeVisible();
+
+  await page
+    .getByRole('textbox', { name: 'Status update' })
+    .fill('Totals are missing for some carts; rolling back.');
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(
+    page.getByText(
+      'Status update (internal): Totals are missing for some carts; rolling back.',
+    ),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Status', exact: true }).click();
+  await page.getByRole('option', { name: 'resolved' }).click();
+  await expect(
+    page.getByText('Status: investigating → resolved'),
+  ).toBeVisible();
+
+  await page.goto('/catalog/default/component/cart-service/incidents');
+  const row = page.getByRole('row').filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('resolved')).toBeVisible();
+  // Resolved, it has left the active incidents.
+  await expect(page.getByText('No active incidents on Cart')).toBeVisible();
 });

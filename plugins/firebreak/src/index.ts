@@ -10,6 +10,11 @@ export {
   EntityFirebreakContent,
 } from './plugin';
 export * from './api';
-export { rootRouteRef as firebreakRouteRef } from './routes';
+export {
+  rootRouteRef as firebreakRouteRef,
+  incidentRouteRef as firebreakIncidentRouteRef,
+} from './routes';
+export { DeclareIncidentDialog } from './components/DeclareIncidentDialog';
+export { SeverityChip } from './components/SeverityChip';
 export { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
 export { IncidentsTable } from './components/IncidentsTable';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { firebreakApiRef, FirebreakClient } from './api';
-import { rootRouteRef } from './routes';
+import { incidentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Firebreak frontend plugin for the legacy frontend system.
@@ -25,6 +25,7 @@ export const firebreakPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    incident: incidentRouteRef,
   },
 });
 

@@ -1,11 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { FirebreakApi, firebreakApiRef } from '../../api';
+import userEvent from '@testing-library/user-event';
+import { firebreakApiRef } from '../../api';
+import {
+  mockFirebreakApi,
+  mountedRoutes,
+} from '../../__testUtils__/mockFirebreakApi';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 
 const entity: Entity = {
@@ -16,39 +18,38 @@ const entity: Entity = {
 };
 
 describe('EntityIncidentsContent', () => {
-  it("asks for the entity's incidents and titles them with its name", async () => {
-    const api: FirebreakApi = {
-      listIncidents: jest.fn(async () => ({
-        items: [
-          {
-            id: 'a',
-            ref: 'INC-7',
-            title: 'Card payments declined',
-            severity: 'SEV1',
-            priority: 'P1',
-            status: 'resolved' as const,
-            entityRefs: ['component:default/payments-api'],
-            declaredAt: '2026-11-20T10:00:00.000Z',
-          },
-        ],
-      })),
-    };
-
+  it('shows active incidents and the history of the entity, and offers to declare', async () => {
+    const api = mockFirebreakApi();
     await renderInTestApp(
       <TestApiProvider apis={[[firebreakApiRef, api]]}>
         <EntityProvider entity={entity}>
           <EntityIncidentsContent />
         </EntityProvider>
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      { mountedRoutes },
+    );
+    expect(
+      await screen.findByText('No active incidents on Payments API'),
+    ).toBeInTheDocument();
+    expect(api.listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        status: ['triage', 'investigating', 'identified', 'monitoring'],
+      }),
+    );
+    expect(api.listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        status: undefined,
+      }),
     );
 
-    expect(
-      await screen.findByText('Card payments declined'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('Incidents of Payments API')).toBeInTheDocument();
-    expect(api.listIncidents).toHaveBeenCalledWith(
-      expect.objectContaining({ entityRef: 'component:default/payments-api' }),
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Declare incident' }),
+    );
+    expect(await screen.findByText('Declare an incident')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Impacted entities/)).toHaveValue(
+      'component:default/payments-api',
     );
   });
 });

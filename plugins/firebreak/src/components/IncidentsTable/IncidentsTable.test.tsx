@@ -1,66 +1,94 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { FirebreakApi, firebreakApiRef } from '../../api';
+import { firebreakApiRef } from '../../api';
+import {
+  mockFirebreakApi,
+  mountedRoutes,
+} from '../../__testUtils__/mockFirebreakApi';
 import { IncidentsTable } from './IncidentsTable';
 
-function mockApi(overrides: Partial<FirebreakApi>): FirebreakApi {
-  return {
-    listIncidents: jest.fn(async () => ({ items: [] })),
-    ...overrides,
-  };
-}
+const incident = {
+  id: 'a',
+  ref: 'INC-42',
+  title: 'Elevated 5xx from payments API',
+  severity: 'SEV2',
+  priority: 'P2',
+  status: 'investigating' as const,
+  entityRefs: ['component:default/payments-api'],
+  declaredAt: '2026-11-20T10:00:00.000Z',
+};
 
 describe('IncidentsTable', () => {
-  it('shows the incidents the API returns for the entity', async () => {
-    const api = mockApi({
-      listIncidents: jest.fn(async () => ({
-        items: [
-          {
-            id: 'a',
-            ref: 'INC-42',
-            title: 'Elevated 5xx from payments API',
-            severity: 'SEV2',
-            priority: 'P2',
-            status: 'investigating' as const,
-            entityRefs: ['component:default/payments-api'],
-            declaredAt: '2026-11-20T10:00:00.000Z',
-          },
-        ],
-      })),
+  it('shows the incidents the API returns, linking to their pages', async () => {
+    const api = mockFirebreakApi({
+      listIncidents: jest.fn(async () => ({ items: [incident] })),
     });
-
     await renderInTestApp(
       <TestApiProvider apis={[[firebreakApiRef, api]]}>
-        <IncidentsTable entityRef="component:default/payments-api" />
+        <IncidentsTable
+          entityRef="component:default/payments-api"
+          status={['investigating']}
+        />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      { mountedRoutes },
     );
-
     expect(
       await screen.findByText('Elevated 5xx from payments API'),
     ).toBeInTheDocument();
-    expect(screen.getByText('INC-42')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'INC-42' })).toHaveAttribute(
+      'href',
+      '/firebreak/incidents/INC-42',
+    );
     expect(screen.getByText('SEV2')).toBeInTheDocument();
     expect(screen.getByText('investigating')).toBeInTheDocument();
-    expect(api.listIncidents).toHaveBeenCalledWith({
-      entityRef: 'component:default/payments-api',
-      limit: 25,
+    expect(api.listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        status: ['investigating'],
+        limit: 25,
+      }),
+    );
+  });
+
+  it('loads older incidents with the cursor', async () => {
+    const api = mockFirebreakApi({
+      listIncidents: jest.fn(async ({ cursor } = {}) =>
+        cursor
+          ? {
+              items: [
+                { ...incident, id: 'b', ref: 'INC-41', title: 'Older one' },
+              ],
+            }
+          : { items: [incident], nextCursor: 'next' },
+      ),
     });
+    await renderInTestApp(
+      <TestApiProvider apis={[[firebreakApiRef, api]]}>
+        <IncidentsTable />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    (
+      await screen.findByRole('button', { name: 'Show older incidents' })
+    ).click();
+    expect(await screen.findByText('Older one')).toBeInTheDocument();
+    expect(
+      screen.getByText('Elevated 5xx from payments API'),
+    ).toBeInTheDocument();
   });
 
   it('says so when there are no incidents', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[firebreakApiRef, mockApi({})]]}>
-        <IncidentsTable entityRef="component:default/payments-api" />
+      <TestApiProvider apis={[[firebreakApiRef, mockFirebreakApi()]]}>
+        <IncidentsTable emptyMessage="No incidents yet" />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      { mountedRoutes },
     );
     expect(await screen.findByText('No incidents yet')).toBeInTheDocument();
   });
 
   it('shows the error when the backend fails', async () => {
-    const api = mockApi({
+    const api = mockFirebreakApi({
       listIncidents: jest.fn(async () => {
         throw new Error('Firebreak backend unreachable');
       }),
@@ -69,7 +97,7 @@ describe('IncidentsTable', () => {
       <TestApiProvider apis={[[firebreakApiRef, api]]}>
         <IncidentsTable />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      { mountedRoutes },
     );
     expect(
       (await screen.findAllByText(/Firebreak backend unreachable/))[0],

@@ -1,0 +1,58 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  DEFAULT_INCIDENT_ROLES,
+  DEFAULT_PRIORITY_MATRIX,
+  DEFAULT_SEVERITY_LEVELS,
+  Incident,
+} from '@firebreak/backstage-plugin-common';
+import { FirebreakApi } from '../api';
+import { rootRouteRef } from '../routes';
+
+export const testIncident: Incident = {
+  id: '6f1c1c3e-0000-4000-8000-000000000001',
+  ref: 'INC-42',
+  title: 'Elevated 5xx from payments API',
+  summary: 'Error rate at 4 %',
+  severity: 'SEV2',
+  priority: 'P2',
+  impact: 'medium',
+  urgency: 'high',
+  status: 'investigating',
+  entityRefs: ['component:default/payments-api'],
+  source: 'portal',
+  reporterRef: 'user:default/alice',
+  roles: { commander: 'user:default/alice' },
+  responders: [],
+  subscribers: [],
+  links: [],
+  startedAt: '2026-11-20T10:00:00.000Z',
+  declaredAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+  version: 3,
+};
+
+/** A FirebreakApi whose methods are jest mocks with harmless answers. */
+export function mockFirebreakApi(
+  overrides: Partial<FirebreakApi> = {},
+): jest.Mocked<FirebreakApi> {
+  return {
+    listIncidents: jest.fn(async () => ({ items: [] })),
+    getIncident: jest.fn(async () => testIncident),
+    declareIncident: jest.fn(async () => testIncident),
+    updateIncident: jest.fn(async () => testIncident),
+    getTimeline: jest.fn(async () => ({ items: [] })),
+    postToTimeline: jest.fn(),
+    getSettings: jest.fn(async () => ({
+      severities: [...DEFAULT_SEVERITY_LEVELS],
+      priority: DEFAULT_PRIORITY_MATRIX,
+      roles: [...DEFAULT_INCIDENT_ROLES],
+    })),
+    ...overrides,
+  } as jest.Mocked<FirebreakApi>;
+}
+
+/** Routes the components link to. */
+export const mountedRoutes = {
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+  '/firebreak': rootRouteRef,
+};

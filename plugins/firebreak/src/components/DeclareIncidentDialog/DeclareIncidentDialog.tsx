@@ -1,0 +1,195 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { computePriority, Incident } from '@firebreak/backstage-plugin-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { FormEvent, useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { firebreakApiRef } from '../../api';
+
+/**
+ * The form to declare an incident, prefilled with the impacted entity.
+ *
+ * @public
+ */
+export function DeclareIncidentDialog(props: {
+  open: boolean;
+  entityRefs: string[];
+  onClose: () => void;
+  onDeclared: (incident: Incident) => void;
+}) {
+  const { open, onClose, onDeclared } = props;
+  const api = useApi(firebreakApiRef);
+  const settings = useAsync(() => api.getSettings(), [api]);
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [impact, setImpact] = useState('');
+  const [urgency, setUrgency] = useState('');
+  const [entityRefs, setEntityRefs] = useState(props.entityRefs.join(', '));
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const levels = settings.value?.severities ?? [];
+  const level = levels.find(l => l.id === severity);
+
+  // Picking a severity proposes its usual impact and urgency.
+  useEffect(() => {
+    if (level) {
+      setImpact(level.defaultImpact);
+      setUrgency(level.defaultUrgency);
+    }
+  }, [level]);
+
+  const priority =
+    settings.value && impact && urgency
+      ? computePriority(settings.value.priority, impact, urgency)
+      : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const incident = await api.declareIncident({
+        title,
+        summary: summary || undefined,
+        severity,
+        impact,
+        urgency,
+        entityRefs: entityRefs
+          .split(',')
+          .map(ref => ref.trim())
+          .filter(Boolean),
+      });
+      onDeclared(incident);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+      <form onSubmit={submit}>
+        <DialogTitle>Declare an incident</DialogTitle>
+        <DialogContent>
+          <Grid container spacing={2}>
+            {error && (
+              <Grid item xs={12}>
+                <Alert severity="error">{error}</Alert>
+              </Grid>
+            )}
+            <Grid item xs={12}>
+              <TextField
+                id="firebreak-declare-title"
+                label="Title"
+                helperText="What is broken, as customers see it"
+                value={title}
+                onChange={e => setTitle(e.target.value)}
+                required
+                fullWidth
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <TextField
+                select
+                label="Severity"
+                value={severity}
+                onChange={e => setSeverity(e.target.value)}
+                helperText={level?.description ?? 'How bad is it?'}
+                required
+                fullWidth
+                SelectProps={{ inputProps: { 'aria-label': 'Severity' } }}
+              >
+                {levels.map(l => (
+                  <MenuItem key={l.id} value={l.id}>
+                    {l.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Grid>
+            <Grid item xs={6}>
+              <TextField
+                select
+                id="firebreak-declare-impact"
+                label="Impact"
+                value={impact}
+                onChange={e => setImpact(e.target.value)}
+                fullWidth
+              >
+                {(settings.value?.priority.impacts ?? []).map(i => (
+                  <MenuItem key={i.id} value={i.id}>
+                    {i.name} – {i.description}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Grid>
+            <Grid item xs={6}>
+              <TextField
+                select
+                id="firebreak-declare-urgency"
+                label="Urgency"
+                value={urgency}
+                onChange={e => setUrgency(e.target.value)}
+                fullWidth
+              >
+                {(settings.value?.priority.urgencies ?? []).map(u => (
+                  <MenuItem key={u.id} value={u.id}>
+                    {u.name} – {u.description}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Grid>
+            <Grid item xs={12}>
+              <Typography variant="body2">
+                Priority: <strong>{priority ?? '—'}</strong>
+              </Typography>
+            </Grid>
+            <Grid item xs={12}>
+              <TextField
+                id="firebreak-declare-summary"
+                label="Summary"
+                value={summary}
+                onChange={e => setSummary(e.target.value)}
+                multiline
+                minRows={2}
+                fullWidth
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <TextField
+                id="firebreak-declare-entities"
+                label="Impacted entities"
+                helperText="Entity refs, comma separated"
+                value={entityRefs}
+                onChange={e => setEntityRefs(e.target.value)}
+                required
+                fullWidth
+              />
+            </Grid>
+          </Grid>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            color="secondary"
+            variant="contained"
+            disabled={submitting || !title || !severity}
+          >
+            Declare
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
