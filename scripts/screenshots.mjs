@@ -15,7 +15,7 @@ const pages = [
     'component-no-incidents',
     '/catalog/default/component/identity-service/incidents',
   ],
-  ['group-incidents', '/catalog/default/group/payments/incidents'],
+  ['incident', '/firebreak/incidents/INC-36'],
 ];
 
 mkdirSync(out, { recursive: true });
