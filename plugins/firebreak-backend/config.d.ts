@@ -8,5 +8,42 @@ export interface Config {
     demoData?: {
       enabled?: boolean;
     };
+    /**
+     * Severity levels, most severe first. Defaults to SEV1 and SEV2 (major) and SEV3.
+     */
+    severities?: Array<{
+      /** Stored and sent by the API, such as `SEV1`. */
+      id: string;
+      /** Shown to people; defaults to the id. */
+      name?: string;
+      /** When to pick this level. */
+      description?: string;
+      /** Major incidents require a postmortem and trigger response plays. */
+      major?: boolean;
+      /** Impact assumed when the declarer gives none: an id of `priority.impacts`. */
+      defaultImpact: string;
+      /** Urgency assumed when the declarer gives none: an id of `priority.urgencies`. */
+      defaultUrgency: string;
+    }>;
+    /** The impact × urgency priority matrix. Defaults to three levels each, P1 to P5. */
+    priority?: {
+      impacts: Array<{ id: string; name?: string; description?: string }>;
+      urgencies: Array<{ id: string; name?: string; description?: string }>;
+      /** `matrix.<impact>.<urgency>` is the priority, such as `P1`. */
+      matrix: { [impact: string]: { [urgency: string]: string } };
+    };
+    /** New names for the response roles, by role id (commander, deputy, ...). */
+    roles?: { [roleId: string]: string };
+    /** What happens when an incident of a severity is declared or escalated into it. */
+    responsePlays?: Array<{
+      name: string;
+      severities: string[];
+      /** User or group refs added as responders. */
+      responders?: string[];
+      /** User or group refs added as subscribers. */
+      subscribers?: string[];
+      /** Links attached to the incident; `{ref}`, `{id}` and `{slug}` are filled in. */
+      links?: Array<{ title: string; url: string; type?: string }>;
+    }>;
   };
 }
