@@ -8,6 +8,9 @@ import {
 } from '../../__testUtils__/mockFirebreakApi';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 
+// Rendering MUI dialogs and menus is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('DeclareIncidentDialog', () => {
   it('explains the severity, shows the priority, and declares', async () => {
     const api = mockFirebreakApi();
@@ -22,7 +25,8 @@ describe('DeclareIncidentDialog', () => {
         />
       </TestApiProvider>,
     );
-    await userEvent.type(screen.getByLabelText(/Title/), 'Payments failing');
+    await userEvent.click(screen.getByLabelText(/Title/));
+    await userEvent.paste('Payments failing');
     await userEvent.click(screen.getByLabelText('Severity'));
     await userEvent.click(
       await screen.findByRole('option', { name: 'SEV1 – critical' }),
@@ -62,7 +66,8 @@ describe('DeclareIncidentDialog', () => {
         />
       </TestApiProvider>,
     );
-    await userEvent.type(screen.getByLabelText(/Title/), 'Broken');
+    await userEvent.click(screen.getByLabelText(/Title/));
+    await userEvent.paste('Broken');
     await userEvent.click(screen.getByLabelText('Severity'));
     await userEvent.click(
       await screen.findByRole('option', { name: 'SEV3 – minor' }),

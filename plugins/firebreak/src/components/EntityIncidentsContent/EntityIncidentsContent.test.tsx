@@ -17,6 +17,9 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'group:default/payments' },
 };
 
+// Rendering MUI dialogs and menus is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('EntityIncidentsContent', () => {
   it('shows active incidents and the history of the entity, and offers to declare', async () => {
     const api = mockFirebreakApi();

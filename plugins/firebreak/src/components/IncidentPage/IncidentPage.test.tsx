@@ -10,6 +10,9 @@ import {
 } from '../../__testUtils__/mockFirebreakApi';
 import { IncidentPage } from './IncidentPage';
 
+// Rendering MUI dialogs and menus is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('IncidentPage', () => {
   it('shows the incident and its timeline, and changes its status at its version', async () => {
     const api = mockFirebreakApi({
