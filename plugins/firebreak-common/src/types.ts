@@ -133,6 +133,60 @@ export type TimelineEvent = {
 export type TimelineEventType = TimelineEvent['type'];
 
 /**
+ * What declaring an incident takes.
+ *
+ * @public
+ */
+export interface DeclareIncidentRequest {
+  title: string;
+  summary?: string;
+  severity: string;
+  /** Impacted components, systems, APIs or resources; at least one. */
+  entityRefs: string[];
+  impact?: string;
+  urgency?: string;
+  /** ISO 8601 instant; defaults to when it is declared. */
+  startedAt?: string;
+  /** Defaults to the declarer. */
+  commanderRef?: string;
+}
+
+/**
+ * A change to an incident, made against the `version` it was based on.
+ *
+ * @public
+ */
+export interface UpdateIncidentRequest {
+  version: number;
+  title?: string;
+  summary?: string | null;
+  severity?: string;
+  status?: IncidentStatus;
+  impact?: string;
+  urgency?: string;
+  entityRefs?: string[];
+  /** Role id → user ref; null clears a role (never the commander). */
+  roles?: Record<string, string | null>;
+  responders?: string[];
+  subscribers?: string[];
+  startedAt?: string;
+}
+
+/**
+ * A note or a status update for an incident's timeline.
+ *
+ * @public
+ */
+export type TimelinePostRequest =
+  | { type: 'note'; text: string; tag?: NoteTag; pinned?: boolean }
+  | {
+      type: 'status_update';
+      text: string;
+      audience: StatusUpdateAudience;
+      nextUpdateAt?: string;
+    };
+
+/**
  * A page of results with an opaque cursor for the next page, absent on the last page.
  *
  * @public

@@ -20,6 +20,9 @@ import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   COMMANDER_ROLE,
+  DeclareIncidentRequest,
+  TimelinePostRequest,
+  UpdateIncidentRequest,
   computePriority,
   describeStatusTransition,
   firebreakIncidentCreatePermission,
@@ -30,9 +33,7 @@ import {
   IncidentStatus,
   IncidentSummary,
   isActiveStatus,
-  NoteTag,
   Page,
-  StatusUpdateAudience,
   TimelineEvent,
 } from '@firebreak/backstage-plugin-common';
 import { FirebreakSettings, ResponsePlay } from '../config/FirebreakSettings';
@@ -44,45 +45,6 @@ import {
   NewTimelineEvent,
 } from './IncidentStore';
 import { IncidentNotifier } from './IncidentNotifier';
-
-/** @internal */
-export interface DeclareIncidentInput {
-  title: string;
-  summary?: string;
-  severity: string;
-  entityRefs: string[];
-  impact?: string;
-  urgency?: string;
-  startedAt?: string;
-  commanderRef?: string;
-}
-
-/** @internal */
-export interface UpdateIncidentInput {
-  version: number;
-  title?: string;
-  summary?: string | null;
-  severity?: string;
-  status?: IncidentStatus;
-  impact?: string;
-  urgency?: string;
-  entityRefs?: string[];
-  /** Role id → user ref; null clears a role (never the commander). */
-  roles?: Record<string, string | null>;
-  responders?: string[];
-  subscribers?: string[];
-  startedAt?: string;
-}
-
-/** @internal */
-export type TimelinePostInput =
-  | { type: 'note'; text: string; tag?: NoteTag; pinned?: boolean }
-  | {
-      type: 'status_update';
-      text: string;
-      audience: StatusUpdateAudience;
-      nextUpdateAt?: string;
-    };
 
 /** @internal */
 export interface ListIncidentsInput {
@@ -142,7 +104,7 @@ export class IncidentService {
   }
 
   async declare(
-    input: DeclareIncidentInput,
+    input: DeclareIncidentRequest,
     credentials: BackstageCredentials,
     options: { idempotencyKey?: string } = {},
   ): Promise<{ incident: Incident; created: boolean }> {
@@ -281,7 +243,7 @@ export class IncidentService {
 
   async update(
     idOrRef: string,
-    input: UpdateIncidentInput,
+    input: UpdateIncidentRequest,
     credentials: BackstageCredentials,
   ): Promise<Incident> {
     const current = await this.get(idOrRef, credentials);
@@ -459,7 +421,7 @@ export class IncidentService {
 
   async postToTimeline(
     idOrRef: string,
-    input: TimelinePostInput,
+    input: TimelinePostRequest,
     credentials: BackstageCredentials,
   ): Promise<TimelineEvent> {
     const incident = await this.get(idOrRef, credentials);

@@ -1,11 +1,14 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis } from '@backstage/test-utils';
 import {
   DEFAULT_INCIDENT_ROLES,
   DEFAULT_PRIORITY_MATRIX,
   DEFAULT_SEVERITY_LEVELS,
   Incident,
 } from '@firebreak/backstage-plugin-common';
-import { FirebreakApi } from '../api';
+import { FirebreakApi, firebreakApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 
 export const testIncident: Incident = {
@@ -56,3 +59,16 @@ export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
   '/firebreak': rootRouteRef,
 };
+
+/** The APIs Firebreak components use: the given Firebreak API and a permission answer. */
+export function testApis(
+  api: FirebreakApi,
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  return [
+    [firebreakApiRef, api],
+    [permissionApiRef, mockApis.permission({ authorize: permission })],
+  ] as const;
+}

@@ -1,15 +1,22 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  DeclareIncidentRequest,
   Incident,
   IncidentRoleDefinition,
   IncidentStatus,
   IncidentSummary,
-  NoteTag,
   Page,
   PriorityMatrix,
   SeverityLevel,
-  StatusUpdateAudience,
   TimelineEvent,
+  TimelinePostRequest,
+  UpdateIncidentRequest,
+} from '@firebreak/backstage-plugin-common';
+
+export type {
+  DeclareIncidentRequest,
+  TimelinePostRequest,
+  UpdateIncidentRequest,
 } from '@firebreak/backstage-plugin-common';
 
 /**
@@ -25,51 +32,6 @@ export interface ListIncidentsRequest {
   limit?: number;
   cursor?: string;
 }
-
-/**
- * What declaring an incident takes.
- *
- * @public
- */
-export interface DeclareIncidentRequest {
-  title: string;
-  summary?: string;
-  severity: string;
-  entityRefs: string[];
-  impact?: string;
-  urgency?: string;
-  commanderRef?: string;
-}
-
-/**
- * A change to an incident, made against the version the change was based on.
- *
- * @public
- */
-export interface UpdateIncidentRequest {
-  version: number;
-  title?: string;
-  summary?: string | null;
-  severity?: string;
-  status?: IncidentStatus;
-  impact?: string;
-  urgency?: string;
-  roles?: Record<string, string | null>;
-}
-
-/**
- * A note or a status update for an incident's timeline.
- *
- * @public
- */
-export type TimelinePostRequest =
-  | { type: 'note'; text: string; tag?: NoteTag; pinned?: boolean }
-  | {
-      type: 'status_update';
-      text: string;
-      audience: StatusUpdateAudience;
-      nextUpdateAt?: string;
-    };
 
 /**
  * The configured choices: severities, the priority matrix, roles.

@@ -3,10 +3,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { firebreakApiRef } from '../../api';
 import {
   mockFirebreakApi,
   mountedRoutes,
+  testApis,
 } from '../../__testUtils__/mockFirebreakApi';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 
@@ -24,7 +24,7 @@ describe('EntityIncidentsContent', () => {
   it('shows active incidents and the history of the entity, and offers to declare', async () => {
     const api = mockFirebreakApi();
     await renderInTestApp(
-      <TestApiProvider apis={[[firebreakApiRef, api]]}>
+      <TestApiProvider apis={testApis(api)}>
         <EntityProvider entity={entity}>
           <EntityIncidentsContent />
         </EntityProvider>

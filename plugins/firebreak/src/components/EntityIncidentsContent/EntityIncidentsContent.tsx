@@ -1,9 +1,11 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ACTIVE_INCIDENT_STATUSES,
   INCIDENT_STATUSES,
+  firebreakIncidentCreatePermission,
   IncidentStatus,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
@@ -28,6 +30,9 @@ export function EntityIncidentsContent() {
   const name = entity.metadata.title ?? entity.metadata.name;
   const navigate = useNavigate();
   const incidentLink = useRouteRef(incidentRouteRef);
+  const { allowed: canDeclare } = usePermission({
+    permission: firebreakIncidentCreatePermission,
+  });
   const [declaring, setDeclaring] = useState(false);
   const [status, setStatus] = useState<IncidentStatus | ''>('');
   const [severity, setSeverity] = useState('');
@@ -40,13 +45,15 @@ export function EntityIncidentsContent() {
         xs={12}
         style={{ display: 'flex', justifyContent: 'flex-end' }}
       >
-        <Button
-          variant="contained"
-          color="secondary"
-          onClick={() => setDeclaring(true)}
-        >
-          Declare incident
-        </Button>
+        {canDeclare && (
+          <Button
+            variant="contained"
+            color="secondary"
+            onClick={() => setDeclaring(true)}
+          >
+            Declare incident
+          </Button>
+        )}
       </Grid>
       <Grid item xs={12}>
         <IncidentsTable

@@ -2,10 +2,10 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { firebreakApiRef } from '../../api';
 import {
   mockFirebreakApi,
   mountedRoutes,
+  testApis,
   testIncident,
 } from '../../__testUtils__/mockFirebreakApi';
 import { IncidentPage } from './IncidentPage';
@@ -30,7 +30,7 @@ describe('IncidentPage', () => {
       })),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[firebreakApiRef, api]]}>
+      <TestApiProvider apis={testApis(api)}>
         <Routes>
           <Route path="/incidents/:ref" element={<IncidentPage />} />
         </Routes>

@@ -14,6 +14,7 @@ import {
   IncidentStatus,
   TimelineEvent,
   describeStatusTransition,
+  firebreakIncidentUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -24,7 +25,9 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
-import { useCallback, useState } from 'react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { useSignal } from '@backstage/plugin-signals-react';
+import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { firebreakApiRef } from '../../api';
@@ -72,12 +75,14 @@ function duration(incident: Incident) {
 
 function StatusControl(props: {
   incident: Incident;
+  disabled: boolean;
   onChange: (status: IncidentStatus) => void;
 }) {
   const { incident, onChange } = props;
   return (
     <TextField
       select
+      disabled={props.disabled}
       label="Status"
       value={incident.status}
       onChange={e => onChange(e.target.value as IncidentStatus)}
@@ -159,6 +164,18 @@ function TimelineForm(props: {
   );
 }
 
+/** Reloads the page when someone else changes the incident or posts to its timeline. */
+function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
+  const { lastSignal } = useSignal(`firebreak:incident:${props.incidentId}`);
+  const { onChange } = props;
+  useEffect(() => {
+    if (lastSignal) {
+      onChange();
+    }
+  }, [lastSignal, onChange]);
+  return null;
+}
+
 /**
  * One incident: what it is, where it stands, who runs it, and what happened.
  *
@@ -176,6 +193,10 @@ export function IncidentPage() {
     return { incident, timeline: timeline.items };
   }, [api, ref]);
   const { retry } = state;
+  const { allowed: canUpdate } = usePermission({
+    permission: firebreakIncidentUpdatePermission,
+    resourceRef: state.value?.incident.id,
+  });
 
   const changeStatus = useCallback(
     async (incident: Incident, status: IncidentStatus) => {
@@ -202,6 +223,7 @@ export function IncidentPage() {
 
   return (
     <Page themeId="tool">
+      <LiveRefresh incidentId={incident.id} onChange={retry} />
       <Header
         title={`${incident.ref} ${incident.title}`}
         subtitle={`${incident.severity} · ${incident.priority} · ${
@@ -219,6 +241,7 @@ export function IncidentPage() {
                 <Grid item>
                   <StatusControl
                     incident={incident}
+                    disabled={!canUpdate}
                     onChange={status => changeStatus(incident, status)}
                   />
                 </Grid>
@@ -251,24 +274,30 @@ export function IncidentPage() {
           </Grid>
           <Grid item xs={12}>
             <InfoCard title="Timeline">
-              <TimelineForm
-                onPost={async ({ kind, text }) => {
-                  try {
-                    await api.postToTimeline(
-                      incident.id,
-                      kind === 'note'
-                        ? { type: 'note', text }
-                        : { type: 'status_update', text, audience: 'internal' },
-                    );
-                  } catch (e) {
-                    alertApi.post({
-                      message: (e as Error).message,
-                      severity: 'error',
-                    });
-                  }
-                  retry();
-                }}
-              />
+              {canUpdate && (
+                <TimelineForm
+                  onPost={async ({ kind, text }) => {
+                    try {
+                      await api.postToTimeline(
+                        incident.id,
+                        kind === 'note'
+                          ? { type: 'note', text }
+                          : {
+                              type: 'status_update',
+                              text,
+                              audience: 'internal',
+                            },
+                      );
+                    } catch (e) {
+                      alertApi.post({
+                        message: (e as Error).message,
+                        severity: 'error',
+                      });
+                    }
+                    retry();
+                  }}
+                />
+              )}
               <List>
                 {[...timeline].reverse().map(event => (
                   <ListItem key={event.id} divider>
