@@ -11,3 +11,10 @@ export * from './incidents/status';
 export * from './incidents/severity';
 export * from './incidents/priority';
 export * from './incidents/roles';
+export * from './oncall/types';
+export {
+  computeLayerShifts,
+  computeScheduleShifts,
+  findOnCall,
+} from './oncall/shifts';
+export * from './oncall/validation';
