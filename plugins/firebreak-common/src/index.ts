@@ -18,3 +18,4 @@ export {
   findOnCall,
 } from './oncall/shifts';
 export * from './oncall/validation';
+export * from './oncall/api';

@@ -40,6 +40,46 @@ export const firebreakIncidentUpdatePermission = createPermission({
 });
 
 /**
+ * The resource type of on-call configuration — schedules with their overrides, and escalation
+ * policies — for conditional permission rules. Resource refs are `schedule:<id>` and
+ * `escalation-policy:<id>`.
+ *
+ * @public
+ */
+export const FIREBREAK_ONCALL_RESOURCE_TYPE = 'firebreak-oncall';
+
+/**
+ * Seeing schedules, escalation policies and who is on call.
+ *
+ * @public
+ */
+export const firebreakOnCallReadPermission = createPermission({
+  name: 'firebreak.oncall.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Creating schedules and escalation policies.
+ *
+ * @public
+ */
+export const firebreakOnCallCreatePermission = createPermission({
+  name: 'firebreak.oncall.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Changing or deleting a schedule (its layers and overrides) or an escalation policy.
+ *
+ * @public
+ */
+export const firebreakOnCallUpdatePermission = createPermission({
+  name: 'firebreak.oncall.update',
+  attributes: { action: 'update' },
+  resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE,
+});
+
+/**
  * Every Firebreak permission.
  *
  * @public
@@ -48,4 +88,7 @@ export const firebreakPermissions = [
   firebreakIncidentCreatePermission,
   firebreakIncidentReadPermission,
   firebreakIncidentUpdatePermission,
+  firebreakOnCallReadPermission,
+  firebreakOnCallCreatePermission,
+  firebreakOnCallUpdatePermission,
 ];

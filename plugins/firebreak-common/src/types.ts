@@ -123,7 +123,40 @@ export type TimelineEvent = {
         nextUpdateAt?: string;
       };
     }
+  | {
+      type: 'paged';
+      data: {
+        pageId: string;
+        policy: string;
+        /** 1-based level and run of the policy. */
+        level: number;
+        round: number;
+        users: string[];
+        /** What made this level page. */
+        reason: PageReason;
+      };
+    }
+  | {
+      type: 'page_acknowledged';
+      data: { pageId: string; policy: string; level: number };
+    }
+  | {
+      type: 'page_exhausted';
+      data: {
+        pageId: string;
+        policy: string;
+        reason: 'nobody_on_call' | 'not_acknowledged';
+      };
+    }
 );
+
+/**
+ * Why a level of an escalation policy was paged: the incident was declared, the previous level
+ * did not acknowledge in time, someone escalated by hand, or its severity was raised.
+ *
+ * @public
+ */
+export type PageReason = 'declared' | 'timeout' | 'escalated' | 'severity';
 
 /**
  * The kinds of {@link TimelineEvent}.

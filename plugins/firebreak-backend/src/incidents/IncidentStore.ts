@@ -169,6 +169,11 @@ export class IncidentStore {
       actorRef: string;
       events: NewTimelineEvent[];
       idempotencyKey?: string;
+      /** More to write in the declare's transaction; its events join the timeline. */
+      alsoInTransaction?: (
+        tx: Knex.Transaction,
+        incidentId: string,
+      ) => Promise<NewTimelineEvent[]>;
     },
   ): Promise<{ incident: Incident; created: boolean }> {
     const id = randomUUID();
@@ -210,7 +215,10 @@ export class IncidentStore {
         await this.writeRoles(tx, id, input.roles);
         await this.writeParticipants(tx, id, 'responder', input.responders);
         await this.writeParticipants(tx, id, 'subscriber', input.subscribers);
-        await this.insertEvents(tx, id, options.events);
+        const more = options.alsoInTransaction
+          ? await options.alsoInTransaction(tx, id)
+          : [];
+        await this.insertEvents(tx, id, [...options.events, ...more]);
         return { id, created: true };
       });
 
@@ -397,6 +405,37 @@ export class IncidentStore {
       }
       return this.insertEvents(tx, id, events);
     });
+  }
+
+  /**
+   * Adds events to the timeline inside the caller's transaction, which then holds the
+   * incident's row lock until it ends.
+   */
+  async appendTimelineInTransaction(
+    tx: Knex.Transaction,
+    id: string,
+    events: NewTimelineEvent[],
+  ): Promise<TimelineEvent[]> {
+    if (events.length === 0) {
+      return [];
+    }
+    await tx('firebreak_incidents').where({ id }).forUpdate().first('id');
+    return this.insertEvents(tx, id, events);
+  }
+
+  /**
+   * Records the first acknowledgement of an incident (later ones change nothing), as a change
+   * of the incident: its version moves on.
+   */
+  async markAcknowledged(tx: Knex.Transaction, id: string, at: Date) {
+    await tx('firebreak_incidents')
+      .where({ id })
+      .whereNull('acknowledged_at')
+      .update({
+        acknowledged_at: at,
+        updated_at: at,
+        version: tx.raw('version + 1'),
+      });
   }
 
   /** The timeline, oldest first. */

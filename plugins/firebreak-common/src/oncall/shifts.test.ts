@@ -49,7 +49,9 @@ describe('weekly handoffs across DST', () => {
       zone,
       layer(),
       at(`${monday}T09:00`, zone),
-      DateTime.fromISO(`${monday}T09:00`, { zone }).plus({ days: 8 }).toJSDate(),
+      DateTime.fromISO(`${monday}T09:00`, { zone })
+        .plus({ days: 8 })
+        .toJSDate(),
     );
     expect(local(shift.start, zone)).toBe(`Mon ${monday}T09:00`);
     expect(hoursOf(shift)).toBe(hours);
@@ -67,7 +69,9 @@ describe('weekly handoffs across DST', () => {
       expect(shifts).toHaveLength(52);
       shifts.forEach((shift, i) => {
         expect(local(shift.start, zone)).toMatch(/^Mon .*T09:00$/);
-        expect(shift.userRef).toBe(['user:default/a', 'user:default/b', 'user:default/c'][i % 3]);
+        expect(shift.userRef).toBe(
+          ['user:default/a', 'user:default/b', 'user:default/c'][i % 3],
+        );
       });
     }
   });
@@ -77,11 +81,20 @@ describe('no gaps and no double booking within a layer', () => {
   // zone, rotation, handoff (some inside a DST gap or overlap on purpose)
   it.each<[string, ScheduleLayer['rotation']]>([
     ['America/New_York', { type: 'daily', handoff: '2026-03-01T02:30' }],
-    ['America/New_York', { type: 'hours', hours: 12, handoff: '2026-01-01T07:00' }],
-    ['America/New_York', { type: 'hours', hours: 1, handoff: '2026-01-01T00:00' }],
+    [
+      'America/New_York',
+      { type: 'hours', hours: 12, handoff: '2026-01-01T07:00' },
+    ],
+    [
+      'America/New_York',
+      { type: 'hours', hours: 1, handoff: '2026-01-01T00:00' },
+    ],
     ['Europe/Berlin', { type: 'hours', hours: 8, handoff: '2026-02-01T02:00' }],
     ['Europe/Berlin', { type: 'daily', handoff: '2026-10-25T02:30' }],
-    ['Australia/Adelaide', { type: 'hours', hours: 36, handoff: '2025-12-31T21:30' }],
+    [
+      'Australia/Adelaide',
+      { type: 'hours', hours: 36, handoff: '2025-12-31T21:30' },
+    ],
     ['Australia/Lord_Howe', { type: 'daily', handoff: '2026-01-01T02:15' }],
     ['Asia/Kolkata', { type: 'weekly', handoff: '2026-01-07T00:00' }],
   ])('%s %j tiles the whole year', (zone, rotation) => {
@@ -154,7 +167,9 @@ describe('restrictions', () => {
       at('2026-03-27T00:00', zone), // Friday, before the Sunday DST change
       at('2026-03-31T00:00', zone),
     );
-    expect(shifts.map(s => [local(s.start, zone), local(s.end, zone), s.userRef])).toEqual([
+    expect(
+      shifts.map(s => [local(s.start, zone), local(s.end, zone), s.userRef]),
+    ).toEqual([
       ['Fri 2026-03-27T09:00', 'Fri 2026-03-27T17:00', 'user:default/a'],
       ['Mon 2026-03-30T09:00', 'Mon 2026-03-30T17:00', 'user:default/b'],
     ]);
@@ -173,7 +188,9 @@ describe('restrictions', () => {
       at('2026-06-01T12:00', zone),
       at('2026-06-02T12:00', zone),
     );
-    expect(shifts.map(s => [local(s.start, zone), local(s.end, zone), s.userRef])).toEqual([
+    expect(
+      shifts.map(s => [local(s.start, zone), local(s.end, zone), s.userRef]),
+    ).toEqual([
       ['Mon 2026-06-01T22:00', 'Tue 2026-06-02T00:00', 'user:default/a'],
       ['Tue 2026-06-02T00:00', 'Tue 2026-06-02T06:00', 'user:default/b'],
     ]);
@@ -191,10 +208,15 @@ describe('computeScheduleShifts', () => {
     name: 'Office hours',
     participants: ['user:default/c'],
     rotation: { type: 'daily', handoff: '2026-06-01T00:00' },
-    restrictions: [{ daysOfWeek: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }],
+    restrictions: [
+      { daysOfWeek: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+    ],
   });
   const view = (shifts: Shift[]) =>
-    shifts.map(s => `${local(s.start, zone)} ${local(s.end, zone)} ${s.userRef.slice(13)}`);
+    shifts.map(
+      s =>
+        `${local(s.start, zone)} ${local(s.end, zone)} ${s.userRef.slice(13)}`,
+    );
 
   it('lets a higher layer win and the lower one show through around it', () => {
     const shifts = computeScheduleShifts(
@@ -299,7 +321,10 @@ describe('findOnCall', () => {
     const restricted: ScheduleDefinition = {
       ...schedule,
       layers: [
-        { ...schedule.layers[0], restrictions: [{ start: '09:00', end: '17:00' }] },
+        {
+          ...schedule.layers[0],
+          restrictions: [{ start: '09:00', end: '17:00' }],
+        },
       ],
     };
     const { current, next } = findOnCall(
@@ -307,6 +332,8 @@ describe('findOnCall', () => {
       at('2026-06-02T20:00', 'America/New_York'),
     );
     expect(current).toBeUndefined();
-    expect(next?.start).toBe(at('2026-06-03T09:00', 'America/New_York').toISOString());
+    expect(next?.start).toBe(
+      at('2026-06-03T09:00', 'America/New_York').toISOString(),
+    );
   });
 });

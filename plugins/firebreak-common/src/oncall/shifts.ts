@@ -87,7 +87,9 @@ function instantOf(local: number, timeZone: string): number {
 
 /** The wall-clock time, in local milliseconds, of an instant in a zone. */
 function localOf(instant: number, timeZone: string): number {
-  return instant + DateTime.fromMillis(instant, { zone: timeZone }).offset * MINUTE;
+  return (
+    instant + DateTime.fromMillis(instant, { zone: timeZone }).offset * MINUTE
+  );
 }
 
 function rotationLength(layer: ScheduleLayer): number {
@@ -251,7 +253,10 @@ function resolveRanked(ranked: Span[][], from: number, to: number): Span[] {
     let userRef: string | undefined;
     for (let rank = ranked.length - 1; rank >= 0 && !userRef; rank -= 1) {
       const spans = ranked[rank];
-      while (cursors[rank] < spans.length && spans[cursors[rank]].end <= start) {
+      while (
+        cursors[rank] < spans.length &&
+        spans[cursors[rank]].end <= start
+      ) {
         cursors[rank] += 1;
       }
       const candidate = spans[cursors[rank]];

@@ -1,6 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { IANAZone } from 'luxon';
 import { parseTimeOfDay, parseWallClock } from './shifts';
+import { EscalationLevel } from './api';
 import {
   LayerRestriction,
   ScheduleLayer,
@@ -46,18 +47,16 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function isUserEntityRef(ref: string): boolean {
   try {
     return (
-      parseEntityRef(ref, { defaultNamespace: 'default' }).kind.toLowerCase() ===
-      'user'
+      parseEntityRef(ref, {
+        defaultNamespace: 'default',
+      }).kind.toLowerCase() === 'user'
     );
   } catch {
     return false;
   }
 }
 
-function layerProblems(
-  layer: ScheduleLayer,
-  field: string,
-): ScheduleProblem[] {
+function layerProblems(layer: ScheduleLayer, field: string): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
   if (!layer.name?.trim()) {
     problems.push({ field: `${field}.name`, message: 'must not be empty' });
@@ -193,6 +192,79 @@ export function findOverrideProblems(
     problems.push({ field: 'end', message: 'must be an ISO 8601 instant' });
   } else if (!Number.isNaN(start) && end <= start) {
     problems.push({ field: 'end', message: 'must be after start' });
+  }
+  return problems;
+}
+
+/** The most levels a policy may have. @public */
+export const MAX_ESCALATION_LEVELS = 10;
+/** The most times a policy may repeat. @public */
+export const MAX_ESCALATION_REPEAT = 9;
+
+/**
+ * What is wrong with an escalation policy's levels and repeat count; empty when usable.
+ * Whether schedule targets exist is for the caller to check.
+ *
+ * @public
+ */
+export function findEscalationPolicyProblems(policy: {
+  levels: EscalationLevel[];
+  repeat?: number;
+}): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  if (
+    policy.levels.length === 0 ||
+    policy.levels.length > MAX_ESCALATION_LEVELS
+  ) {
+    problems.push({
+      field: 'levels',
+      message: `must hold 1 to ${MAX_ESCALATION_LEVELS} levels`,
+    });
+  }
+  policy.levels.forEach((level, i) => {
+    const field = `levels[${i}]`;
+    if (level.targets.length === 0) {
+      problems.push({
+        field: `${field}.targets`,
+        message: 'must name at least one schedule or user',
+      });
+    }
+    level.targets.forEach((target, t) => {
+      if (target.type !== 'schedule' && target.type !== 'user') {
+        problems.push({
+          field: `${field}.targets[${t}].type`,
+          message: 'must be schedule or user',
+        });
+      } else if (target.type === 'user' && !isUserEntityRef(target.ref)) {
+        problems.push({
+          field: `${field}.targets[${t}].ref`,
+          message: `"${target.ref}" is not a user entity ref such as user:default/alice`,
+        });
+      } else if (target.type === 'schedule' && !target.ref?.trim()) {
+        problems.push({
+          field: `${field}.targets[${t}].ref`,
+          message: 'must name a schedule id',
+        });
+      }
+    });
+    const timeout = level.ackTimeoutMinutes;
+    if (!Number.isInteger(timeout) || timeout < 1 || timeout > 24 * 60) {
+      problems.push({
+        field: `${field}.ackTimeoutMinutes`,
+        message: 'must be a whole number of minutes from 1 to 1440',
+      });
+    }
+  });
+  const repeat = policy.repeat ?? 0;
+  if (
+    !Number.isInteger(repeat) ||
+    repeat < 0 ||
+    repeat > MAX_ESCALATION_REPEAT
+  ) {
+    problems.push({
+      field: 'repeat',
+      message: `must be a whole number from 0 to ${MAX_ESCALATION_REPEAT}`,
+    });
   }
   return problems;
 }

@@ -1,0 +1,492 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  EscalationLevel,
+  EscalationPolicy,
+  Schedule,
+  ScheduleLayer,
+  ScheduleOverrideRecord,
+} from '@firebreak/backstage-plugin-common';
+import { Knex } from 'knex';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { parseJsonColumn } from '../database/json';
+import { toDate } from '../database/timestamps';
+
+/** @internal */
+export interface ScheduleChanges {
+  name?: string;
+  ownerRef?: string;
+  timeZone?: string;
+  layers?: ScheduleLayer[];
+}
+
+/** @internal */
+export interface EscalationPolicyChanges {
+  name?: string;
+  ownerRef?: string;
+  levels?: EscalationLevel[];
+  repeat?: number;
+  isDefault?: boolean;
+}
+
+/**
+ * Whose feed a calendar token opens.
+ *
+ * @internal
+ */
+export interface CalendarSubject {
+  kind: 'user' | 'schedule';
+  subject: string;
+}
+
+const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function lower(ref: string) {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+/** A unique-constraint violation, as each driver reports it. */
+function isUniqueViolation(error: unknown) {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    code === '23505' ||
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /unique/i.test(message ?? '')
+  );
+}
+
+/**
+ * Reads and writes schedules, overrides, escalation policies and calendar tokens. Updates are
+ * optimistic on `version`.
+ *
+ * @internal
+ */
+export class OnCallStore {
+  constructor(private readonly db: Knex) {}
+
+  async createSchedule(
+    input: {
+      name: string;
+      ownerRef: string;
+      timeZone: string;
+      layers: ScheduleLayer[];
+    },
+    now: Date,
+  ): Promise<Schedule> {
+    const id = randomUUID();
+    await this.db('firebreak_schedules').insert({
+      id,
+      name: input.name,
+      owner_ref: lower(input.ownerRef),
+      time_zone: input.timeZone,
+      layers: JSON.stringify(input.layers),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    return (await this.getSchedule(id, now))!;
+  }
+
+  /** A schedule with the overrides that have not ended at `now`. */
+  async getSchedule(
+    id: string,
+    now: Date,
+    db: Knex = this.db,
+  ): Promise<Schedule | undefined> {
+    if (!UUID_PATTERN.test(id)) {
+      return undefined;
+    }
+    const row = await db('firebreak_schedules')
+      .where({ id: lower(id) })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const overrides = await this.listOverrides([row.id], now, undefined, db);
+    return this.toSchedule(row, overrides.get(row.id) ?? []);
+  }
+
+  /** Schedules by id, with the overrides that overlap [from, to) (or not ended at `from`). */
+  async getSchedules(
+    ids: string[],
+    from: Date,
+    to?: Date,
+    db: Knex = this.db,
+  ): Promise<Map<string, Schedule>> {
+    const valid = [...new Set(ids.filter(id => UUID_PATTERN.test(id)))];
+    if (valid.length === 0) {
+      return new Map();
+    }
+    const rows = await db('firebreak_schedules').whereIn(
+      'id',
+      valid.map(lower),
+    );
+    const overrides = await this.listOverrides(
+      rows.map(r => r.id),
+      from,
+      to,
+      db,
+    );
+    return new Map(
+      rows.map(row => [
+        row.id,
+        this.toSchedule(row, overrides.get(row.id) ?? []),
+      ]),
+    );
+  }
+
+  async listSchedules(
+    filter: { ownerRefs?: string[] },
+    now: Date,
+  ): Promise<Schedule[]> {
+    const query = this.db('firebreak_schedules').orderBy([
+      { column: 'owner_ref' },
+      { column: 'name' },
+    ]);
+    if (filter.ownerRefs) {
+      query.whereIn('owner_ref', filter.ownerRefs.map(lower));
+    }
+    const rows = await query;
+    const overrides = await this.listOverrides(
+      rows.map(r => r.id),
+      now,
+      undefined,
+    );
+    return rows.map(row => this.toSchedule(row, overrides.get(row.id) ?? []));
+  }
+
+  async updateSchedule(
+    id: string,
+    expectedVersion: number,
+    changes: ScheduleChanges,
+    now: Date,
+  ): Promise<Schedule> {
+    const updated = await this.db('firebreak_schedules')
+      .where({ id, version: expectedVersion })
+      .update({
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.ownerRef !== undefined && {
+          owner_ref: lower(changes.ownerRef),
+        }),
+        ...(changes.timeZone !== undefined && { time_zone: changes.timeZone }),
+        ...(changes.layers !== undefined && {
+          layers: JSON.stringify(changes.layers),
+        }),
+        version: expectedVersion + 1,
+        updated_at: now,
+      });
+    if (!updated) {
+      const current = await this.getSchedule(id, now);
+      if (!current) {
+        throw new NotFoundError(`No schedule ${id}`);
+      }
+      throw new ConflictError(
+        `Schedule ${id} is at version ${current.version}, not ${expectedVersion}: reload and try again`,
+      );
+    }
+    return (await this.getSchedule(id, now))!;
+  }
+
+  async deleteSchedule(id: string): Promise<boolean> {
+    return (await this.db('firebreak_schedules').where({ id }).delete()) > 0;
+  }
+
+  async addOverride(
+    scheduleId: string,
+    input: { userRef: string; start: Date; end: Date },
+    createdBy: string,
+    now: Date,
+  ): Promise<ScheduleOverrideRecord> {
+    const id = randomUUID();
+    await this.db('firebreak_schedule_overrides').insert({
+      id,
+      schedule_id: scheduleId,
+      user_ref: lower(input.userRef),
+      start_at: input.start,
+      end_at: input.end,
+      created_by: lower(createdBy),
+      created_at: now,
+    });
+    return {
+      id,
+      userRef: lower(input.userRef),
+      start: input.start.toISOString(),
+      end: input.end.toISOString(),
+      createdBy: lower(createdBy),
+    };
+  }
+
+  async deleteOverride(scheduleId: string, overrideId: string) {
+    return (
+      (await this.db('firebreak_schedule_overrides')
+        .where({ schedule_id: scheduleId, id: overrideId })
+        .delete()) > 0
+    );
+  }
+
+  async createPolicy(
+    input: {
+      name: string;
+      ownerRef: string;
+      levels: EscalationLevel[];
+      repeat: number;
+      isDefault?: boolean;
+    },
+    now: Date,
+  ): Promise<EscalationPolicy> {
+    const id = randomUUID();
+    const ownerRef = lower(input.ownerRef);
+    try {
+      await this.db.transaction(async tx => {
+        const hasDefault = await tx('firebreak_escalation_policies')
+          .where({ owner_ref: ownerRef, is_default: true })
+          .first('id');
+        const isDefault = input.isDefault ?? !hasDefault;
+        if (isDefault && hasDefault) {
+          await tx('firebreak_escalation_policies')
+            .where({ owner_ref: ownerRef, is_default: true })
+            .update({ is_default: false, updated_at: now });
+        }
+        await tx('firebreak_escalation_policies').insert({
+          id,
+          name: input.name,
+          name_key: lower(input.name),
+          owner_ref: ownerRef,
+          levels: JSON.stringify(input.levels),
+          repeat: input.repeat,
+          is_default: isDefault,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `name: an escalation policy named "${input.name}" exists already`,
+        );
+      }
+      throw error;
+    }
+    return (await this.getPolicy(id))!;
+  }
+
+  /** By id, or by name (case-insensitive). */
+  async getPolicy(
+    idOrName: string,
+    db: Knex = this.db,
+  ): Promise<EscalationPolicy | undefined> {
+    const row = await db('firebreak_escalation_policies')
+      .where(
+        UUID_PATTERN.test(idOrName)
+          ? { id: lower(idOrName) }
+          : { name_key: lower(idOrName) },
+      )
+      .first();
+    return row ? this.toPolicy(row) : undefined;
+  }
+
+  /** The default policies of these owners, by owner ref. */
+  async getDefaultPolicies(
+    ownerRefs: string[],
+  ): Promise<Map<string, EscalationPolicy>> {
+    if (ownerRefs.length === 0) {
+      return new Map();
+    }
+    const rows = await this.db('firebreak_escalation_policies')
+      .whereIn('owner_ref', [...new Set(ownerRefs.map(lower))])
+      .where({ is_default: true });
+    return new Map(rows.map(row => [row.owner_ref, this.toPolicy(row)]));
+  }
+
+  /** Policies by id or name, as they are found. */
+  async getPolicies(idsOrNames: string[]): Promise<EscalationPolicy[]> {
+    const ids = idsOrNames.filter(v => UUID_PATTERN.test(v)).map(lower);
+    const names = idsOrNames.filter(v => !UUID_PATTERN.test(v)).map(lower);
+    if (ids.length === 0 && names.length === 0) {
+      return [];
+    }
+    const rows = await this.db('firebreak_escalation_policies')
+      .whereIn('id', ids)
+      .orWhereIn('name_key', names);
+    return rows.map(row => this.toPolicy(row));
+  }
+
+  async listPolicies(filter: { ownerRefs?: string[] }) {
+    const query = this.db('firebreak_escalation_policies').orderBy([
+      { column: 'owner_ref' },
+      { column: 'name' },
+    ]);
+    if (filter.ownerRefs) {
+      query.whereIn('owner_ref', filter.ownerRefs.map(lower));
+    }
+    return (await query).map(row => this.toPolicy(row));
+  }
+
+  async updatePolicy(
+    id: string,
+    expectedVersion: number,
+    changes: EscalationPolicyChanges,
+    now: Date,
+  ): Promise<EscalationPolicy> {
+    try {
+      await this.db.transaction(async tx => {
+        const current = await tx('firebreak_escalation_policies')
+          .where({ id })
+          .first('owner_ref', 'version');
+        if (!current) {
+          throw new NotFoundError(`No escalation policy ${id}`);
+        }
+        const ownerRef =
+          changes.ownerRef !== undefined
+            ? lower(changes.ownerRef)
+            : current.owner_ref;
+        if (changes.isDefault) {
+          await tx('firebreak_escalation_policies')
+            .where({ owner_ref: ownerRef, is_default: true })
+            .whereNot({ id })
+            .update({ is_default: false, updated_at: now });
+        }
+        const updated = await tx('firebreak_escalation_policies')
+          .where({ id, version: expectedVersion })
+          .update({
+            ...(changes.name !== undefined && {
+              name: changes.name,
+              name_key: lower(changes.name),
+            }),
+            owner_ref: ownerRef,
+            ...(changes.levels !== undefined && {
+              levels: JSON.stringify(changes.levels),
+            }),
+            ...(changes.repeat !== undefined && { repeat: changes.repeat }),
+            ...(changes.isDefault !== undefined && {
+              is_default: changes.isDefault,
+            }),
+            version: expectedVersion + 1,
+            updated_at: now,
+          });
+        if (!updated) {
+          throw new ConflictError(
+            `Escalation policy ${id} is at version ${current.version}, not ${expectedVersion}: reload and try again`,
+          );
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `name: an escalation policy named "${changes.name}" exists already`,
+        );
+      }
+      throw error;
+    }
+    return (await this.getPolicy(id))!;
+  }
+
+  async deletePolicy(id: string): Promise<boolean> {
+    return (
+      (await this.db('firebreak_escalation_policies').where({ id }).delete()) >
+      0
+    );
+  }
+
+  /** The token of a calendar feed, made on first use. */
+  async calendarToken(subject: CalendarSubject, now: Date): Promise<string> {
+    const where = { kind: subject.kind, subject: lower(subject.subject) };
+    const existing = await this.db('firebreak_calendar_tokens')
+      .where(where)
+      .first('token');
+    if (existing) {
+      return existing.token;
+    }
+    const token = randomBytes(24).toString('base64url');
+    try {
+      await this.db('firebreak_calendar_tokens').insert({
+        ...where,
+        token,
+        created_at: now,
+      });
+      return token;
+    } catch (error) {
+      // Someone made it at the same moment: use theirs.
+      const winner = await this.db('firebreak_calendar_tokens')
+        .where(where)
+        .first('token');
+      if (winner) {
+        return winner.token;
+      }
+      throw error;
+    }
+  }
+
+  async resolveCalendarToken(
+    token: string,
+  ): Promise<CalendarSubject | undefined> {
+    const row = await this.db('firebreak_calendar_tokens')
+      .where({ token })
+      .first('kind', 'subject');
+    return row ? { kind: row.kind, subject: row.subject } : undefined;
+  }
+
+  private async listOverrides(
+    scheduleIds: string[],
+    from: Date,
+    to: Date | undefined,
+    db: Knex = this.db,
+  ): Promise<Map<string, ScheduleOverrideRecord[]>> {
+    const result = new Map<string, ScheduleOverrideRecord[]>();
+    if (scheduleIds.length === 0) {
+      return result;
+    }
+    const query = db('firebreak_schedule_overrides')
+      .whereIn('schedule_id', scheduleIds)
+      .where('end_at', '>', from)
+      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+    if (to) {
+      query.where('start_at', '<', to);
+    }
+    for (const row of await query) {
+      const list = result.get(row.schedule_id) ?? [];
+      list.push({
+        id: row.id,
+        userRef: row.user_ref,
+        start: toDate(row.start_at).toISOString(),
+        end: toDate(row.end_at).toISOString(),
+        createdBy: row.created_by,
+      });
+      result.set(row.schedule_id, list);
+    }
+    return result;
+  }
+
+  private toSchedule(
+    row: Record<string, any>,
+    overrides: ScheduleOverrideRecord[],
+  ): Schedule {
+    return {
+      id: row.id,
+      name: row.name,
+      ownerRef: row.owner_ref,
+      timeZone: row.time_zone,
+      layers: parseJsonColumn<ScheduleLayer[]>(row.layers, []),
+      overrides,
+      version: Number(row.version),
+      createdAt: toDate(row.created_at).toISOString(),
+      updatedAt: toDate(row.updated_at).toISOString(),
+    };
+  }
+
+  private toPolicy(row: Record<string, any>): EscalationPolicy {
+    return {
+      id: row.id,
+      name: row.name,
+      ownerRef: row.owner_ref,
+      levels: parseJsonColumn<EscalationLevel[]>(row.levels, []),
+      repeat: Number(row.repeat),
+      isDefault: Boolean(row.is_default),
+      version: Number(row.version),
+      createdAt: toDate(row.created_at).toISOString(),
+      updatedAt: toDate(row.updated_at).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,527 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  EscalationPolicy,
+  Incident,
+  isActiveStatus,
+  PageReason,
+} from '@firebreak/backstage-plugin-common';
+import { FirebreakNotifier } from '@firebreak/backstage-plugin-node';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { IncidentStore, NewTimelineEvent } from '../incidents/IncidentStore';
+import { OnCallResolver } from '../oncall/OnCallResolver';
+import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
+
+/** Who the engine says did what on the timeline when no person did. */
+export const ENGINE_ACTOR = 'service:firebreak/paging';
+
+const MINUTE = 60_000;
+/** How long a replica holds a notification it is delivering. */
+const DELIVERY_LEASE_MS = 2 * MINUTE;
+/** How long a failed delivery waits before it is tried again. */
+const RETRY_DELAY_MS = MINUTE;
+/** After this many failed attempts a notification is given up on. */
+const MAX_ATTEMPTS = 5;
+const BATCH = 50;
+
+/**
+ * A page about to start: the policy, and where it starts — or that nobody is on call anywhere.
+ *
+ * @internal
+ */
+export interface PagePlan {
+  policy: EscalationPolicy;
+  snapshot: PolicySnapshot;
+  step: PageStep;
+}
+
+/** Where a page stands after a move: a level notified, or the end of the policy. */
+type PageStep =
+  | {
+      kind: 'level';
+      level: number;
+      round: number;
+      users: string[];
+      nextEscalationAt: Date;
+    }
+  | { kind: 'exhausted'; reason: 'nobody_on_call' | 'not_acknowledged' };
+
+/**
+ * Runs escalation policies for incidents. All state is in the database: a page row says which
+ * level was paged last and when the next one is due; notifications go through an outbox written
+ * in the same transaction. Replicas take due pages and pending notifications with row locks
+ * that skip what another replica holds, so each escalation happens once and each notification
+ * is delivered by one replica; a restarted backend picks up where the database says.
+ *
+ * @internal
+ */
+export class EscalationEngine {
+  private readonly claimer = randomUUID();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+  private intervalMs = 1000;
+
+  constructor(
+    private readonly deps: {
+      db: Knex;
+      pages: PagingStore;
+      incidents: IncidentStore;
+      resolver: OnCallResolver;
+      notifications?: NotificationService;
+      notifiers: FirebreakNotifier[];
+      logger: LoggerService;
+      now: () => Date;
+      /** Called after the engine changed an incident's pages, to refresh open pages. */
+      onPagesChanged?: (incidentId: string) => Promise<void>;
+    },
+  ) {}
+
+  /** Pages to start for incidents impacting these entities: one per distinct policy. */
+  async plan(entities: Entity[], at: Date, db?: Knex): Promise<PagePlan[]> {
+    const policies = await this.deps.resolver.policiesFor(entities);
+    const distinct = new Map<string, EscalationPolicy>();
+    for (const entity of entities) {
+      const found = policies.get(
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      );
+      if (found && !distinct.has(found.policy.id)) {
+        distinct.set(found.policy.id, found.policy);
+      }
+    }
+    const plans: PagePlan[] = [];
+    for (const policy of distinct.values()) {
+      const snapshot = { levels: policy.levels, repeat: policy.repeat };
+      plans.push({
+        policy,
+        snapshot,
+        step: await this.stepFrom(snapshot, 0, 1, at, db),
+      });
+    }
+    return plans;
+  }
+
+  /**
+   * The first level at or after `index` (0-based) in `round` that reaches somebody, wrapping into
+   * the next round while the policy may repeat. Levels nobody is on call for are skipped.
+   */
+  private async stepFrom(
+    snapshot: PolicySnapshot,
+    index: number,
+    round: number,
+    at: Date,
+    db?: Knex,
+  ): Promise<PageStep> {
+    const { levels } = snapshot;
+    const resolved = await this.deps.resolver.resolveLevels(levels, at, db);
+    const rounds = snapshot.repeat + 1;
+    const reachable = resolved.some(level => level.users.length > 0);
+    if (!reachable) {
+      return { kind: 'exhausted', reason: 'nobody_on_call' };
+    }
+    for (let r = round, i = index; r <= rounds; r += 1, i = 0) {
+      for (; i < levels.length; i += 1) {
+        const users = resolved[i].users.map(u => u.userRef);
+        if (users.length > 0) {
+          return {
+            kind: 'level',
+            level: i + 1,
+            round: r,
+            users,
+            nextEscalationAt: new Date(
+              at.getTime() + levels[i].ackTimeoutMinutes * MINUTE,
+            ),
+          };
+        }
+      }
+    }
+    return { kind: 'exhausted', reason: 'not_acknowledged' };
+  }
+
+  /** Starts planned pages inside the transaction that creates or changes the incident. */
+  async startPages(
+    tx: Knex.Transaction,
+    incidentId: string,
+    plans: PagePlan[],
+    reason: PageReason,
+    at: Date,
+  ): Promise<NewTimelineEvent[]> {
+    const events: NewTimelineEvent[] = [];
+    for (const plan of plans) {
+      const { step } = plan;
+      const pageId = await this.deps.pages.insertPage(
+        tx,
+        {
+          incidentId,
+          policyId: plan.policy.id,
+          policyName: plan.policy.name,
+          snapshot: plan.snapshot,
+          status: step.kind === 'level' ? 'active' : 'exhausted',
+          level: step.kind === 'level' ? step.level : 0,
+          round: step.kind === 'level' ? step.round : 1,
+          nextEscalationAt:
+            step.kind === 'level' ? step.nextEscalationAt : undefined,
+        },
+        at,
+      );
+      events.push(
+        ...(await this.recordStep(
+          tx,
+          { id: pageId, incidentId },
+          plan,
+          step,
+          reason,
+          at,
+        )),
+      );
+    }
+    return events;
+  }
+
+  private async recordStep(
+    tx: Knex.Transaction,
+    page: { id: string; incidentId: string },
+    plan: { policy: { name: string } },
+    step: PageStep,
+    reason: PageReason,
+    at: Date,
+  ): Promise<NewTimelineEvent[]> {
+    if (step.kind === 'exhausted') {
+      return [
+        {
+          type: 'page_exhausted',
+          actorRef: ENGINE_ACTOR,
+          at: at.toISOString(),
+          data: {
+            pageId: page.id,
+            policy: plan.policy.name,
+            reason: step.reason,
+          },
+        },
+      ];
+    }
+    await this.deps.pages.enqueueNotifications(
+      tx,
+      { ...page, round: step.round, level: step.level },
+      step.users,
+      at,
+    );
+    return [
+      {
+        type: 'paged',
+        actorRef: ENGINE_ACTOR,
+        at: at.toISOString(),
+        data: {
+          pageId: page.id,
+          policy: plan.policy.name,
+          level: step.level,
+          round: step.round,
+          users: step.users,
+          reason,
+        },
+      },
+    ];
+  }
+
+  /** Moves a locked page to its next level (or its end) and records it. */
+  private async advance(
+    tx: Knex.Transaction,
+    page: PageRow,
+    reason: PageReason,
+    at: Date,
+  ): Promise<NewTimelineEvent[]> {
+    const step = await this.stepFrom(
+      page.snapshot,
+      page.level, // the next level, 0-based
+      page.round,
+      at,
+      tx,
+    );
+    await this.deps.pages.updatePage(
+      tx,
+      page.id,
+      step.kind === 'level'
+        ? {
+            level: step.level,
+            round: step.round,
+            nextEscalationAt: step.nextEscalationAt,
+          }
+        : { status: 'exhausted', nextEscalationAt: null },
+      at,
+    );
+    return this.recordStep(
+      tx,
+      page,
+      { policy: { name: page.policyName } },
+      step,
+      reason,
+      at,
+    );
+  }
+
+  /** Escalates every page whose acknowledgement timeout passed; returns how many moved. */
+  async escalateDuePages(): Promise<number> {
+    const now = this.deps.now();
+    const changed = new Set<string>();
+    const moved = await this.deps.db.transaction(async tx => {
+      const due = await this.deps.pages.lockDuePages(tx, now, BATCH);
+      for (const page of due) {
+        const incident = await this.deps.incidents.getIncident(
+          page.incidentId,
+          tx,
+        );
+        const events =
+          incident && isActiveStatus(incident.status)
+            ? await this.advance(tx, page, 'timeout', now)
+            : await this.cancelPage(tx, page, now);
+        await this.deps.incidents.appendTimelineInTransaction(
+          tx,
+          page.incidentId,
+          events,
+        );
+        changed.add(page.incidentId);
+      }
+      return due.length;
+    });
+    await this.announce(changed);
+    return moved;
+  }
+
+  private async cancelPage(
+    tx: Knex.Transaction,
+    page: PageRow,
+    now: Date,
+  ): Promise<NewTimelineEvent[]> {
+    await this.deps.pages.updatePage(
+      tx,
+      page.id,
+      { status: 'cancelled', nextEscalationAt: null },
+      now,
+    );
+    return [];
+  }
+
+  /**
+   * Stops an incident's active pages because someone acknowledged; the first acknowledgement
+   * sets the incident's `acknowledgedAt` (MTTA counts to it). Returns how many pages stopped.
+   */
+  async acknowledge(incidentId: string, userRef: string): Promise<number> {
+    const now = this.deps.now();
+    const count = await this.deps.db.transaction(async tx => {
+      const pages = await this.deps.pages.lockActivePages(tx, incidentId);
+      const events: NewTimelineEvent[] = [];
+      for (const page of pages) {
+        await this.deps.pages.updatePage(
+          tx,
+          page.id,
+          {
+            status: 'acknowledged',
+            nextEscalationAt: null,
+            acknowledgedBy: userRef,
+            acknowledgedAt: now,
+          },
+          now,
+        );
+        events.push({
+          type: 'page_acknowledged',
+          actorRef: userRef,
+          at: now.toISOString(),
+          data: { pageId: page.id, policy: page.policyName, level: page.level },
+        });
+      }
+      await this.deps.incidents.markAcknowledged(tx, incidentId, now);
+      await this.deps.incidents.appendTimelineInTransaction(
+        tx,
+        incidentId,
+        events,
+      );
+      return pages.length;
+    });
+    await this.announce(new Set([incidentId]));
+    return count;
+  }
+
+  /**
+   * Pages the next level of every active page at once; with no active page, starts the
+   * policies of the impacted entities again. Returns how many pages moved or started.
+   */
+  async escalateNow(
+    incident: Incident,
+    entities: Entity[],
+    reason: PageReason,
+  ): Promise<number> {
+    const now = this.deps.now();
+    const plans = await this.plan(entities, now);
+    const count = await this.deps.db.transaction(async tx => {
+      const pages = await this.deps.pages.lockActivePages(tx, incident.id);
+      const events: NewTimelineEvent[] = [];
+      if (pages.length > 0) {
+        for (const page of pages) {
+          events.push(...(await this.advance(tx, page, reason, now)));
+        }
+      } else {
+        events.push(
+          ...(await this.startPages(tx, incident.id, plans, reason, now)),
+        );
+      }
+      await this.deps.incidents.appendTimelineInTransaction(
+        tx,
+        incident.id,
+        events,
+      );
+      return pages.length > 0 ? pages.length : plans.length;
+    });
+    await this.announce(new Set([incident.id]));
+    return count;
+  }
+
+  /** Stops the active pages of an incident that no longer needs anyone (resolved, declined). */
+  async cancel(incidentId: string): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.db.transaction(async tx => {
+      for (const page of await this.deps.pages.lockActivePages(
+        tx,
+        incidentId,
+      )) {
+        await this.cancelPage(tx, page, now);
+      }
+    });
+  }
+
+  /** Delivers pending notifications; returns how many were delivered. */
+  async deliverNotifications(): Promise<number> {
+    const now = this.deps.now();
+    const claimed = await this.deps.pages.claimNotifications(
+      this.claimer,
+      now,
+      new Date(now.getTime() + DELIVERY_LEASE_MS),
+      BATCH,
+    );
+    const incidents = new Map<string, Incident | undefined>();
+    let delivered = 0;
+    for (const notification of claimed) {
+      if (!incidents.has(notification.incidentId)) {
+        incidents.set(
+          notification.incidentId,
+          await this.deps.incidents.getIncident(notification.incidentId),
+        );
+      }
+      const incident = incidents.get(notification.incidentId);
+      try {
+        if (incident) {
+          await this.send(incident, notification);
+        }
+        await this.deps.pages.markSent(notification.id, this.claimer, now);
+        delivered += 1;
+      } catch (error) {
+        this.deps.logger.warn(
+          `Could not page ${notification.userRef} for ${incident?.ref}: ${error}`,
+        );
+        if (notification.attempts >= MAX_ATTEMPTS) {
+          await this.deps.pages.markSent(notification.id, this.claimer, now);
+        } else {
+          await this.deps.pages.release(
+            notification.id,
+            this.claimer,
+            new Date(now.getTime() + RETRY_DELAY_MS),
+          );
+        }
+      }
+    }
+    return delivered;
+  }
+
+  private async send(
+    incident: Incident,
+    notification: {
+      pageId: string;
+      round: number;
+      level: number;
+      userRef: string;
+    },
+  ) {
+    const title = `Paged: ${incident.ref} ${incident.severity} — ${incident.title}`;
+    const description = `You are on call (level ${
+      notification.level
+    }) for ${incident.entityRefs.join(
+      ', ',
+    )}. Acknowledge on the incident page to stop the escalation.`;
+    const link = `/firebreak/incidents/${incident.ref}`;
+    // The same key on a repeated delivery updates the notification instead of adding one.
+    const key = `firebreak:page:${notification.pageId}:${notification.round}:${notification.level}`;
+    if (this.deps.notifications) {
+      await this.deps.notifications.send({
+        recipients: { type: 'entity', entityRef: notification.userRef },
+        payload: {
+          title,
+          description,
+          link,
+          severity: incident.severity === 'SEV1' ? 'critical' : 'high',
+          topic: 'firebreak:page',
+          scope: key,
+        },
+      });
+    }
+    for (const notifier of this.deps.notifiers) {
+      await notifier.notify({
+        recipients: [notification.userRef],
+        title,
+        description,
+        link,
+        urgency: 'page',
+        deduplicationKey: `${key}:${notification.userRef}`,
+      });
+    }
+  }
+
+  /** One round of work: escalations due, then notifications waiting. */
+  async tick(): Promise<void> {
+    await this.escalateDuePages();
+    while ((await this.deliverNotifications()) === BATCH) {
+      // A full batch: there may be more waiting.
+    }
+  }
+
+  /** Looks for work every `intervalMs` until stopped. */
+  start(intervalMs = this.intervalMs) {
+    this.intervalMs = intervalMs;
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      this.running = this.tick().catch(error =>
+        this.deps.logger.error(`Paging engine tick failed: ${error}`),
+      );
+      await this.running;
+      this.running = undefined;
+      if (!this.stopped) {
+        this.timer = setTimeout(loop, this.intervalMs);
+      }
+    };
+    this.timer = setTimeout(loop, 0);
+  }
+
+  /** Stops looking for work, letting a round in progress finish. */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Runs a round now, between the timer's rounds: after a declare, for a quick first page. */
+  kick() {
+    if (this.stopped || this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.start();
+    }, 0);
+  }
+
+  private async announce(incidentIds: Set<string>) {
+    for (const id of incidentIds) {
+      await this.deps.onPagesChanged?.(id).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import {
+  createConditionExports,
+  createPermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
+import { FIREBREAK_ONCALL_RESOURCE_TYPE } from '@firebreak/backstage-plugin-common';
+import { z } from 'zod';
+
+/**
+ * A schedule or an escalation policy as permission rules see it.
+ *
+ * @public
+ */
+export interface OnCallPermissionResource {
+  kind: 'schedule' | 'escalation-policy';
+  id: string;
+  ownerRef: string;
+}
+
+/**
+ * The on-call resource type of the permission framework (schedules and escalation policies).
+ *
+ * @public
+ */
+export const onCallPermissionResourceRef = createPermissionResourceRef<
+  OnCallPermissionResource,
+  never
+>().with({
+  pluginId: 'firebreak',
+  resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE,
+});
+
+/**
+ * True when one of the claims is the owner of the schedule or policy.
+ *
+ * @public
+ */
+export const isOnCallOwner = createPermissionRule({
+  name: 'IS_ONCALL_OWNER',
+  description:
+    'Allow schedules and escalation policies owned by one of the given claims',
+  resourceRef: onCallPermissionResourceRef,
+  paramsSchema: z.object({
+    claims: z
+      .array(z.string())
+      .describe('Entity refs of the user and their groups'),
+  }),
+  apply: (resource, { claims }) =>
+    claims.some(
+      claim => claim.toLocaleLowerCase('en-US') === resource.ownerRef,
+    ),
+  toQuery: () => {
+    throw new Error('On-call resources are only ever checked one at a time');
+  },
+});
+
+/**
+ * Every rule of the on-call resource type.
+ *
+ * @internal
+ */
+export const onCallPermissionRules = { isOnCallOwner };
+
+const exports = createConditionExports({
+  resourceRef: onCallPermissionResourceRef,
+  rules: onCallPermissionRules,
+});
+
+/**
+ * Conditions on schedules and escalation policies for permission policies, such as
+ * `firebreakOnCallConditions.isOnCallOwner({ claims })`.
+ *
+ * @public
+ */
+export const firebreakOnCallConditions = exports.conditions;
+
+/**
+ * Builds a conditional decision on an on-call permission from {@link firebreakOnCallConditions}.
+ *
+ * @public
+ */
+export const createFirebreakOnCallConditionalDecision =
+  exports.createConditionalDecision;
