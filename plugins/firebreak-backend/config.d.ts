@@ -32,6 +32,14 @@ export interface Config {
       /** `matrix.<impact>.<urgency>` is the priority, such as `P1`. */
       matrix: { [impact: string]: { [urgency: string]: string } };
     };
+    /** The paging engine that escalates pages and delivers their notifications. */
+    paging?: {
+      /**
+       * How often each replica looks for escalations due and notifications to deliver, in
+       * seconds (default 1; 0 turns the engine off on this replica).
+       */
+      checkIntervalSeconds?: number;
+    };
     /** New names for the response roles, by role id (commander, deputy, ...). */
     roles?: { [roleId: string]: string };
     /** What happens when an incident of a severity is declared or escalated into it. */

@@ -35,6 +35,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     expect(completed.map((m: { name: string }) => m.name)).toEqual([
       '20261122000000_incidents.js',
       '20261122010000_incident_core.js',
+      '20261123000000_oncall.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
@@ -49,6 +50,12 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_incident_roles',
       'firebreak_timeline_events',
       'firebreak_counters',
+      'firebreak_schedules',
+      'firebreak_schedule_overrides',
+      'firebreak_escalation_policies',
+      'firebreak_calendar_tokens',
+      'firebreak_pages',
+      'firebreak_page_notifications',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }

@@ -10,7 +10,14 @@ import {
   FirebreakNotifier,
   firebreakNotifierExtensionPoint,
 } from '@firebreak/backstage-plugin-node';
-import { firebreakPermissions } from '@firebreak/backstage-plugin-common';
+import {
+  firebreakIncidentCreatePermission,
+  firebreakIncidentReadPermission,
+  firebreakIncidentUpdatePermission,
+  firebreakOnCallCreatePermission,
+  firebreakOnCallReadPermission,
+  firebreakOnCallUpdatePermission,
+} from '@firebreak/backstage-plugin-common';
 import { firebreakClockServiceRef } from './clock';
 import { readFirebreakSettings } from './config/FirebreakSettings';
 import { applyDatabaseMigrations } from './database/migrations';
@@ -20,6 +27,15 @@ import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
 import { incidentPermissionResourceRef } from './permissions/resource';
 import { incidentPermissionRules } from './permissions/rules';
+import {
+  onCallPermissionResourceRef,
+  onCallPermissionRules,
+} from './permissions/oncall';
+import { OnCallResolver } from './oncall/OnCallResolver';
+import { OnCallService } from './oncall/OnCallService';
+import { OnCallStore } from './oncall/OnCallStore';
+import { EscalationEngine } from './paging/EscalationEngine';
+import { PagingStore } from './paging/PagingStore';
 import { createRouter } from './router';
 
 /**
@@ -44,6 +60,7 @@ export const firebreakPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -61,31 +78,69 @@ export const firebreakPlugin = createBackendPlugin({
           await applyDatabaseMigrations(knex);
         }
 
+        const now = () => deps.clock.now();
         const store = new IncidentStore(knex);
+        const onCallStore = new OnCallStore(knex);
+        const resolver = new OnCallResolver(onCallStore);
+        const incidentNotifier = new IncidentNotifier({
+          signals: deps.signals,
+          notifications: deps.notifications,
+          logger,
+        });
+        const paging = new EscalationEngine({
+          db: knex,
+          pages: new PagingStore(knex),
+          incidents: store,
+          resolver,
+          notifications: deps.notifications,
+          notifiers,
+          logger,
+          now,
+          onPagesChanged: id => incidentNotifier.pagesChanged(id),
+        });
+        const onCallService = new OnCallService({
+          store: onCallStore,
+          resolver,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          now,
+        });
+
         let incidentService: IncidentService | undefined = undefined;
         deps.permissionsRegistry.addResourceType({
           resourceRef: incidentPermissionResourceRef,
-          permissions: firebreakPermissions,
+          permissions: [
+            firebreakIncidentCreatePermission,
+            firebreakIncidentReadPermission,
+            firebreakIncidentUpdatePermission,
+          ],
           rules: Object.values(incidentPermissionRules),
           getResources: refs => incidentService!.getPermissionResources(refs),
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: onCallPermissionResourceRef,
+          permissions: [
+            firebreakOnCallReadPermission,
+            firebreakOnCallCreatePermission,
+            firebreakOnCallUpdatePermission,
+          ],
+          rules: Object.values(onCallPermissionRules),
+          getResources: refs => onCallService.getPermissionResources(refs),
         });
         incidentService = new IncidentService({
           store,
           catalog: deps.catalog,
           permissions: deps.permissions,
           settings,
-          notifier: new IncidentNotifier({
-            signals: deps.signals,
-            notifications: deps.notifications,
-            logger,
-          }),
+          notifier: incidentNotifier,
+          paging,
           transformConditions: createConditionTransformer(
             deps.permissionsRegistry.getPermissionRuleset(
               incidentPermissionResourceRef,
             ),
           ),
           logger,
-          now: () => deps.clock.now(),
+          now,
         });
 
         if (config.getOptionalBoolean('firebreak.demoData.enabled')) {
@@ -98,14 +153,30 @@ export const firebreakPlugin = createBackendPlugin({
           );
         }
 
+        // Escalations and page deliveries run on every replica; row locks share the work.
+        const checkIntervalSeconds =
+          config.getOptionalNumber('firebreak.paging.checkIntervalSeconds') ??
+          1;
+        if (checkIntervalSeconds > 0) {
+          deps.lifecycle.addStartupHook(() =>
+            paging.start(checkIntervalSeconds * 1000),
+          );
+          deps.lifecycle.addShutdownHook(() => paging.stop());
+        }
+
         httpRouter.use(
           createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             settings,
             incidentService,
+            onCallService,
           }),
         );
+        httpRouter.addAuthPolicy({
+          path: '/calendar',
+          allow: 'unauthenticated',
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -4,6 +4,9 @@ import Router from 'express-promise-router';
 import { FirebreakSettings } from './config/FirebreakSettings';
 import { IncidentService } from './incidents/IncidentService';
 import { createIncidentsRouter } from './incidents/router';
+import { OnCallService } from './oncall/OnCallService';
+import { createOnCallRouter } from './oncall/router';
+import { createPagingRouter } from './paging/router';
 
 /** @internal */
 export function createRouter(options: {
@@ -11,6 +14,7 @@ export function createRouter(options: {
   auditor: AuditorService;
   settings: FirebreakSettings;
   incidentService: IncidentService;
+  onCallService: OnCallService;
 }): express.Router {
   const { httpAuth, settings } = options;
   const router = Router();
@@ -35,6 +39,20 @@ export function createRouter(options: {
       httpAuth,
       auditor: options.auditor,
       service: options.incidentService,
+    }),
+  );
+  router.use(
+    createPagingRouter({
+      httpAuth,
+      auditor: options.auditor,
+      service: options.incidentService,
+    }),
+  );
+  router.use(
+    createOnCallRouter({
+      httpAuth,
+      auditor: options.auditor,
+      service: options.onCallService,
     }),
   );
 

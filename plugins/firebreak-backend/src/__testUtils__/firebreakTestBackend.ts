@@ -106,6 +106,17 @@ export interface Sent {
   signals: SignalPayload[];
 }
 
+/**
+ * Tests drive the paging engine themselves (with their clock), so its timer is off unless a
+ * test's config turns it on.
+ */
+function withTestDefaults(config: { firebreak?: object } = {}) {
+  return {
+    ...config,
+    firebreak: { paging: { checkIntervalSeconds: 0 }, ...config.firebreak },
+  };
+}
+
 export async function startFirebreak(options: {
   knex: Knex;
   config?: object;
@@ -131,7 +142,9 @@ export async function startFirebreak(options: {
     features: [
       firebreakPlugin,
       mockServices.database.factory({ knex: options.knex }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.rootConfig.factory({
+        data: withTestDefaults(options.config),
+      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),

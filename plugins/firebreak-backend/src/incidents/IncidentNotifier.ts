@@ -71,6 +71,28 @@ export class IncidentNotifier {
     }
   }
 
+  /** Pages of an incident changed (paged, escalated, acknowledged): refresh open pages. */
+  async pagesChanged(incidentId: string) {
+    if (!this.deps.signals) return;
+    const message = { kind: 'paging', incidentId };
+    try {
+      await Promise.all([
+        this.deps.signals.publish({
+          recipients: { type: 'broadcast' },
+          channel: incidentChannel(incidentId),
+          message,
+        }),
+        this.deps.signals.publish({
+          recipients: { type: 'broadcast' },
+          channel: INCIDENTS_CHANNEL,
+          message,
+        }),
+      ]);
+    } catch (error) {
+      this.deps.logger.warn(`Could not signal ${incidentId}: ${error}`);
+    }
+  }
+
   private async signal(incident: Incident, kind: string) {
     if (!this.deps.signals) return;
     const message = {

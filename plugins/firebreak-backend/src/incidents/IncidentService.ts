@@ -45,6 +45,7 @@ import {
   NewTimelineEvent,
 } from './IncidentStore';
 import { IncidentNotifier } from './IncidentNotifier';
+import { EscalationEngine, PagePlan } from '../paging/EscalationEngine';
 
 /** @internal */
 export interface ListIncidentsInput {
@@ -95,6 +96,8 @@ export class IncidentService {
       /** Turns conditional permission decisions into store filters. */
       transformConditions: ConditionTransformer<IncidentFilter>;
       logger: LoggerService;
+      /** Pages the on-call; without it, declaring pages nobody. */
+      paging?: EscalationEngine;
       now?: () => Date;
     },
   ) {}
@@ -114,24 +117,34 @@ export class IncidentService {
     const impact = input.impact ?? severity.defaultImpact;
     const urgency = input.urgency ?? severity.defaultUrgency;
     const priority = this.priority(impact, urgency);
-    const entities = await this.resolveImpacted(
-      input.entityRefs,
-      'entityRefs',
-      credentials,
-    );
+    const { impacted: entities, catalogEntities } =
+      await this.resolveImpactedEntities(
+        input.entityRefs,
+        'entityRefs',
+        credentials,
+      );
 
+    const now = this.now();
+    const plans: PagePlan[] = this.deps.paging
+      ? await this.deps.paging.plan(catalogEntities, now)
+      : [];
+    // The commander defaults to the first person paged, else to whoever declares.
+    const firstPaged = plans
+      .map(plan => plan.step)
+      .find(step => step.kind === 'level');
     let commanderRef = input.commanderRef;
     if (commanderRef) {
       await this.requireUser(commanderRef, 'commanderRef', credentials);
+    } else if (firstPaged?.kind === 'level') {
+      commanderRef = firstPaged.users[0];
     } else if (isUser(credentials)) {
       commanderRef = actorRef;
     } else {
       throw new InputError(
-        'commanderRef: required when a service declares an incident',
+        'commanderRef: required when a service declares an incident and nobody is on call',
       );
     }
 
-    const now = this.now();
     const startedAt = input.startedAt ? new Date(input.startedAt) : now;
     if (startedAt.getTime() > now.getTime()) {
       throw new InputError('startedAt: cannot be in the future');
@@ -170,7 +183,21 @@ export class IncidentService {
         startedAt,
         declaredAt: now,
       },
-      { actorRef, events, idempotencyKey: options.idempotencyKey },
+      {
+        actorRef,
+        events,
+        idempotencyKey: options.idempotencyKey,
+        alsoInTransaction: (tx, incidentId) =>
+          this.deps.paging
+            ? this.deps.paging.startPages(
+                tx,
+                incidentId,
+                plans,
+                'declared',
+                now,
+              )
+            : Promise.resolve([]),
+      },
     );
 
     if (!created) {
@@ -188,6 +215,7 @@ export class IncidentService {
           )
         : incident;
     await this.deps.notifier.declared(final, actorRef);
+    this.deps.paging?.kick();
     return { incident: final, created };
   }
 
@@ -416,7 +444,99 @@ export class IncidentService {
       events,
     );
     await this.deps.notifier.changed(current, updated, events, actorRef);
+    await this.pageAfterChange(current, updated, credentials);
     return updated;
+  }
+
+  /**
+   * An incident that needs nobody any more stops paging; one raised to a major severity while
+   * nobody is being paged pages its on-call.
+   */
+  private async pageAfterChange(
+    before: Incident,
+    after: Incident,
+    credentials: BackstageCredentials,
+  ) {
+    const paging = this.deps.paging;
+    if (!paging) {
+      return;
+    }
+    if (!isActiveStatus(after.status)) {
+      await paging.cancel(after.id);
+      return;
+    }
+    const wasMajor = this.deps.settings.severities.find(
+      s => s.id === before.severity,
+    )?.major;
+    const isMajor = this.deps.settings.severities.find(
+      s => s.id === after.severity,
+    )?.major;
+    if (isMajor && !wasMajor) {
+      const { catalogEntities } = await this.resolveImpactedEntities(
+        after.entityRefs,
+        'entityRefs',
+        credentials,
+      );
+      await paging.startIfIdle(after, catalogEntities, 'severity');
+      paging.kick();
+    }
+  }
+
+  /** Stops the escalation of an incident's pages: someone has it. */
+  async acknowledge(idOrRef: string, credentials: BackstageCredentials) {
+    const incident = await this.get(idOrRef, credentials);
+    const paging = this.requirePaging();
+    const actorRef = this.actorRef(credentials);
+    if (!(await paging.wasNotified(incident.id, actorRef))) {
+      await this.authorize(
+        firebreakIncidentUpdatePermission,
+        credentials,
+        incident,
+      );
+    }
+    const acknowledged = await paging.acknowledge(incident.id, actorRef);
+    return { acknowledged, incident: await this.get(incident.id, credentials) };
+  }
+
+  /** Pages the next level now, or the on-call again when nobody is being paged. */
+  async escalate(idOrRef: string, credentials: BackstageCredentials) {
+    const incident = await this.get(idOrRef, credentials);
+    await this.authorize(
+      firebreakIncidentUpdatePermission,
+      credentials,
+      incident,
+    );
+    if (!isActiveStatus(incident.status)) {
+      throw new InputError(
+        `status: ${incident.ref} is ${incident.status}; reopen it to page anyone`,
+      );
+    }
+    const paging = this.requirePaging();
+    const { catalogEntities } = await this.resolveImpactedEntities(
+      incident.entityRefs,
+      'entityRefs',
+      credentials,
+    );
+    const moved = await paging.escalateNow(
+      incident,
+      catalogEntities,
+      'escalated',
+    );
+    paging.kick();
+    return { escalated: moved };
+  }
+
+  /** The pages of an incident: who was paged, who acknowledged, what is due next. */
+  async pages(idOrRef: string, credentials: BackstageCredentials) {
+    const incident = await this.get(idOrRef, credentials);
+    return this.requirePaging().listPages(incident.id);
+  }
+
+  private requirePaging() {
+    if (!this.deps.paging) {
+      throw new Error('Paging is not set up');
+    }
+    return this.deps.paging;
   }
 
   async postToTimeline(
@@ -644,6 +764,16 @@ export class IncidentService {
     field: string,
     credentials: BackstageCredentials,
   ): Promise<ImpactedEntity[]> {
+    return (await this.resolveImpactedEntities(refs, field, credentials))
+      .impacted;
+  }
+
+  /** Like `resolveImpacted`, with the catalog entities too. */
+  private async resolveImpactedEntities(
+    refs: string[],
+    field: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ impacted: ImpactedEntity[]; catalogEntities: Entity[] }> {
     if (refs.length === 0) {
       throw new InputError(`${field}: name at least one impacted entity`);
     }
@@ -671,7 +801,8 @@ export class IncidentService {
       { entityRefs: unique, fields: ['kind', 'metadata', 'relations'] },
       { credentials },
     );
-    return unique.map(entityRef => {
+    const catalogEntities: Entity[] = [];
+    const impacted = unique.map(entityRef => {
       const entity = items[unique.indexOf(entityRef)];
       if (!entity) {
         throw new InputError(
@@ -680,8 +811,10 @@ export class IncidentService {
           )}]: '${entityRef}' is not in the catalog`,
         );
       }
+      catalogEntities.push(entity);
       return { entityRef, ownerRef: this.ownerOf(entity) };
     });
+    return { impacted, catalogEntities };
   }
 
   private ownerOf(entity: Entity) {

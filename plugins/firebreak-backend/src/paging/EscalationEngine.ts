@@ -377,6 +377,39 @@ export class EscalationEngine {
     return count;
   }
 
+  /** Starts the policies of the impacted entities unless the incident is being paged already. */
+  async startIfIdle(
+    incident: Incident,
+    entities: Entity[],
+    reason: PageReason,
+  ): Promise<number> {
+    const now = this.deps.now();
+    const plans = await this.plan(entities, now);
+    const started = await this.deps.db.transaction(async tx => {
+      if ((await this.deps.pages.lockActivePages(tx, incident.id)).length > 0) {
+        return 0;
+      }
+      await this.deps.incidents.appendTimelineInTransaction(
+        tx,
+        incident.id,
+        await this.startPages(tx, incident.id, plans, reason, now),
+      );
+      return plans.length;
+    });
+    await this.announce(new Set([incident.id]));
+    return started;
+  }
+
+  /** Whether a user was paged for an incident. */
+  wasNotified(incidentId: string, userRef: string) {
+    return this.deps.pages.wasNotified(incidentId, userRef);
+  }
+
+  /** The pages of an incident, oldest first. */
+  listPages(incidentId: string) {
+    return this.deps.pages.listPages(incidentId);
+  }
+
   /** Stops the active pages of an incident that no longer needs anyone (resolved, declined). */
   async cancel(incidentId: string): Promise<void> {
     const now = this.deps.now();

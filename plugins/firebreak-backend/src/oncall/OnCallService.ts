@@ -1,0 +1,702 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  computeScheduleShifts,
+  CreateEscalationPolicyRequest,
+  CreateScheduleRequest,
+  EscalationPolicy,
+  findEscalationPolicyProblems,
+  findOverrideProblems,
+  findScheduleProblems,
+  firebreakOnCallCreatePermission,
+  firebreakOnCallReadPermission,
+  firebreakOnCallUpdatePermission,
+  MyShift,
+  OnCallResponse,
+  Schedule,
+  ScheduleProblem,
+  Shift,
+  UpdateEscalationPolicyRequest,
+  UpdateScheduleRequest,
+} from '@firebreak/backstage-plugin-common';
+import ical from 'ical-generator';
+import { OnCallPermissionResource } from '../permissions/oncall';
+import { OnCallResolver } from './OnCallResolver';
+import { CalendarSubject, OnCallStore } from './OnCallStore';
+
+const DAY = 86_400_000;
+/** The longest stretch one shifts request may cover. */
+const MAX_RANGE_DAYS = 366;
+/** What a calendar feed holds: a month back, three months ahead. */
+const FEED_PAST_DAYS = 30;
+const FEED_FUTURE_DAYS = 90;
+
+function lower(ref: string) {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+function fail(problems: ScheduleProblem[]): void {
+  if (problems.length > 0) {
+    throw new InputError(`${problems[0].field}: ${problems[0].message}`);
+  }
+}
+
+function userRefOf(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+  };
+  return principal.type === 'user' && principal.userEntityRef
+    ? lower(principal.userEntityRef)
+    : undefined;
+}
+
+/**
+ * The rules of on-call: schedules, overrides and escalation policies (who may change what, what
+ * is valid), who is on call for an entity, shifts, and calendar feeds.
+ *
+ * @internal
+ */
+export class OnCallService {
+  constructor(
+    private readonly deps: {
+      store: OnCallStore;
+      resolver: OnCallResolver;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      now: () => Date;
+    },
+  ) {}
+
+  async createSchedule(
+    input: CreateScheduleRequest,
+    credentials: BackstageCredentials,
+  ): Promise<Schedule> {
+    await this.authorizeBasic(firebreakOnCallCreatePermission, credentials);
+    fail(findScheduleProblems(input));
+    const ownerRef = await this.requireGroup(
+      input.ownerRef,
+      'ownerRef',
+      credentials,
+    );
+    await this.requireUsersInCatalog(
+      input.layers.flatMap((layer, l) =>
+        layer.participants.map((ref, p) => ({
+          ref,
+          field: `layers[${l}].participants[${p}]`,
+        })),
+      ),
+      credentials,
+    );
+    return this.deps.store.createSchedule(
+      { ...input, ownerRef, layers: this.normalizeLayers(input.layers) },
+      this.deps.now(),
+    );
+  }
+
+  async getSchedule(id: string, credentials: BackstageCredentials) {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    const schedule = await this.deps.store.getSchedule(id, this.deps.now());
+    if (!schedule) {
+      throw new NotFoundError(`No schedule ${id}`);
+    }
+    return schedule;
+  }
+
+  async listSchedules(
+    filter: { ownerRef?: string },
+    credentials: BackstageCredentials,
+  ) {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    return this.deps.store.listSchedules(
+      { ownerRefs: filter.ownerRef ? [filter.ownerRef] : undefined },
+      this.deps.now(),
+    );
+  }
+
+  async updateSchedule(
+    id: string,
+    input: UpdateScheduleRequest,
+    credentials: BackstageCredentials,
+  ) {
+    const current = await this.getSchedule(id, credentials);
+    await this.authorizeUpdate(
+      { kind: 'schedule', id: current.id, ownerRef: current.ownerRef },
+      credentials,
+    );
+    fail(
+      findScheduleProblems({
+        timeZone: input.timeZone ?? current.timeZone,
+        layers: input.layers ?? current.layers,
+      }),
+    );
+    const ownerRef = input.ownerRef
+      ? await this.requireGroup(input.ownerRef, 'ownerRef', credentials)
+      : undefined;
+    if (input.layers) {
+      await this.requireUsersInCatalog(
+        input.layers.flatMap((layer, l) =>
+          layer.participants.map((ref, p) => ({
+            ref,
+            field: `layers[${l}].participants[${p}]`,
+          })),
+        ),
+        credentials,
+      );
+    }
+    if (input.name !== undefined && !input.name.trim()) {
+      throw new InputError('name: must not be empty');
+    }
+    return this.deps.store.updateSchedule(
+      current.id,
+      input.version,
+      {
+        name: input.name?.trim(),
+        ownerRef,
+        timeZone: input.timeZone,
+        layers: input.layers && this.normalizeLayers(input.layers),
+      },
+      this.deps.now(),
+    );
+  }
+
+  async deleteSchedule(id: string, credentials: BackstageCredentials) {
+    const current = await this.getSchedule(id, credentials);
+    await this.authorizeUpdate(
+      { kind: 'schedule', id: current.id, ownerRef: current.ownerRef },
+      credentials,
+    );
+    await this.deps.store.deleteSchedule(current.id);
+  }
+
+  async addOverride(
+    scheduleId: string,
+    input: { userRef: string; start: string; end: string },
+    credentials: BackstageCredentials,
+  ) {
+    const schedule = await this.getSchedule(scheduleId, credentials);
+    await this.authorizeUpdate(
+      { kind: 'schedule', id: schedule.id, ownerRef: schedule.ownerRef },
+      credentials,
+    );
+    fail(findOverrideProblems(input));
+    await this.requireUsersInCatalog(
+      [{ ref: input.userRef, field: 'userRef' }],
+      credentials,
+    );
+    return this.deps.store.addOverride(
+      schedule.id,
+      {
+        userRef: this.normalizeUser(input.userRef),
+        start: new Date(input.start),
+        end: new Date(input.end),
+      },
+      userRefOf(credentials) ?? 'service:unknown',
+      this.deps.now(),
+    );
+  }
+
+  async deleteOverride(
+    scheduleId: string,
+    overrideId: string,
+    credentials: BackstageCredentials,
+  ) {
+    const schedule = await this.getSchedule(scheduleId, credentials);
+    await this.authorizeUpdate(
+      { kind: 'schedule', id: schedule.id, ownerRef: schedule.ownerRef },
+      credentials,
+    );
+    if (!(await this.deps.store.deleteOverride(schedule.id, overrideId))) {
+      throw new NotFoundError(`No override ${overrideId} on ${scheduleId}`);
+    }
+  }
+
+  /** The final shifts of a schedule between two instants. */
+  async scheduleShifts(
+    id: string,
+    range: { from?: string; to?: string },
+    credentials: BackstageCredentials,
+  ): Promise<Shift[]> {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    const { from, to } = this.range(range);
+    const schedule = (await this.deps.store.getSchedules([id], from, to)).get(
+      lower(id),
+    );
+    if (!schedule) {
+      throw new NotFoundError(`No schedule ${id}`);
+    }
+    return computeScheduleShifts(schedule, from, to);
+  }
+
+  async createPolicy(
+    input: CreateEscalationPolicyRequest,
+    credentials: BackstageCredentials,
+  ): Promise<EscalationPolicy> {
+    await this.authorizeBasic(firebreakOnCallCreatePermission, credentials);
+    if (!input.name?.trim()) {
+      throw new InputError('name: must not be empty');
+    }
+    fail(findEscalationPolicyProblems(input));
+    const ownerRef = await this.requireGroup(
+      input.ownerRef,
+      'ownerRef',
+      credentials,
+    );
+    const levels = await this.checkTargets(input.levels, credentials);
+    return this.deps.store.createPolicy(
+      {
+        name: input.name.trim(),
+        ownerRef,
+        levels,
+        repeat: input.repeat ?? 0,
+        isDefault: input.isDefault,
+      },
+      this.deps.now(),
+    );
+  }
+
+  async getPolicy(idOrName: string, credentials: BackstageCredentials) {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    const policy = await this.deps.store.getPolicy(idOrName);
+    if (!policy) {
+      throw new NotFoundError(`No escalation policy ${idOrName}`);
+    }
+    return policy;
+  }
+
+  async listPolicies(
+    filter: { ownerRef?: string },
+    credentials: BackstageCredentials,
+  ) {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    return this.deps.store.listPolicies({
+      ownerRefs: filter.ownerRef ? [filter.ownerRef] : undefined,
+    });
+  }
+
+  async updatePolicy(
+    idOrName: string,
+    input: UpdateEscalationPolicyRequest,
+    credentials: BackstageCredentials,
+  ) {
+    const current = await this.getPolicy(idOrName, credentials);
+    await this.authorizeUpdate(
+      {
+        kind: 'escalation-policy',
+        id: current.id,
+        ownerRef: current.ownerRef,
+      },
+      credentials,
+    );
+    if (input.name !== undefined && !input.name.trim()) {
+      throw new InputError('name: must not be empty');
+    }
+    fail(
+      findEscalationPolicyProblems({
+        levels: input.levels ?? current.levels,
+        repeat: input.repeat ?? current.repeat,
+      }),
+    );
+    return this.deps.store.updatePolicy(
+      current.id,
+      input.version,
+      {
+        name: input.name?.trim(),
+        ownerRef: input.ownerRef
+          ? await this.requireGroup(input.ownerRef, 'ownerRef', credentials)
+          : undefined,
+        levels:
+          input.levels && (await this.checkTargets(input.levels, credentials)),
+        repeat: input.repeat,
+        isDefault: input.isDefault,
+      },
+      this.deps.now(),
+    );
+  }
+
+  async deletePolicy(idOrName: string, credentials: BackstageCredentials) {
+    const current = await this.getPolicy(idOrName, credentials);
+    await this.authorizeUpdate(
+      {
+        kind: 'escalation-policy',
+        id: current.id,
+        ownerRef: current.ownerRef,
+      },
+      credentials,
+    );
+    await this.deps.store.deletePolicy(current.id);
+  }
+
+  /** Who is on call for each entity at an instant (default now), in the order asked. */
+  async onCall(
+    entityRefs: string[],
+    at: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallResponse[]> {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    const instant = at ? new Date(at) : this.deps.now();
+    const refs = entityRefs.map((ref, index) => {
+      try {
+        return lower(stringifyEntityRef(parseEntityRef(ref)));
+      } catch {
+        throw new InputError(
+          `entityRef${
+            entityRefs.length > 1 ? `[${index}]` : ''
+          }: '${ref}' is not an entity ref`,
+        );
+      }
+    });
+    const unique = [...new Set(refs)];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: unique,
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'relations',
+        ],
+      },
+      { credentials },
+    );
+    const missing = unique.findIndex((_, i) => !items[i]);
+    if (missing >= 0) {
+      throw new NotFoundError(`No entity ${unique[missing]} in the catalog`);
+    }
+    const policies = await this.deps.resolver.policiesFor(
+      items.filter(Boolean) as NonNullable<(typeof items)[number]>[],
+    );
+
+    // Resolve each distinct policy once, reading every schedule involved in one query.
+    const distinct = new Map<string, EscalationPolicy>();
+    for (const found of policies.values()) {
+      distinct.set(found.policy.id, found.policy);
+    }
+    const schedules = await this.deps.resolver.schedulesOf(
+      [...distinct.values()].flatMap(p => p.levels),
+      instant,
+    );
+    const levelsByPolicy = new Map(
+      [...distinct.values()].map(policy => [
+        policy.id,
+        this.deps.resolver.levelsAt(policy.levels, schedules, instant),
+      ]),
+    );
+
+    return refs.map(entityRef => {
+      const found = policies.get(entityRef);
+      if (!found) {
+        return { entityRef, levels: [] };
+      }
+      return {
+        entityRef,
+        policy: {
+          id: found.policy.id,
+          name: found.policy.name,
+          ownerRef: found.policy.ownerRef,
+        },
+        policySource: found.source,
+        levels: levelsByPolicy.get(found.policy.id) ?? [],
+      };
+    });
+  }
+
+  /** A person's shifts across every schedule between two instants. */
+  async shiftsOf(
+    userRef: string,
+    range: { from?: string; to?: string },
+  ): Promise<MyShift[]> {
+    const { from, to } = this.range(range);
+    const user = lower(userRef);
+    const all = await this.deps.store.listSchedules({}, from);
+    const involved = all.filter(
+      schedule =>
+        schedule.layers.some(layer => layer.participants.includes(user)) ||
+        schedule.overrides.some(o => o.userRef === user),
+    );
+    const withOverrides = await this.deps.store.getSchedules(
+      involved.map(s => s.id),
+      from,
+      to,
+    );
+    return involved
+      .flatMap(schedule =>
+        computeScheduleShifts(
+          withOverrides.get(schedule.id) ?? schedule,
+          from,
+          to,
+        )
+          .filter(shift => shift.userRef === user)
+          .map(shift => ({
+            scheduleId: schedule.id,
+            scheduleName: schedule.name,
+            start: shift.start,
+            end: shift.end,
+          })),
+      )
+      .sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  async myShifts(
+    range: { from?: string; to?: string },
+    credentials: BackstageCredentials,
+  ) {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    const userRef = userRefOf(credentials);
+    if (!userRef) {
+      throw new InputError('Only a signed-in person has shifts of their own');
+    }
+    return this.shiftsOf(userRef, range);
+  }
+
+  /** The token of the caller's own feed, or of a schedule's feed. */
+  async calendarToken(
+    scheduleId: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    let subject: CalendarSubject;
+    if (scheduleId) {
+      const schedule = await this.getSchedule(scheduleId, credentials);
+      subject = { kind: 'schedule', subject: schedule.id };
+    } else {
+      const userRef = userRefOf(credentials);
+      if (!userRef) {
+        throw new InputError(
+          'scheduleId: required unless a signed-in person asks for their own feed',
+        );
+      }
+      subject = { kind: 'user', subject: userRef };
+    }
+    return this.deps.store.calendarToken(subject, this.deps.now());
+  }
+
+  /** The iCal feed a token opens: the token itself is the credential. */
+  async calendarFeed(token: string): Promise<string> {
+    const subject = await this.deps.store.resolveCalendarToken(token);
+    if (!subject) {
+      throw new NotFoundError('No such calendar');
+    }
+    const now = this.deps.now().getTime();
+    const range = {
+      from: new Date(now - FEED_PAST_DAYS * DAY).toISOString(),
+      to: new Date(now + FEED_FUTURE_DAYS * DAY).toISOString(),
+    };
+    const calendar = ical({ prodId: '//Firebreak//On-call//EN' });
+    if (subject.kind === 'user') {
+      calendar.name(`On call: ${parseEntityRef(subject.subject).name}`);
+      for (const shift of await this.shiftsOf(subject.subject, range)) {
+        calendar.createEvent({
+          id: `${shift.scheduleId}-${shift.start}@firebreak`,
+          start: new Date(shift.start),
+          end: new Date(shift.end),
+          summary: `On call: ${shift.scheduleName}`,
+        });
+      }
+    } else {
+      const { from, to } = this.range(range);
+      const schedule = (
+        await this.deps.store.getSchedules([subject.subject], from, to)
+      ).get(subject.subject);
+      if (!schedule) {
+        throw new NotFoundError('No such calendar');
+      }
+      calendar.name(`On call: ${schedule.name}`);
+      for (const shift of computeScheduleShifts(schedule, from, to)) {
+        calendar.createEvent({
+          id: `${schedule.id}-${shift.start}@firebreak`,
+          start: new Date(shift.start),
+          end: new Date(shift.end),
+          summary: `${parseEntityRef(shift.userRef).name} on call (${
+            schedule.name
+          })`,
+        });
+      }
+    }
+    return calendar.toString();
+  }
+
+  /** Loads what permission rules need of schedules and policies, by resource ref. */
+  async getPermissionResources(
+    refs: string[],
+  ): Promise<Array<OnCallPermissionResource | undefined>> {
+    const now = this.deps.now();
+    return Promise.all(
+      refs.map(async ref => {
+        const [kind, id] = ref.split(':', 2);
+        if (kind === 'schedule') {
+          const schedule = await this.deps.store.getSchedule(id, now);
+          return schedule && { kind, id, ownerRef: schedule.ownerRef };
+        }
+        if (kind === 'escalation-policy') {
+          const policy = await this.deps.store.getPolicy(id);
+          return policy && { kind, id: policy.id, ownerRef: policy.ownerRef };
+        }
+        return undefined;
+      }),
+    );
+  }
+
+  private range(range: { from?: string; to?: string }) {
+    const now = this.deps.now().getTime();
+    const from = range.from ? new Date(range.from) : new Date(now);
+    const to = range.to
+      ? new Date(range.to)
+      : new Date(from.getTime() + 14 * DAY);
+    if (Number.isNaN(from.getTime())) {
+      throw new InputError('from: must be an ISO 8601 instant');
+    }
+    if (Number.isNaN(to.getTime())) {
+      throw new InputError('to: must be an ISO 8601 instant');
+    }
+    if (to <= from) {
+      throw new InputError('to: must be after from');
+    }
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+      throw new InputError(`to: at most ${MAX_RANGE_DAYS} days after from`);
+    }
+    return { from, to };
+  }
+
+  private normalizeUser(ref: string) {
+    return lower(
+      stringifyEntityRef(parseEntityRef(ref, { defaultNamespace: 'default' })),
+    );
+  }
+
+  private normalizeLayers(layers: CreateScheduleRequest['layers']) {
+    return layers.map(layer => ({
+      ...layer,
+      name: layer.name.trim(),
+      participants: layer.participants.map(ref => this.normalizeUser(ref)),
+    }));
+  }
+
+  private async checkTargets(
+    levels: CreateEscalationPolicyRequest['levels'],
+    credentials: BackstageCredentials,
+  ) {
+    const scheduleIds = levels.flatMap(l =>
+      l.targets.filter(t => t.type === 'schedule').map(t => t.ref),
+    );
+    const schedules = await this.deps.store.getSchedules(
+      scheduleIds,
+      this.deps.now(),
+    );
+    const users: Array<{ ref: string; field: string }> = [];
+    levels.forEach((level, l) =>
+      level.targets.forEach((target, t) => {
+        const field = `levels[${l}].targets[${t}].ref`;
+        if (target.type === 'schedule' && !schedules.has(lower(target.ref))) {
+          throw new InputError(`${field}: no schedule ${target.ref}`);
+        }
+        if (target.type === 'user') {
+          users.push({ ref: target.ref, field });
+        }
+      }),
+    );
+    await this.requireUsersInCatalog(users, credentials);
+    return levels.map(level => ({
+      ackTimeoutMinutes: level.ackTimeoutMinutes,
+      targets: level.targets.map(target => ({
+        type: target.type,
+        ref:
+          target.type === 'user'
+            ? this.normalizeUser(target.ref)
+            : lower(target.ref),
+      })),
+    }));
+  }
+
+  private async requireGroup(
+    ref: string,
+    field: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    let parsed;
+    try {
+      parsed = parseEntityRef(ref, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      });
+    } catch {
+      throw new InputError(`${field}: '${ref}' is not an entity ref`);
+    }
+    if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new InputError(`${field}: '${ref}' is not a group`);
+    }
+    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+      credentials,
+    });
+    if (!entity) {
+      throw new InputError(`${field}: '${ref}' is not in the catalog`);
+    }
+    return lower(stringifyEntityRef(parsed));
+  }
+
+  private async requireUsersInCatalog(
+    users: Array<{ ref: string; field: string }>,
+    credentials: BackstageCredentials,
+  ) {
+    if (users.length === 0) {
+      return;
+    }
+    const refs = users.map(u => this.normalizeUser(u.ref));
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    const missing = items.findIndex(item => !item);
+    if (missing >= 0) {
+      throw new InputError(
+        `${users[missing].field}: '${users[missing].ref}' is not in the catalog`,
+      );
+    }
+  }
+
+  private async authorizeBasic(
+    permission:
+      | typeof firebreakOnCallReadPermission
+      | typeof firebreakOnCallCreatePermission,
+    credentials: BackstageCredentials,
+  ) {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${permission.attributes.action} on-call schedules and policies`,
+      );
+    }
+  }
+
+  private async authorizeUpdate(
+    resource: OnCallPermissionResource,
+    credentials: BackstageCredentials,
+  ) {
+    const [decision] = await this.deps.permissions.authorize(
+      [
+        {
+          permission: firebreakOnCallUpdatePermission,
+          resourceRef: `${resource.kind}:${resource.id}`,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not change this ${resource.kind.replace(
+          '-',
+          ' ',
+        )}: it belongs to ${resource.ownerRef}`,
+      );
+    }
+  }
+}

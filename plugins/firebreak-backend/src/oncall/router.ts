@@ -1,0 +1,289 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { audited } from '../audit';
+import { parse } from '../incidents/router';
+import { OnCallService } from './OnCallService';
+
+const isoInstant = z
+  .string()
+  .refine(
+    value => !Number.isNaN(Date.parse(value)),
+    'must be an ISO 8601 instant',
+  );
+const ref = z.string().trim().min(1, 'must not be empty');
+const name = z.string().trim().min(1, 'must not be empty').max(200);
+
+const layer = z.object({
+  name,
+  participants: z.array(ref).max(100),
+  rotation: z.object({
+    type: z.enum(['daily', 'weekly', 'hours']),
+    hours: z.number().optional(),
+    handoff: z.string(),
+  }),
+  restrictions: z
+    .array(
+      z.object({
+        daysOfWeek: z.array(z.number()).optional(),
+        start: z.string(),
+        end: z.string(),
+      }),
+    )
+    .max(20)
+    .optional(),
+});
+
+const createSchedule = z.object({
+  name,
+  ownerRef: ref,
+  timeZone: z.string().min(1, 'must not be empty'),
+  layers: z.array(layer).max(10),
+});
+
+const updateSchedule = z
+  .object({
+    version: z.number().int().min(1),
+    name: name.optional(),
+    ownerRef: ref.optional(),
+    timeZone: z.string().min(1, 'must not be empty').optional(),
+    layers: z.array(layer).max(10).optional(),
+  })
+  .strict();
+
+const override = z.object({
+  userRef: ref,
+  start: isoInstant,
+  end: isoInstant,
+});
+
+const level = z.object({
+  targets: z
+    .array(z.object({ type: z.enum(['schedule', 'user']), ref }))
+    .max(20),
+  ackTimeoutMinutes: z.number(),
+});
+
+const createPolicy = z.object({
+  name,
+  ownerRef: ref,
+  levels: z.array(level),
+  repeat: z.number().optional(),
+  isDefault: z.boolean().optional(),
+});
+
+const updatePolicy = z
+  .object({
+    version: z.number().int().min(1),
+    name: name.optional(),
+    ownerRef: ref.optional(),
+    levels: z.array(level).optional(),
+    repeat: z.number().optional(),
+    isDefault: z.boolean().optional(),
+  })
+  .strict();
+
+const range = z.object({
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+});
+
+const ownerFilter = z.object({ ownerRef: ref.optional() });
+
+const onCallQuery = z.object({ entityRef: ref, at: isoInstant.optional() });
+const onCallBatch = z.object({
+  entityRefs: z.array(ref).min(1, 'name at least one entity').max(2000),
+  at: isoInstant.optional(),
+});
+
+/**
+ * HTTP for on-call: schedules and overrides, escalation policies, who is on call, shifts and
+ * calendar feeds.
+ *
+ * @internal
+ */
+export function createOnCallRouter(options: {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  service: OnCallService;
+}): express.Router {
+  const { httpAuth, auditor, service } = options;
+  const router = Router();
+  const credentials = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/schedules', async (req, res) => {
+    const creds = await credentials(req);
+    const query = parse(ownerFilter, req.query);
+    res.json({ items: await service.listSchedules(query, creds) });
+  });
+
+  router.post('/schedules', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(createSchedule, req.body);
+    const schedule = await audited(
+      auditor,
+      req,
+      'schedule-create',
+      { name: body.name, ownerRef: body.ownerRef },
+      () => service.createSchedule(body, creds),
+    );
+    res.status(201).json(schedule);
+  });
+
+  router.get('/schedules/:id', async (req, res) => {
+    const creds = await credentials(req);
+    res.json(await service.getSchedule(req.params.id, creds));
+  });
+
+  router.patch('/schedules/:id', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(updateSchedule, req.body);
+    res.json(
+      await audited(
+        auditor,
+        req,
+        'schedule-update',
+        { schedule: req.params.id, fields: Object.keys(body) },
+        () => service.updateSchedule(req.params.id, body, creds),
+      ),
+    );
+  });
+
+  router.delete('/schedules/:id', async (req, res) => {
+    const creds = await credentials(req);
+    await audited(
+      auditor,
+      req,
+      'schedule-delete',
+      { schedule: req.params.id },
+      () => service.deleteSchedule(req.params.id, creds),
+    );
+    res.status(204).end();
+  });
+
+  router.get('/schedules/:id/shifts', async (req, res) => {
+    const creds = await credentials(req);
+    const query = parse(range, req.query);
+    res.json(await service.scheduleShifts(req.params.id, query, creds));
+  });
+
+  router.post('/schedules/:id/overrides', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(override, req.body);
+    const created = await audited(
+      auditor,
+      req,
+      'schedule-override-create',
+      { schedule: req.params.id, userRef: body.userRef },
+      () => service.addOverride(req.params.id, body, creds),
+    );
+    res.status(201).json(created);
+  });
+
+  router.delete('/schedules/:id/overrides/:overrideId', async (req, res) => {
+    const creds = await credentials(req);
+    await audited(
+      auditor,
+      req,
+      'schedule-override-delete',
+      { schedule: req.params.id, override: req.params.overrideId },
+      () => service.deleteOverride(req.params.id, req.params.overrideId, creds),
+    );
+    res.status(204).end();
+  });
+
+  router.get('/escalation-policies', async (req, res) => {
+    const creds = await credentials(req);
+    const query = parse(ownerFilter, req.query);
+    res.json({ items: await service.listPolicies(query, creds) });
+  });
+
+  router.post('/escalation-policies', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(createPolicy, req.body);
+    const policy = await audited(
+      auditor,
+      req,
+      'escalation-policy-create',
+      { name: body.name, ownerRef: body.ownerRef },
+      () => service.createPolicy(body, creds),
+    );
+    res.status(201).json(policy);
+  });
+
+  router.get('/escalation-policies/:id', async (req, res) => {
+    const creds = await credentials(req);
+    res.json(await service.getPolicy(req.params.id, creds));
+  });
+
+  router.patch('/escalation-policies/:id', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(updatePolicy, req.body);
+    res.json(
+      await audited(
+        auditor,
+        req,
+        'escalation-policy-update',
+        { policy: req.params.id, fields: Object.keys(body) },
+        () => service.updatePolicy(req.params.id, body, creds),
+      ),
+    );
+  });
+
+  router.delete('/escalation-policies/:id', async (req, res) => {
+    const creds = await credentials(req);
+    await audited(
+      auditor,
+      req,
+      'escalation-policy-delete',
+      { policy: req.params.id },
+      () => service.deletePolicy(req.params.id, creds),
+    );
+    res.status(204).end();
+  });
+
+  router.get('/oncall', async (req, res) => {
+    const creds = await credentials(req);
+    const query = parse(onCallQuery, req.query);
+    const [answer] = await service.onCall([query.entityRef], query.at, creds);
+    res.json(answer);
+  });
+
+  // Many entities at once, for boards: a body holds more refs than a URL.
+  router.post('/oncall/query', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(onCallBatch, req.body);
+    res.json({ items: await service.onCall(body.entityRefs, body.at, creds) });
+  });
+
+  router.get('/oncall/me/shifts', async (req, res) => {
+    const creds = await credentials(req);
+    const query = parse(range, req.query);
+    res.json({ items: await service.myShifts(query, creds) });
+  });
+
+  router.post('/calendar/tokens', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(
+      z.object({ scheduleId: ref.optional() }),
+      req.body ?? {},
+    );
+    const token = await service.calendarToken(body.scheduleId, creds);
+    res.json({ token, path: `/calendar/${token}.ics` });
+  });
+
+  // The token is the credential: calendar apps cannot sign in.
+  router.get('/calendar/:file', async (req, res) => {
+    const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(req.params.file);
+    if (!match) {
+      throw new InputError('token: expected <token>.ics');
+    }
+    const feed = await service.calendarFeed(match[1]);
+    res.type('text/calendar; charset=utf-8').send(feed);
+  });
+
+  return router;
+}
