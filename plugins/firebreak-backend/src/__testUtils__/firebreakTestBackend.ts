@@ -63,6 +63,14 @@ export const testCatalog: Entity[] = [
     ['ownedBy', 'group:default/storefront'],
     ['partOf', 'system:default/shop'],
   ]),
+  {
+    ...entity('Component', 'search', [['ownedBy', 'group:default/storefront']]),
+    metadata: {
+      name: 'search',
+      namespace: 'default',
+      annotations: { 'firebreak.dev/escalation-policy': 'Search experts' },
+    },
+  },
 ];
 
 export const users = {
@@ -138,7 +146,7 @@ export async function startFirebreak(options: {
           ) as any,
       ),
   });
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       firebreakPlugin,
       mockServices.database.factory({ knex: options.knex }),
@@ -175,5 +183,5 @@ export async function startFirebreak(options: {
       }),
     ],
   });
-  return { server, sent };
+  return { server: backend.server, sent, backend };
 }
