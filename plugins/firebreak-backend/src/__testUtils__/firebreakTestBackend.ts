@@ -131,6 +131,8 @@ export async function startFirebreak(options: {
   /** A conditional decision for list reads, as a policy would give. */
   conditionalRead?: object;
   now?: () => Date;
+  /** How long each notification takes to send, like a real service. */
+  sendDelayMs?: number;
 }) {
   const sent: Sent = { notifications: [], signals: [] };
   const permissions = mockServices.permissions.mock({
@@ -177,6 +179,9 @@ export async function startFirebreak(options: {
         deps: {},
         factory: () => ({
           send: async (notification: NotificationSendOptions) => {
+            if (options.sendDelayMs) {
+              await new Promise(r => setTimeout(r, options.sendDelayMs));
+            }
             sent.notifications.push(notification);
           },
         }),
