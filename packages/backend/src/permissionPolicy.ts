@@ -17,14 +17,19 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
   createFirebreakIncidentConditionalDecision,
+  createFirebreakOnCallConditionalDecision,
   firebreakIncidentConditions,
+  firebreakOnCallConditions,
 } from '@firebreak/backstage-plugin-backend';
-import { firebreakIncidentUpdatePermission } from '@firebreak/backstage-plugin-common';
+import {
+  firebreakIncidentUpdatePermission,
+  firebreakOnCallUpdatePermission,
+} from '@firebreak/backstage-plugin-common';
 
 /**
  * The example organisation's policy: everyone signed in may read and use the portal and
  * declare incidents; an incident may be changed by the owners of what it impacts and by the
- * people holding a role in it; catalog entities may only be unregistered or refreshed by their
+ * people holding a role in it; schedules and escalation policies by their team; catalog entities may only be unregistered or refreshed by their
  * owners.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
@@ -52,6 +57,14 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
           firebreakIncidentConditions.hasIncidentRole({ claims }),
         ],
       });
+    }
+    if (isPermission(request.permission, firebreakOnCallUpdatePermission)) {
+      return createFirebreakOnCallConditionalDecision(
+        request.permission,
+        firebreakOnCallConditions.isOnCallOwner({
+          claims: user?.info.ownershipEntityRefs ?? [],
+        }),
+      );
     }
     return { result: AuthorizeResult.ALLOW };
   }

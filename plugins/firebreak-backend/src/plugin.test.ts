@@ -2,6 +2,8 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { IncidentStore } from './incidents/IncidentStore';
+import { OnCallResolver } from './oncall/OnCallResolver';
+import { OnCallStore } from './oncall/OnCallStore';
 import {
   as,
   startFirebreak,
@@ -170,9 +172,29 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     const withTimeline = await store.listTimeline(open.items[0].id);
     expect(withTimeline.map(e => e.type)).toContain('status_update');
 
-    // A restart finds incidents and adds none.
+    // Every team has a schedule and a default policy that reaches somebody now.
+    const onCall = new OnCallStore(knex);
+    const schedules = await onCall.listSchedules({}, new Date());
+    const owners = [
+      'group:default/payments',
+      'group:default/storefront',
+      'group:default/platform',
+    ];
+    expect(new Set(schedules.map(s => s.ownerRef))).toEqual(new Set(owners));
+    const defaults = await onCall.getDefaultPolicies(owners);
+    expect([...defaults.keys()].sort()).toEqual([...owners].sort());
+    const resolver = new OnCallResolver(onCall);
+    for (const policy of defaults.values()) {
+      const [first] = await resolver.resolveLevels(policy.levels, new Date());
+      expect(first.users.length).toBeGreaterThan(0);
+    }
+
+    // A restart finds incidents and schedules and adds none.
     await startBackend(config);
     expect(await store.countIncidents()).toBe(seeded);
+    expect(await onCall.listSchedules({}, new Date())).toHaveLength(
+      schedules.length,
+    );
   });
 
   it('seeds nothing unless configured', async () => {

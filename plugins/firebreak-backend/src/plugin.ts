@@ -22,6 +22,7 @@ import { firebreakClockServiceRef } from './clock';
 import { readFirebreakSettings } from './config/FirebreakSettings';
 import { applyDatabaseMigrations } from './database/migrations';
 import { seedDemoData } from './demo/DemoDataSeeder';
+import { seedOnCallDemoData } from './demo/OnCallDemoSeeder';
 import { IncidentNotifier } from './incidents/IncidentNotifier';
 import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
@@ -145,6 +146,7 @@ export const firebreakPlugin = createBackendPlugin({
 
         if (config.getOptionalBoolean('firebreak.demoData.enabled')) {
           await seedDemoData({ store, logger });
+          await seedOnCallDemoData({ store: onCallStore, logger });
         }
 
         if (notifiers.length > 0) {
