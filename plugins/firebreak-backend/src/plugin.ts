@@ -99,7 +99,7 @@ export const firebreakPlugin = createBackendPlugin({
         }
 
         httpRouter.use(
-          createRouter({
+          await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             settings,
