@@ -24,6 +24,7 @@ import {
 import { Knex } from 'knex';
 import { firebreakClockServiceRef } from '../clock';
 import { firebreakPlugin } from '../plugin';
+import { checkExchangesAgainstSpec } from './openApiConformance';
 
 function entity(
   kind: string,
@@ -162,5 +163,7 @@ export async function startFirebreak(options: {
       }),
     ],
   });
+  // Every request a test sends is also a check that the API does what its spec says.
+  checkExchangesAgainstSpec(server);
   return { server, sent };
 }
