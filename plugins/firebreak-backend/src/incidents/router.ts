@@ -1,10 +1,11 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
+import { internal } from '@backstage/backend-openapi-utils';
 import { INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
-import { internal, TypedRouter } from '@backstage/backend-openapi-utils';
 import { Request } from 'express';
 import { z } from 'zod';
+import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EndpointMap } from '../schema/openapi';
 import { parse, RequestSchemas } from '../schema/requestValidation';
 import { IncidentService } from './IncidentService';
@@ -97,14 +98,6 @@ export const incidentRequestSchemas: RequestSchemas = {
   UpdateIncident: { body: updateBody },
   PostTimelineEvent: { body: timelineBody },
 };
-
-/**
- * The router the OpenAPI spec types: handlers' parameters, bodies and responses come from
- * `src/schema/openapi.yaml`.
- *
- * @internal
- */
-export type FirebreakApiRouter = TypedRouter<EndpointMap>;
 
 // Handlers' requests are typed per operation; these helpers take any of them.
 type AnyRequest = Request<any, any, any, any>;
