@@ -167,7 +167,7 @@ export const firebreakPlugin = createBackendPlugin({
         }
 
         httpRouter.use(
-          createRouter({
+          await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             settings,

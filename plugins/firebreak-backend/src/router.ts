@@ -1,24 +1,43 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import Router from 'express-promise-router';
 import { FirebreakSettings } from './config/FirebreakSettings';
 import { IncidentService } from './incidents/IncidentService';
-import { createIncidentsRouter } from './incidents/router';
+import { addIncidentRoutes, incidentRequestSchemas } from './incidents/router';
 import { OnCallService } from './oncall/OnCallService';
-import { createOnCallRouter } from './oncall/router';
-import { createPagingRouter } from './paging/router';
+import { addOnCallRoutes, onCallRequestSchemas } from './oncall/router';
+import { addPagingRoutes } from './paging/router';
+import { createOpenApiRouter } from './schema/openapi';
+import { explainRejectedRequests } from './schema/requestValidation';
 
-/** @internal */
-export function createRouter(options: {
+/**
+ * The plugin's HTTP API: a router typed by and validated against `src/schema/openapi.yaml`,
+ * with the routes of each resource added by that resource's module.
+ *
+ * @internal
+ */
+export async function createRouter(options: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   settings: FirebreakSettings;
   incidentService: IncidentService;
   onCallService: OnCallService;
-}): express.Router {
+}): Promise<express.Router> {
   const { httpAuth, settings } = options;
-  const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '1mb' })],
+    validatorOptions: {
+      validateRequests: {
+        coerceTypes: false,
+        // Unknown query parameters are ignored, as they were before the spec existed.
+        allowUnknownQueryParameters: true,
+      },
+    },
+  });
+  const rejections = explainRejectedRequests({
+    ...incidentRequestSchemas,
+    ...onCallRequestSchemas,
+  });
+  router.use(rejections.markValidated);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -27,34 +46,30 @@ export function createRouter(options: {
   // What the frontend needs to offer the configured choices.
   router.get('/settings', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { impacts, urgencies, matrix } = settings.priority;
     res.json({
       severities: settings.severities,
-      priority: settings.priority,
+      priority: { impacts: [...impacts], urgencies: [...urgencies], matrix },
       roles: settings.roles,
     });
   });
 
-  router.use(
-    createIncidentsRouter({
-      httpAuth,
-      auditor: options.auditor,
-      service: options.incidentService,
-    }),
-  );
-  router.use(
-    createPagingRouter({
-      httpAuth,
-      auditor: options.auditor,
-      service: options.incidentService,
-    }),
-  );
-  router.use(
-    createOnCallRouter({
-      httpAuth,
-      auditor: options.auditor,
-      service: options.onCallService,
-    }),
-  );
+  addIncidentRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.incidentService,
+  });
+  addPagingRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.incidentService,
+  });
+  addOnCallRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.onCallService,
+  });
 
+  router.use(rejections.explain);
   return router;
 }

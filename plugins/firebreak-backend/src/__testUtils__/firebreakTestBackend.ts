@@ -24,6 +24,7 @@ import {
 import { Knex } from 'knex';
 import { firebreakClockServiceRef } from '../clock';
 import { firebreakPlugin } from '../plugin';
+import { checkExchangesAgainstSpec } from './openApiConformance';
 
 function entity(
   kind: string,
@@ -188,5 +189,7 @@ export async function startFirebreak(options: {
       }),
     ],
   });
+  // Every request a test sends is also a check that the API does what its spec says.
+  checkExchangesAgainstSpec(backend.server);
   return { server: backend.server, sent, backend };
 }

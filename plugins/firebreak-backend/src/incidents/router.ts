@@ -1,10 +1,13 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
+import { internal } from '@backstage/backend-openapi-utils';
 import { INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { Request } from 'express';
 import { z } from 'zod';
+import { audited } from '../audit';
+import { FirebreakApiRouter } from '../schema/apiRouter';
+import { EndpointMap } from '../schema/openapi';
+import { parse, RequestSchemas } from '../schema/requestValidation';
 import { IncidentService } from './IncidentService';
 
 const isoInstant = z
@@ -84,54 +87,47 @@ const timelineBody = z.discriminatedUnion('type', [
 ]);
 
 /**
- * Parses a request part with a schema; the error names the first field at fault.
+ * The schemas the incident handlers parse requests with, by operation; they also explain the
+ * requests the OpenAPI validator rejects.
  *
  * @internal
  */
-export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue.path.join('.').replace(/\.(\d+)/g, '[$1]') || 'body';
-    throw new InputError(`${field}: ${issue.message}`);
-  }
-  return result.data;
-}
+export const incidentRequestSchemas: RequestSchemas = {
+  ListIncidents: { query: listQuery },
+  DeclareIncident: { body: declareBody },
+  UpdateIncident: { body: updateBody },
+  PostTimelineEvent: { body: timelineBody },
+};
 
-/** @internal */
-export function createIncidentsRouter(options: {
-  httpAuth: HttpAuthService;
-  auditor: AuditorService;
-  service: IncidentService;
-}): express.Router {
+// Handlers' requests are typed per operation; these helpers take any of them.
+type AnyRequest = Request<any, any, any, any>;
+
+// TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
+type UpdateIncidentHandler = internal.EndpointMapRequestHandler<
+  EndpointMap,
+  '/incidents/{idOrRef}',
+  'patch'
+>;
+
+/**
+ * Adds the incident routes to the plugin's API router. They run after the OpenAPI validator
+ * and parse again with the schemas above, which trim text and check what the spec cannot
+ * say, such as a blank title.
+ *
+ * @internal
+ */
+export function addIncidentRoutes(
+  router: FirebreakApiRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+    service: IncidentService;
+  },
+): void {
   const { httpAuth, auditor, service } = options;
-  const router = Router();
 
-  const credentials = (req: Request) =>
+  const credentials = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-
-  // Runs a mutation inside an auditor event that records its outcome.
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    mutation: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await mutation();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
 
   router.get('/incidents', async (req, res) => {
     const creds = await credentials(req);
@@ -164,6 +160,7 @@ export function createIncidentsRouter(options: {
       throw new InputError('Idempotency-Key: must be 1 to 255 characters');
     }
     const { incident, created } = await audited(
+      auditor,
       req,
       'incident-declare',
       {
@@ -181,17 +178,19 @@ export function createIncidentsRouter(options: {
     res.json(await service.get(req.params.idOrRef, creds));
   });
 
-  router.patch('/incidents/:idOrRef', async (req, res) => {
+  const updateIncident: UpdateIncidentHandler = async (req, res) => {
     const creds = await credentials(req);
     const body = parse(updateBody, req.body);
     const incident = await audited(
+      auditor,
       req,
       'incident-update',
       { incident: req.params.idOrRef, fields: Object.keys(body) },
       () => service.update(req.params.idOrRef, body, creds),
     );
     res.json(incident);
-  });
+  };
+  router.patch('/incidents/:idOrRef', updateIncident);
 
   router.get('/incidents/:idOrRef/timeline', async (req, res) => {
     const creds = await credentials(req);
@@ -202,6 +201,7 @@ export function createIncidentsRouter(options: {
     const creds = await credentials(req);
     const body = parse(timelineBody, req.body);
     const event = await audited(
+      auditor,
       req,
       'incident-timeline-post',
       { incident: req.params.idOrRef, type: body.type },
@@ -209,6 +209,4 @@ export function createIncidentsRouter(options: {
     );
     res.status(201).json(event);
   });
-
-  return router;
 }

@@ -6,6 +6,10 @@ import {
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import {
+  coveredSpecResponses,
+  documentedResponses,
+} from '../__testUtils__/openApiConformance';
 
 jest.setTimeout(60_000);
 
@@ -409,6 +413,266 @@ describe.each(databases.eachSupportedId())('on-call API on %s', id => {
       '/api/firebreak/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics',
     );
     expect(guessed.status).toBe(404);
+  });
+
+  it('gives every documented on-call and paging response, each as the spec says', async () => {
+    const { schedule, policy } = await paymentsSetup();
+    const incident = await post('/incidents', {
+      title: 'Card payments failing',
+      severity: 'SEV2',
+      entityRefs: ['component:default/payments-api'],
+    });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const token = (await post('/calendar/tokens', {})).body.path;
+    const call = (
+      method: 'get' | 'post' | 'patch' | 'delete',
+      path: string,
+      user?: string,
+      body?: object,
+    ) => {
+      const req = request(server)[method](`/api/firebreak${path}`);
+      if (user) req.set('Authorization', as(user));
+      return body ? req.send(body) : req;
+    };
+    const { alice, mallory } = users;
+    const override = {
+      userRef: users.bob,
+      start: '2026-06-04T00:00:00Z',
+      end: '2026-06-05T00:00:00Z',
+    };
+    const added = await post(`/schedules/${schedule.id}/overrides`, override);
+    const s = `/schedules/${schedule.id}`;
+    const p = `/escalation-policies/${policy.id}`;
+    const i = `/incidents/${incident.body.id}`;
+    const level = {
+      targets: [{ type: 'user', ref: users.bob }],
+      ackTimeoutMinutes: 5,
+    };
+    const cases: Array<[number, () => request.Test]> = [
+      [
+        200,
+        () => call('get', '/schedules?ownerRef=group:default/payments', alice),
+      ],
+      [400, () => call('get', '/schedules?ownerRef=', alice)],
+      [401, () => call('get', '/schedules')],
+      [403, () => call('get', '/schedules', mallory)],
+      [201, () => call('post', '/schedules', alice, weekly)],
+      [
+        400,
+        () =>
+          call('post', '/schedules', alice, { ...weekly, timeZone: 'Nowhere' }),
+      ],
+      [401, () => call('post', '/schedules', undefined, weekly)],
+      [403, () => call('post', '/schedules', mallory, weekly)],
+      [200, () => call('get', s, alice)],
+      [401, () => call('get', s)],
+      [403, () => call('get', s, mallory)],
+      [404, () => call('get', `/schedules/${unknown}`, alice)],
+      [200, () => call('patch', s, alice, { version: 1, name: 'Renamed' })],
+      [409, () => call('patch', s, alice, { version: 1, name: 'Again' })],
+      [400, () => call('patch', s, alice, { version: 2, timeZone: 'Nowhere' })],
+      [401, () => call('patch', s, undefined, { version: 2 })],
+      [403, () => call('patch', s, mallory, { version: 2 })],
+      [
+        404,
+        () => call('patch', `/schedules/${unknown}`, alice, { version: 1 }),
+      ],
+      [200, () => call('get', `${s}/shifts`, alice)],
+      [400, () => call('get', `${s}/shifts?from=soon`, alice)],
+      [401, () => call('get', `${s}/shifts`)],
+      [403, () => call('get', `${s}/shifts`, mallory)],
+      [404, () => call('get', `/schedules/${unknown}/shifts`, alice)],
+      [201, () => call('post', `${s}/overrides`, alice, override)],
+      [
+        400,
+        () =>
+          call('post', `${s}/overrides`, alice, {
+            ...override,
+            end: override.start,
+          }),
+      ],
+      [401, () => call('post', `${s}/overrides`, undefined, override)],
+      [403, () => call('post', `${s}/overrides`, mallory, override)],
+      [
+        404,
+        () => call('post', `/schedules/${unknown}/overrides`, alice, override),
+      ],
+      [401, () => call('delete', `${s}/overrides/${added.body.id}`)],
+      [403, () => call('delete', `${s}/overrides/${added.body.id}`, mallory)],
+      [204, () => call('delete', `${s}/overrides/${added.body.id}`, alice)],
+      [404, () => call('delete', `${s}/overrides/${added.body.id}`, alice)],
+      [200, () => call('get', '/escalation-policies', alice)],
+      [400, () => call('get', '/escalation-policies?ownerRef=', alice)],
+      [401, () => call('get', '/escalation-policies')],
+      [403, () => call('get', '/escalation-policies', mallory)],
+      [
+        201,
+        () =>
+          call('post', '/escalation-policies', alice, {
+            name: 'Backup',
+            ownerRef: 'group:default/payments',
+            levels: [level],
+          }),
+      ],
+      [
+        409,
+        () =>
+          call('post', '/escalation-policies', alice, {
+            name: 'backup',
+            ownerRef: 'group:default/payments',
+            levels: [level],
+          }),
+      ],
+      [
+        400,
+        () =>
+          call('post', '/escalation-policies', alice, {
+            name: 'Empty',
+            ownerRef: 'group:default/payments',
+            levels: [],
+          }),
+      ],
+      [
+        401,
+        () =>
+          call('post', '/escalation-policies', undefined, {
+            name: 'X',
+            ownerRef: 'group:default/payments',
+            levels: [level],
+          }),
+      ],
+      [
+        403,
+        () =>
+          call('post', '/escalation-policies', mallory, {
+            name: 'X',
+            ownerRef: 'group:default/payments',
+            levels: [level],
+          }),
+      ],
+      [200, () => call('get', p, alice)],
+      [401, () => call('get', p)],
+      [403, () => call('get', p, mallory)],
+      [404, () => call('get', `/escalation-policies/${unknown}`, alice)],
+      [200, () => call('patch', p, alice, { version: 1, repeat: 2 })],
+      [409, () => call('patch', p, alice, { version: 1, repeat: 3 })],
+      [400, () => call('patch', p, alice, { version: 2, repeat: -1 })],
+      [401, () => call('patch', p, undefined, { version: 2 })],
+      [403, () => call('patch', p, mallory, { version: 2 })],
+      [
+        404,
+        () =>
+          call('patch', `/escalation-policies/${unknown}`, alice, {
+            version: 1,
+          }),
+      ],
+      [
+        200,
+        () =>
+          call(
+            'get',
+            '/oncall?entityRef=component:default/payments-api',
+            alice,
+          ),
+      ],
+      [400, () => call('get', '/oncall?entityRef=no-kind-or-name:', alice)],
+      [
+        401,
+        () => call('get', '/oncall?entityRef=component:default/payments-api'),
+      ],
+      [
+        403,
+        () =>
+          call(
+            'get',
+            '/oncall?entityRef=component:default/payments-api',
+            mallory,
+          ),
+      ],
+      [
+        404,
+        () => call('get', '/oncall?entityRef=component:default/unknown', alice),
+      ],
+      [
+        200,
+        () =>
+          call('post', '/oncall/query', alice, {
+            entityRefs: ['component:default/ledger'],
+          }),
+      ],
+      [400, () => call('post', '/oncall/query', alice, { entityRefs: [] })],
+      [
+        401,
+        () =>
+          call('post', '/oncall/query', undefined, {
+            entityRefs: ['component:default/ledger'],
+          }),
+      ],
+      [
+        403,
+        () =>
+          call('post', '/oncall/query', mallory, {
+            entityRefs: ['component:default/ledger'],
+          }),
+      ],
+      [
+        404,
+        () =>
+          call('post', '/oncall/query', alice, {
+            entityRefs: ['component:default/unknown'],
+          }),
+      ],
+      [200, () => call('get', '/oncall/me/shifts', alice)],
+      [400, () => call('get', '/oncall/me/shifts?to=later', alice)],
+      [401, () => call('get', '/oncall/me/shifts')],
+      [403, () => call('get', '/oncall/me/shifts', mallory)],
+      [
+        200,
+        () =>
+          call('post', '/calendar/tokens', alice, { scheduleId: schedule.id }),
+      ],
+      [400, () => call('post', '/calendar/tokens', alice, { scheduleId: '' })],
+      [401, () => call('post', '/calendar/tokens', undefined, {})],
+      [403, () => call('post', '/calendar/tokens', mallory, {})],
+      [
+        404,
+        () => call('post', '/calendar/tokens', alice, { scheduleId: unknown }),
+      ],
+      [200, () => call('get', token)],
+      [400, () => call('get', '/calendar/feed.txt')],
+      [404, () => call('get', `/calendar/${'A'.repeat(32)}.ics`)],
+      [200, () => call('get', `${i}/pages`, alice)],
+      [401, () => call('get', `${i}/pages`)],
+      [403, () => call('get', `${i}/pages`, mallory)],
+      [404, () => call('get', '/incidents/INC-99/pages', alice)],
+      [200, () => call('post', `${i}/escalate`, alice, {})],
+      [401, () => call('post', `${i}/escalate`, undefined, {})],
+      [403, () => call('post', `${i}/escalate`, mallory, {})],
+      [404, () => call('post', '/incidents/INC-99/escalate', alice, {})],
+      [200, () => call('post', `${i}/acknowledge`, alice, {})],
+      [401, () => call('post', `${i}/acknowledge`, undefined, {})],
+      [403, () => call('post', `${i}/acknowledge`, mallory, {})],
+      [404, () => call('post', '/incidents/INC-99/acknowledge', alice, {})],
+      [200, () => call('patch', i, alice, { version: 2, status: 'resolved' })],
+      [400, () => call('post', `${i}/escalate`, alice, {})],
+      [401, () => call('delete', s)],
+      [403, () => call('delete', s, mallory)],
+      [204, () => call('delete', s, alice)],
+      [404, () => call('delete', s, alice)],
+      [401, () => call('delete', p)],
+      [403, () => call('delete', p, mallory)],
+      [204, () => call('delete', p, alice)],
+      [404, () => call('delete', p, alice)],
+    ];
+    const statuses: number[] = [];
+    for (const [, send] of cases) {
+      statuses.push((await send()).status);
+    }
+    expect(statuses).toEqual(cases.map(([status]) => status));
+
+    await new Promise(resolve => setImmediate(resolve));
+    const tags = ['oncall', 'paging'];
+    expect(coveredSpecResponses(tags)).toEqual(documentedResponses(tags));
   });
 
   describe('auth matrix', () => {

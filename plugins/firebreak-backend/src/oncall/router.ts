@@ -1,10 +1,12 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { internal } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { Request, Response } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit';
-import { parse } from '../incidents/router';
+import { FirebreakApiRouter } from '../schema/apiRouter';
+import { EndpointMap } from '../schema/openapi';
+import { parse, RequestSchemas } from '../schema/requestValidation';
 import { OnCallService } from './OnCallService';
 
 const isoInstant = z
@@ -98,20 +100,57 @@ const onCallBatch = z.object({
   at: isoInstant.optional(),
 });
 
+const calendarTokenBody = z.object({ scheduleId: ref.optional() });
+
 /**
- * HTTP for on-call: schedules and overrides, escalation policies, who is on call, shifts and
- * calendar feeds.
+ * The schemas the on-call handlers parse requests with, by operation; they also explain the
+ * requests the OpenAPI validator rejects.
  *
  * @internal
  */
-export function createOnCallRouter(options: {
-  httpAuth: HttpAuthService;
-  auditor: AuditorService;
-  service: OnCallService;
-}): express.Router {
+export const onCallRequestSchemas: RequestSchemas = {
+  ListSchedules: { query: ownerFilter },
+  CreateSchedule: { body: createSchedule },
+  UpdateSchedule: { body: updateSchedule },
+  ListScheduleShifts: { query: range },
+  CreateScheduleOverride: { body: override },
+  ListEscalationPolicies: { query: ownerFilter },
+  CreateEscalationPolicy: { body: createPolicy },
+  UpdateEscalationPolicy: { body: updatePolicy },
+  GetOnCall: { query: onCallQuery },
+  QueryOnCall: { body: onCallBatch },
+  ListMyShifts: { query: range },
+  CreateCalendarToken: { body: calendarTokenBody },
+};
+
+// TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
+type UpdateScheduleHandler = internal.EndpointMapRequestHandler<
+  EndpointMap,
+  '/schedules/{id}',
+  'patch'
+>;
+type UpdatePolicyHandler = internal.EndpointMapRequestHandler<
+  EndpointMap,
+  '/escalation-policies/{id}',
+  'patch'
+>;
+
+/**
+ * Adds the on-call routes to the plugin's API router: schedules and overrides, escalation
+ * policies, who is on call, shifts and calendar feeds.
+ *
+ * @internal
+ */
+export function addOnCallRoutes(
+  router: FirebreakApiRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+    service: OnCallService;
+  },
+): void {
   const { httpAuth, auditor, service } = options;
-  const router = Router();
-  const credentials = (req: Request) =>
+  const credentials = (req: Request<any, any, any, any>) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/schedules', async (req, res) => {
@@ -138,7 +177,7 @@ export function createOnCallRouter(options: {
     res.json(await service.getSchedule(req.params.id, creds));
   });
 
-  router.patch('/schedules/:id', async (req, res) => {
+  const updateScheduleHandler: UpdateScheduleHandler = async (req, res) => {
     const creds = await credentials(req);
     const body = parse(updateSchedule, req.body);
     res.json(
@@ -150,7 +189,8 @@ export function createOnCallRouter(options: {
         () => service.updateSchedule(req.params.id, body, creds),
       ),
     );
-  });
+  };
+  router.patch('/schedules/:id', updateScheduleHandler);
 
   router.delete('/schedules/:id', async (req, res) => {
     const creds = await credentials(req);
@@ -219,7 +259,7 @@ export function createOnCallRouter(options: {
     res.json(await service.getPolicy(req.params.id, creds));
   });
 
-  router.patch('/escalation-policies/:id', async (req, res) => {
+  const updatePolicyHandler: UpdatePolicyHandler = async (req, res) => {
     const creds = await credentials(req);
     const body = parse(updatePolicy, req.body);
     res.json(
@@ -231,7 +271,8 @@ export function createOnCallRouter(options: {
         () => service.updatePolicy(req.params.id, body, creds),
       ),
     );
-  });
+  };
+  router.patch('/escalation-policies/:id', updatePolicyHandler);
 
   router.delete('/escalation-policies/:id', async (req, res) => {
     const creds = await credentials(req);
@@ -267,10 +308,7 @@ export function createOnCallRouter(options: {
 
   router.post('/calendar/tokens', async (req, res) => {
     const creds = await credentials(req);
-    const body = parse(
-      z.object({ scheduleId: ref.optional() }),
-      req.body ?? {},
-    );
+    const body = parse(calendarTokenBody, req.body ?? {});
     const token = await service.calendarToken(body.scheduleId, creds);
     res.json({ token, path: `/calendar/${token}.ics` });
   });
@@ -282,8 +320,9 @@ export function createOnCallRouter(options: {
       throw new InputError('token: expected <token>.ics');
     }
     const feed = await service.calendarFeed(match[1]);
-    res.type('text/calendar; charset=utf-8').send(feed);
+    // The typed router knows JSON answers only; this one is iCal text.
+    (res as unknown as Response)
+      .type('text/calendar; charset=utf-8')
+      .send(feed);
   });
-
-  return router;
 }

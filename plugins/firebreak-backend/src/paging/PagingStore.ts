@@ -1,6 +1,6 @@
 import {
   EscalationLevel,
-  IncidentPage,
+  OnCallPage,
   PageStatus,
 } from '@firebreak/backstage-plugin-common';
 import { Knex } from 'knex';
@@ -197,7 +197,7 @@ export class PagingStore {
     return rows.map(row => this.toPage(row));
   }
 
-  async listPages(incidentId: string): Promise<IncidentPage[]> {
+  async listPages(incidentId: string): Promise<OnCallPage[]> {
     const [pages, notified] = await Promise.all([
       this.db('firebreak_pages')
         .where({ incident_id: incidentId })

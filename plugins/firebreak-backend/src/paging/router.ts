@@ -1,22 +1,25 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { Request } from 'express';
 import { audited } from '../audit';
 import { IncidentService } from '../incidents/IncidentService';
+import { FirebreakApiRouter } from '../schema/apiRouter';
 
 /**
- * HTTP for paging an incident's on-call: its pages, acknowledging and escalating.
+ * Adds the routes that page an incident's on-call to the plugin's API router: its pages,
+ * acknowledging and escalating.
  *
  * @internal
  */
-export function createPagingRouter(options: {
-  httpAuth: HttpAuthService;
-  auditor: AuditorService;
-  service: IncidentService;
-}): express.Router {
+export function addPagingRoutes(
+  router: FirebreakApiRouter,
+  options: {
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+    service: IncidentService;
+  },
+): void {
   const { httpAuth, auditor, service } = options;
-  const router = Router();
-  const credentials = (req: Request) =>
+  const credentials = (req: Request<any, any, any, any>) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/incidents/:idOrRef/pages', async (req, res) => {
@@ -49,6 +52,4 @@ export function createPagingRouter(options: {
       ),
     );
   });
-
-  return router;
 }

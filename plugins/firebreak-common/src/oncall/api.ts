@@ -185,7 +185,7 @@ export type PageStatus = 'active' | 'acknowledged' | 'exhausted' | 'cancelled';
  *
  * @public
  */
-export interface IncidentPage {
+export interface OnCallPage {
   id: string;
   incidentId: string;
   policyId: string;
