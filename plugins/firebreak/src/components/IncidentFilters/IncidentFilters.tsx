@@ -43,6 +43,8 @@ export function IncidentFilters(props: {
         <TextField
           select
           id={`${id}-status`}
+          InputLabelProps={{ shrink: true }}
+          SelectProps={{ displayEmpty: true }}
           label="Status"
           value={values.status}
           onChange={e =>
@@ -62,6 +64,8 @@ export function IncidentFilters(props: {
         <TextField
           select
           id={`${id}-severity`}
+          InputLabelProps={{ shrink: true }}
+          SelectProps={{ displayEmpty: true }}
           label="Severity"
           value={values.severity}
           onChange={e => onChange({ severity: e.target.value })}

@@ -31,7 +31,12 @@ function useColumns(): TableColumn<IncidentSummary>[] {
       width: '100px',
       render: row => <Link to={incidentLink({ ref: row.ref })}>{row.ref}</Link>,
     },
-    { title: 'Title', field: 'title', highlight: true },
+    {
+      title: 'Title',
+      field: 'title',
+      highlight: true,
+      cellStyle: { minWidth: 260 },
+    },
     {
       title: 'Severity',
       field: 'severity',
