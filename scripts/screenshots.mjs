@@ -13,7 +13,7 @@ const pages = [
   ['component-incidents', '/catalog/default/component/payments-api/incidents'],
   [
     'component-no-incidents',
-    '/catalog/default/component/identity-service/incidents',
+    '/catalog/default/component/search-service/incidents',
   ],
   ['incident', '/firebreak/incidents/INC-36'],
   ['component-overview', '/catalog/default/component/payments-api'],

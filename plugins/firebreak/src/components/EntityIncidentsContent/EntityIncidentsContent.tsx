@@ -65,7 +65,8 @@ export function EntityIncidentsContent() {
           title={scope.activeTitle}
           status={[...ACTIVE_INCIDENT_STATUSES]}
           emptyMessage={scope.noActive}
-          emptyDescription="When something breaks, declare an incident so responders and stakeholders can follow it. Past incidents are below."
+          emptyDescription="When something breaks, declare an incident so responders and stakeholders can follow it."
+          compactEmpty
           pageSize={50}
         />
       </Grid>

@@ -21,6 +21,7 @@ function StatusBoard() {
               status={[...ACTIVE_INCIDENT_STATUSES]}
               emptyMessage="Nothing is open right now"
               emptyDescription="This board updates by itself when an incident is declared or changes."
+              compactEmpty
               pageSize={50}
             />
           </Grid>

@@ -13,6 +13,9 @@ import {
   isActiveStatus,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
 import Alert from '@material-ui/lab/Alert';
@@ -21,6 +24,16 @@ import { firebreakApiRef, ListIncidentsRequest } from '../../api';
 import { useIncidentChanges } from '../../hooks/useIncidentChanges';
 import { incidentRouteRef } from '../../routes';
 import { SeverityChip } from '../SeverityChip';
+
+const useStyles = makeStyles(theme => ({
+  compactEmpty: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    padding: theme.spacing(2, 3),
+  },
+  compactEmptyIcon: { color: theme.palette.success.main, fontSize: 32 },
+}));
 
 function useColumns(): TableColumn<IncidentSummary>[] {
   const incidentLink = useRouteRef(incidentRouteRef);
@@ -214,6 +227,8 @@ export function IncidentsTable(props: {
   emptyDescription?: string;
   /** A button or link in the empty state, such as one that clears the filters. */
   emptyAction?: JSX.Element;
+  /** A one-line empty state instead of the large illustrated one, for lists with more below. */
+  compactEmpty?: boolean;
   pageSize?: number;
 }) {
   const {
@@ -227,6 +242,7 @@ export function IncidentsTable(props: {
   } = props;
   const pageSize = props.pageSize ?? 25;
   const columns = useColumns();
+  const classes = useStyles();
   const changes = useIncidentChanges();
   const list = useIncidentPages(
     { entityRef, status, severity, q, from, to },
@@ -239,6 +255,23 @@ export function IncidentsTable(props: {
   }
 
   if (!list.loading && !list.error && list.items.length === 0) {
+    if (props.compactEmpty) {
+      return (
+        <Paper className={classes.compactEmpty}>
+          <CheckCircleOutline className={classes.compactEmptyIcon} />
+          <div>
+            <Typography variant="h6" component="p">
+              {props.emptyMessage ?? 'No incidents'}
+            </Typography>
+            {props.emptyDescription && (
+              <Typography variant="body2" color="textSecondary">
+                {props.emptyDescription}
+              </Typography>
+            )}
+          </div>
+        </Paper>
+      );
+    }
     return (
       <EmptyState
         missing="data"
