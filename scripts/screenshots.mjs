@@ -13,9 +13,18 @@ const pages = [
   ['component-incidents', '/catalog/default/component/payments-api/incidents'],
   [
     'component-no-incidents',
-    '/catalog/default/component/identity-service/incidents',
+    '/catalog/default/component/search-service/incidents',
   ],
   ['incident', '/firebreak/incidents/INC-36'],
+  ['component-overview', '/catalog/default/component/payments-api'],
+  ['api-overview-no-incidents', '/catalog/default/api/cart-api'],
+  ['system-incidents', '/catalog/default/system/payments/incidents'],
+  ['group-incidents', '/catalog/default/group/payments/incidents'],
+  ['group-overview', '/catalog/default/group/payments'],
+  [
+    'component-incidents-filtered',
+    '/catalog/default/component/payments-api/incidents?severity=SEV1&from=2020-01-01&to=2020-01-31',
+  ],
 ];
 
 mkdirSync(out, { recursive: true });

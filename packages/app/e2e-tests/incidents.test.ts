@@ -68,8 +68,10 @@ test('declare a SEV2 on a component, post an update, resolve it, find it in the 
   await page.getByRole('button', { name: 'Declare incident' }).click();
 
   const title = `Cart totals missing ${Date.now()}`;
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Severity').click();
+  // In the dialog: the history's filters behind it have a "Severity" field too.
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Severity').click();
   await page.getByRole('option', { name: /SEV2/ }).click();
   await expect(page.getByText('Priority: P2')).toBeVisible();
   await page.getByRole('button', { name: 'Declare', exact: true }).click();

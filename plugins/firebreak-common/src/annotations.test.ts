@@ -12,14 +12,16 @@ function entity(kind: string, annotations?: Record<string, string>): Entity {
 describe('isFirebreakAvailable', () => {
   it.each([
     ['Component', undefined, true],
-    ['System', undefined, false],
+    ['System', undefined, true],
     ['API', undefined, true],
     ['Resource', undefined, true],
-    ['Group', undefined, false],
+    ['Group', undefined, true],
     ['User', undefined, false],
     ['Location', undefined, false],
     ['Component', { 'firebreak.dev/enabled': 'false' }, false],
     ['Component', { 'firebreak.dev/enabled': 'true' }, true],
+    ['System', { 'firebreak.dev/enabled': 'false' }, false],
+    ['Group', { 'firebreak.dev/enabled': 'false' }, false],
   ])('%s with %j → %s', (kind, annotations, expected) => {
     expect(isFirebreakAvailable(entity(kind, annotations))).toBe(expected);
   });

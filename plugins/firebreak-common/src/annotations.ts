@@ -26,8 +26,9 @@ export const FIREBREAK_RUNBOOKS_ANNOTATION = 'firebreak.dev/runbooks';
 export const FIREBREAK_ENABLED_ANNOTATION = 'firebreak.dev/enabled';
 
 /**
- * Kinds whose pages carry incidents: the things that break. Systems and groups join once the
- * backend rolls up the incidents of their parts and of what a team owns.
+ * Kinds whose pages carry incidents: the things that break (components, APIs, resources), and
+ * the things that gather them — a system shows its own incidents and those of its parts, a group
+ * those of everything it owns.
  *
  * @public
  */
@@ -35,6 +36,8 @@ export const FIREBREAK_SUPPORTED_KINDS: readonly string[] = [
   'component',
   'api',
   'resource',
+  'system',
+  'group',
 ];
 
 /**

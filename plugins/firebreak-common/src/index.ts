@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './types';
 export * from './permissions';
+export * from './signals';
 export * from './incidents/status';
 export * from './incidents/severity';
 export * from './incidents/priority';

@@ -9,6 +9,11 @@ describe('firebreak plugin for the new frontend system', () => {
       'entity-content',
       'page:catalog/entity',
     ],
+    [
+      'entity-card:firebreak/active-incidents',
+      'entity-card',
+      'entity-content:catalog/overview',
+    ],
   ])('provides %s', (id, kind, parent) => {
     expect(firebreakPlugin.id).toBe('firebreak');
     const extension = firebreakPlugin.getExtension(id as any);

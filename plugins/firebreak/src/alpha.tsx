@@ -6,7 +6,10 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
 import { firebreakApiRef, FirebreakClient } from './api';
 import { rootRouteRef } from './routes';
@@ -42,6 +45,17 @@ const entityIncidentsContent = EntityContentBlueprint.make({
   },
 });
 
+const entityActiveIncidentsCard = EntityCardBlueprint.make({
+  name: 'active-incidents',
+  params: {
+    filter: isFirebreakAvailable,
+    loader: () =>
+      import('./components/EntityActiveIncidentsCard').then(m => (
+        <m.EntityActiveIncidentsCard />
+      )),
+  },
+});
+
 /**
  * The Firebreak frontend plugin for the new frontend system.
  *
@@ -49,7 +63,12 @@ const entityIncidentsContent = EntityContentBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'firebreak',
-  extensions: [firebreakApi, firebreakPage, entityIncidentsContent],
+  extensions: [
+    firebreakApi,
+    firebreakPage,
+    entityIncidentsContent,
+    entityActiveIncidentsCard,
+  ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
   },

@@ -8,6 +8,7 @@ export {
   firebreakPlugin,
   FirebreakPage,
   EntityFirebreakContent,
+  EntityActiveIncidentsCard,
 } from './plugin';
 export * from './api';
 export {

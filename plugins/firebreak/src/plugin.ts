@@ -59,3 +59,20 @@ export const EntityFirebreakContent = firebreakPlugin.provide(
     },
   }),
 );
+
+/**
+ * Entity overview card: the entity's open incidents, worst first, or a way to declare one.
+ *
+ * @public
+ */
+export const EntityActiveIncidentsCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityActiveIncidentsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityActiveIncidentsCard').then(
+          m => m.EntityActiveIncidentsCard,
+        ),
+    },
+  }),
+);

@@ -1,7 +1,9 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SignalApi } from '@backstage/plugin-signals-react';
 import { mockApis } from '@backstage/test-utils';
+import { act } from '@testing-library/react';
 import {
   DEFAULT_INCIDENT_ROLES,
   DEFAULT_PRIORITY_MATRIX,
@@ -71,4 +73,29 @@ export function testApis(
     [firebreakApiRef, api],
     [permissionApiRef, mockApis.permission({ authorize: permission })],
   ] as const;
+}
+
+type SignalMessage = Parameters<Parameters<SignalApi['subscribe']>[1]>[0];
+
+/** A signal API whose messages the test sends with `publish`. */
+export function mockSignalApi() {
+  const subscribers = new Map<string, Set<(message: SignalMessage) => void>>();
+  const api: SignalApi = {
+    subscribe(channel, onMessage) {
+      const listeners = subscribers.get(channel) ?? new Set();
+      const listener = onMessage as (message: SignalMessage) => void;
+      listeners.add(listener);
+      subscribers.set(channel, listeners);
+      return { unsubscribe: () => listeners.delete(listener) };
+    },
+  };
+  return {
+    api,
+    /** Delivers a message to everyone subscribed to the channel. */
+    publish(channel: string, message: SignalMessage) {
+      act(() => {
+        subscribers.get(channel)?.forEach(listener => listener(message));
+      });
+    },
+  };
 }

@@ -25,10 +25,15 @@ export type {
  * @public
  */
 export interface ListIncidentsRequest {
+  /** A system includes its parts' incidents, a group those of what it owns. */
   entityRef?: string;
   status?: IncidentStatus[];
   severity?: string[];
   q?: string;
+  /** Declared at or after this ISO 8601 instant. */
+  from?: string;
+  /** Declared before this ISO 8601 instant. */
+  to?: string;
   limit?: number;
   cursor?: string;
 }

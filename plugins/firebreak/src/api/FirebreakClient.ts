@@ -39,6 +39,8 @@ export class FirebreakClient implements FirebreakApi {
       query.set('severity', request.severity.join(','));
     }
     if (request.q) query.set('q', request.q);
+    if (request.from) query.set('from', request.from);
+    if (request.to) query.set('to', request.to);
     if (request.limit) query.set('limit', String(request.limit));
     if (request.cursor) query.set('cursor', request.cursor);
     return this.request(`/incidents?${query}`);

@@ -33,6 +33,7 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  EntityActiveIncidentsCard,
   EntityFirebreakContent,
   isFirebreakAvailable,
 } from '@firebreak/backstage-plugin';
@@ -73,6 +74,16 @@ const incidentsRoute = (
   </EntityLayout.Route>
 );
 
+const activeIncidentsCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isFirebreakAvailable}>
+      <Grid item md={6} xs={12}>
+        <EntityActiveIncidentsCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -81,6 +92,7 @@ const componentPage = (
         <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
+        {activeIncidentsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -121,6 +133,7 @@ const apiPage = (
         <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
+        {activeIncidentsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -167,6 +180,7 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityGroupProfileCard />
         </Grid>
+        {activeIncidentsCard}
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
@@ -175,6 +189,7 @@ const groupPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    {incidentsRoute}
   </EntityLayout>
 );
 
@@ -186,6 +201,7 @@ const systemPage = (
         <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
+        {activeIncidentsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -200,6 +216,7 @@ const systemPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
+    {incidentsRoute}
   </EntityLayout>
 );
 
@@ -227,6 +244,7 @@ const defaultPage = (
         <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
+        {activeIncidentsCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>

@@ -4,47 +4,51 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   ACTIVE_INCIDENT_STATUSES,
-  INCIDENT_STATUSES,
   firebreakIncidentCreatePermission,
-  IncidentStatus,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { incidentRouteRef } from '../../routes';
+import { describeEntityScope } from '../../scope';
 import { DeclareIncidentDialog } from '../DeclareIncidentDialog';
+import { IncidentHistory } from '../IncidentHistory';
 import { IncidentsTable } from '../IncidentsTable';
 
 /**
  * The "Incidents" tab of an entity page: what is open now on top, the history below with
- * filters, and a button to declare an incident on this entity.
+ * filters, and a button to declare an incident on this entity. On a system it covers the
+ * system's parts, on a group what the group owns.
  *
  * @public
  */
 export function EntityIncidentsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const name = entity.metadata.title ?? entity.metadata.name;
+  const scope = describeEntityScope(entity);
   const navigate = useNavigate();
   const incidentLink = useRouteRef(incidentRouteRef);
   const { allowed: canDeclare } = usePermission({
     permission: firebreakIncidentCreatePermission,
   });
   const [declaring, setDeclaring] = useState(false);
-  const [status, setStatus] = useState<IncidentStatus | ''>('');
-  const [severity, setSeverity] = useState('');
-  const [q, setQ] = useState('');
 
   return (
     <Grid container spacing={3}>
       <Grid
         item
         xs={12}
-        style={{ display: 'flex', justifyContent: 'flex-end' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+        }}
       >
+        <Typography variant="body2" color="textSecondary">
+          {scope.covers}
+        </Typography>
         {canDeclare && (
           <Button
             variant="contained"
@@ -58,68 +62,24 @@ export function EntityIncidentsContent() {
       <Grid item xs={12}>
         <IncidentsTable
           entityRef={entityRef}
-          title={`Active incidents of ${name}`}
+          title={scope.activeTitle}
           status={[...ACTIVE_INCIDENT_STATUSES]}
-          emptyMessage={`No active incidents on ${name}`}
+          emptyMessage={scope.noActive}
+          emptyDescription="When something breaks, declare an incident so responders and stakeholders can follow it."
+          compactEmpty
+          pageSize={50}
         />
       </Grid>
       <Grid item xs={12}>
-        <Grid container spacing={2}>
-          <Grid item>
-            <TextField
-              select
-              label="Status"
-              value={status}
-              onChange={e => setStatus(e.target.value as IncidentStatus | '')}
-              style={{ minWidth: 160 }}
-            >
-              <MenuItem value="">Any</MenuItem>
-              {INCIDENT_STATUSES.map(s => (
-                <MenuItem key={s} value={s}>
-                  {s}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid item>
-            <TextField
-              select
-              label="Severity"
-              value={severity}
-              onChange={e => setSeverity(e.target.value)}
-              style={{ minWidth: 120 }}
-            >
-              <MenuItem value="">Any</MenuItem>
-              {['SEV1', 'SEV2', 'SEV3'].map(s => (
-                <MenuItem key={s} value={s}>
-                  {s}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid item xs>
-            <TextField
-              label="Search titles"
-              value={q}
-              onChange={e => setQ(e.target.value)}
-              fullWidth
-            />
-          </Grid>
-        </Grid>
-      </Grid>
-      <Grid item xs={12}>
-        <IncidentsTable
+        <IncidentHistory
           entityRef={entityRef}
-          title={`Incident history of ${name}`}
-          status={status ? [status] : undefined}
-          severity={severity ? [severity] : undefined}
-          q={q.trim() || undefined}
-          emptyMessage={`No incidents on ${name} match`}
+          title={scope.historyTitle}
+          emptyMessage={`No incidents recorded for ${scope.name} yet`}
         />
       </Grid>
       <DeclareIncidentDialog
         open={declaring}
-        entityRefs={[entityRef]}
+        entityRefs={scope.declaredOnItself ? [entityRef] : []}
         onClose={() => setDeclaring(false)}
         onDeclared={incident => {
           setDeclaring(false);

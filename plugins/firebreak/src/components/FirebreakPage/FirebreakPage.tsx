@@ -1,14 +1,12 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { ACTIVE_INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
-import { useState } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { IncidentHistory } from '../IncidentHistory';
 import { IncidentPage } from '../IncidentPage';
 import { IncidentsTable } from '../IncidentsTable';
 
 function StatusBoard() {
-  const [q, setQ] = useState('');
   return (
     <Page themeId="tool">
       <Header
@@ -22,18 +20,17 @@ function StatusBoard() {
               title="Open now"
               status={[...ACTIVE_INCIDENT_STATUSES]}
               emptyMessage="Nothing is open right now"
+              emptyDescription="This board updates by itself when an incident is declared or changes."
+              compactEmpty
+              pageSize={50}
             />
           </Grid>
           <Grid item xs={12}>
-            <TextField
-              label="Search all incidents"
-              value={q}
-              onChange={e => setQ(e.target.value)}
-              fullWidth
+            <IncidentHistory
+              title="All incidents"
+              emptyMessage="No incidents yet"
+              searchLabel="Search all incidents by title, or a ref such as INC-42"
             />
-          </Grid>
-          <Grid item xs={12}>
-            <IncidentsTable title="All incidents" q={q.trim() || undefined} />
           </Grid>
         </Grid>
       </Content>

@@ -1,0 +1,29 @@
+/**
+ * The signal channel on which the backend announces every incident change (declared, updated,
+ * posted to): incident lists and the status board reload when a message arrives.
+ *
+ * @public
+ */
+export const FIREBREAK_INCIDENTS_SIGNAL_CHANNEL = 'firebreak:incidents';
+
+/**
+ * The signal channel of one incident, by id: its open page reloads when a message arrives.
+ *
+ * @public
+ */
+export function firebreakIncidentSignalChannel(incidentId: string): string {
+  return `firebreak:incident:${incidentId}`;
+}
+
+/**
+ * What the backend sends on the incident signal channels.
+ *
+ * @public
+ */
+export type FirebreakIncidentSignal = {
+  /** What happened: `declared`, `updated` or `timeline`. */
+  kind: string;
+  incidentId: string;
+  /** The incident's version after the change. */
+  version: number;
+};

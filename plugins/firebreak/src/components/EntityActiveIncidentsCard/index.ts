@@ -1,0 +1,1 @@
+export { EntityActiveIncidentsCard } from './EntityActiveIncidentsCard';

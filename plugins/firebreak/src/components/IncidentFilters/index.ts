@@ -1,0 +1,3 @@
+export { IncidentFilters } from './IncidentFilters';
+export { useIncidentFilters } from './useIncidentFilters';
+export type { IncidentFilterValues } from './useIncidentFilters';

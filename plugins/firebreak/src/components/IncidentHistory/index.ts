@@ -1,0 +1,1 @@
+export { IncidentHistory } from './IncidentHistory';

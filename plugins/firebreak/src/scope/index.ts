@@ -1,0 +1,2 @@
+export { describeEntityScope } from './describeEntityScope';
+export type { EntityScopeWording } from './describeEntityScope';
