@@ -1,3 +1,5 @@
+import { CatalogApi } from '@backstage/catalog-client';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -72,3 +74,34 @@ export function testApis(
     [permissionApiRef, mockApis.permission({ authorize: permission })],
   ] as const;
 }
+
+/** A small catalog for the pickers: people and things an incident can impact. */
+export function testCatalogApi(): CatalogApi {
+  const user = (name: string, displayName: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { profile: { displayName, email: `${name}@example.com` } },
+  });
+  const thing = (kind: string, name: string, title: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', title },
+    spec: { type: 'service' },
+  });
+  return new InMemoryCatalogClient({
+    entities: [
+      user('alice', 'Alice Nguyen'),
+      user('bob', 'Bob Okafor'),
+      thing('Component', 'payments-api', 'Payments API'),
+      thing('Component', 'checkout-web', 'Checkout web'),
+      thing('System', 'payments', 'Payments system'),
+      thing('Group', 'payments-team', 'Payments team'),
+    ],
+  });
+}
+
+/** The signed-in user of component tests. */
+export const testIdentityApi = mockApis.identity({
+  userEntityRef: 'user:default/alice',
+});
