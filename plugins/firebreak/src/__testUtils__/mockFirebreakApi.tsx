@@ -1,6 +1,7 @@
 import { CatalogApi } from '@backstage/catalog-client';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis } from '@backstage/test-utils';
@@ -62,7 +63,10 @@ export const mountedRoutes = {
   '/firebreak': rootRouteRef,
 };
 
-/** The APIs Firebreak components use: the given Firebreak API and a permission answer. */
+/**
+ * The APIs Firebreak components use: the given Firebreak API, a permission answer, a small
+ * catalog for the pickers, and Alice signed in.
+ */
 export function testApis(
   api: FirebreakApi,
   permission:
@@ -72,6 +76,8 @@ export function testApis(
   return [
     [firebreakApiRef, api],
     [permissionApiRef, mockApis.permission({ authorize: permission })],
+    [catalogApiRef, testCatalogApi()],
+    [identityApiRef, testIdentityApi],
   ] as const;
 }
 

@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockFirebreakApi,
@@ -51,8 +51,9 @@ describe('EntityIncidentsContent', () => {
       screen.getByRole('button', { name: 'Declare incident' }),
     );
     expect(await screen.findByText('Declare an incident')).toBeInTheDocument();
-    expect(screen.getByLabelText(/Impacted entities/)).toHaveValue(
-      'component:default/payments-api',
-    );
+    // The dialog starts with this entity, named from the catalog.
+    expect(
+      await within(screen.getByRole('dialog')).findByText('Payments API'),
+    ).toBeInTheDocument();
   });
 });
