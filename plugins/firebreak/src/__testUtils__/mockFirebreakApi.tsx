@@ -57,6 +57,11 @@ export function mockFirebreakApi(
   } as jest.Mocked<FirebreakApi>;
 }
 
+/** The signed-in user of component tests. */
+export const testIdentityApi = mockApis.identity({
+  userEntityRef: 'user:default/alice',
+});
+
 /** Routes the components link to. */
 export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -106,8 +111,3 @@ export function testCatalogApi(): CatalogApi {
     ],
   });
 }
-
-/** The signed-in user of component tests. */
-export const testIdentityApi = mockApis.identity({
-  userEntityRef: 'user:default/alice',
-});

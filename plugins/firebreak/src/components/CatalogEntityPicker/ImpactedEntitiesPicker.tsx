@@ -23,7 +23,7 @@ export function ImpactedEntitiesPicker(props: {
   disabled?: boolean;
 }) {
   const { value } = props;
-  const { optionRefs, loading, error, setInput, describe } =
+  const { optionRefs, loading, error, setInput, describe, filterOptions } =
     useCatalogEntityOptions({ kinds: IMPACTABLE_KINDS, selectedRefs: value });
   const options = [...value, ...optionRefs.filter(ref => !value.includes(ref))];
 
@@ -37,8 +37,7 @@ export function ImpactedEntitiesPicker(props: {
       filterSelectedOptions
       disabled={props.disabled}
       loading={loading}
-      // The catalog has searched already; selected entities are left out by filterSelectedOptions.
-      filterOptions={refs => refs}
+      filterOptions={filterOptions}
       getOptionLabel={ref => describe(ref).name}
       onChange={(_event, refs) => {
         if (refs.length > 0) {

@@ -21,10 +21,9 @@ export function UserPicker(props: {
   onChange: (userRef: string) => void;
   emptyMeansYou?: boolean;
   helperText?: string;
-  autoFocus?: boolean;
+  /** For pickers that appear because the user asked to change someone. */
+  takeFocus?: boolean;
   disabled?: boolean;
-  /** Called when the picker loses focus, for pickers shown only while editing. */
-  onBlur?: () => void;
 }) {
   const identityApi = useApi(identityApiRef);
   const self = useAsync(
@@ -33,7 +32,7 @@ export function UserPicker(props: {
   );
   const selfRef = self.value?.toLocaleLowerCase('en-US');
   const value = props.value ?? (props.emptyMeansYou ? selfRef : undefined);
-  const { optionRefs, loading, error, setInput, describe } =
+  const { optionRefs, loading, error, setInput, describe, filterOptions } =
     useCatalogEntityOptions({
       kinds: ['user'],
       selectedRefs: [value, selfRef].filter((r): r is string => !!r),
@@ -54,7 +53,7 @@ export function UserPicker(props: {
       disableClearable
       disabled={props.disabled}
       loading={loading}
-      filterOptions={refs => refs}
+      filterOptions={filterOptions}
       getOptionLabel={labelOf}
       onChange={(_event, ref) => ref && props.onChange(ref)}
       inputValue={typed ?? (value ? labelOf(value) : '')}
@@ -62,7 +61,6 @@ export function UserPicker(props: {
         setTyped(reason === 'input' ? text : undefined);
         setInput(reason === 'input' ? text : '');
       }}
-      onBlur={props.onBlur}
       noOptionsText={
         error
           ? `Cannot search the catalog: ${error.message}`
@@ -83,7 +81,7 @@ export function UserPicker(props: {
           helperText={props.helperText}
           // Only pickers that appear because the user asked to change someone take focus.
           // eslint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus={props.autoFocus}
+          autoFocus={props.takeFocus}
           fullWidth
           InputProps={{
             ...params.InputProps,

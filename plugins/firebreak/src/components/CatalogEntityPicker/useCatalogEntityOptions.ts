@@ -143,6 +143,9 @@ export function useCatalogEntityOptions(options: {
     };
   }, [catalogApi, unnamedKey]);
 
+  const describe = (ref: string): CatalogEntityOption =>
+    known[ref] ?? { ref, name: fallbackName(ref), detail: ref };
+
   return {
     /** Refs found for what the user typed, best first. */
     optionRefs: search.value?.map(option => option.ref) ?? [],
@@ -150,7 +153,19 @@ export function useCatalogEntityOptions(options: {
     error: search.error,
     /** Tell the search what the user typed; anything else clears it. */
     setInput,
-    describe: (ref: string): CatalogEntityOption =>
-      known[ref] ?? { ref, name: fallbackName(ref), detail: ref },
+    describe,
+    /**
+     * Narrows the options to what the user typed at once, while the catalog search for it
+     * is still on its way, so the list does not jump under the pointer.
+     */
+    filterOptions: (refs: string[], state: { inputValue: string }) => {
+      const text = state.inputValue.trim().toLocaleLowerCase('en-US');
+      return refs.filter(ref => {
+        const option = describe(ref);
+        return [option.name, option.detail, ref].some(field =>
+          field.toLocaleLowerCase('en-US').includes(text),
+        );
+      });
+    },
   };
 }

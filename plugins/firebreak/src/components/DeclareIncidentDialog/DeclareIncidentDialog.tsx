@@ -14,6 +14,7 @@ import { DateTime } from 'luxon';
 import { FormEvent, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
+import { describeFailure } from '../../api/failures';
 import { ImpactedEntitiesPicker, UserPicker } from '../CatalogEntityPicker';
 
 // The format of a datetime-local input's value, in the browser's time zone.
@@ -105,7 +106,7 @@ export function DeclareIncidentDialog(props: {
       });
       onDeclared(incident);
     } catch (e) {
-      setError((e as Error).message);
+      setError(describeFailure(e));
     } finally {
       setSubmitting(false);
     }
