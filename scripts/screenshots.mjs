@@ -16,6 +16,47 @@ const pages = [
     '/catalog/default/component/identity-service/incidents',
   ],
   ['incident', '/firebreak/incidents/INC-36'],
+  ['incident-resolved', '/firebreak/incidents/INC-1'],
+  // Pages with something opened, as people see them mid-task: [name, path, what to do].
+  [
+    'declare-dialog',
+    '/catalog/default/component/payments-api/incidents',
+    async page => {
+      await page.getByRole('button', { name: 'Declare incident' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  ],
+  [
+    'declare-dialog-filled',
+    '/catalog/default/component/payments-api/incidents',
+    async page => {
+      await page.getByRole('button', { name: 'Declare incident' }).click();
+      await page.getByLabel('Title').fill('Card payments time out');
+      await page.getByLabel('Severity').click();
+      await page.getByRole('option', { name: /SEV2/ }).click();
+      await page.getByLabel('Impacted entities').fill('pay');
+      await page.getByRole('option').first().waitFor();
+    },
+  ],
+  [
+    'incident-severity-menu',
+    '/firebreak/incidents/INC-36',
+    async page => {
+      await page.getByLabel('Severity').click();
+      await page.getByRole('option').first().waitFor();
+    },
+  ],
+  [
+    'incident-assign-role',
+    '/firebreak/incidents/INC-36',
+    async page => {
+      await page
+        .getByRole('button', { name: /^(Assign|Change) Scribe$/ })
+        .click();
+      await page.keyboard.type('b');
+      await page.getByRole('option').first().waitFor();
+    },
+  ],
 ];
 
 mkdirSync(out, { recursive: true });
@@ -32,10 +73,14 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click();
 await page.getByRole('link', { name: 'Catalog' }).waitFor();
-for (const [name, path] of pages) {
+for (const [name, path, act] of pages) {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
+  if (act) {
+    await act(page);
+    await page.waitForTimeout(1000);
+  }
   await page.screenshot({ path: `${out}/${name}.png` });
   console.log(`${out}/${name}.png`);
 }

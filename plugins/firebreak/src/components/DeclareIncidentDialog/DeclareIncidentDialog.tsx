@@ -154,6 +154,16 @@ export function DeclareIncidentDialog(props: {
                 label="Impact"
                 value={impact}
                 onChange={e => setImpact(e.target.value)}
+                helperText={
+                  settings.value?.priority.impacts.find(l => l.id === impact)
+                    ?.description
+                }
+                SelectProps={{
+                  // The description goes below: in the field it would be cut off.
+                  renderValue: id =>
+                    settings.value?.priority.impacts.find(l => l.id === id)
+                      ?.name ?? String(id),
+                }}
                 fullWidth
               >
                 {(settings.value?.priority.impacts ?? []).map(i => (
@@ -170,6 +180,16 @@ export function DeclareIncidentDialog(props: {
                 label="Urgency"
                 value={urgency}
                 onChange={e => setUrgency(e.target.value)}
+                helperText={
+                  settings.value?.priority.urgencies.find(l => l.id === urgency)
+                    ?.description
+                }
+                SelectProps={{
+                  // The description goes below: in the field it would be cut off.
+                  renderValue: id =>
+                    settings.value?.priority.urgencies.find(l => l.id === id)
+                      ?.name ?? String(id),
+                }}
                 fullWidth
               >
                 {(settings.value?.priority.urgencies ?? []).map(u => (

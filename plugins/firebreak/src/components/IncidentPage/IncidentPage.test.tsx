@@ -85,7 +85,12 @@ describe('IncidentPage', () => {
     expect(
       screen.getByText('Status update (internal): Some payments fail'),
     ).toBeInTheDocument();
-    expect(await screen.findByText('Scribe: nobody → bob')).toBeInTheDocument();
+    // People are named as the catalog presents them, inside the sentence.
+    expect(
+      await screen.findByText(
+        (_, element) => element?.textContent === 'Scribe: nobody → bob',
+      ),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByLabelText('Status'));
     await userEvent.click(
@@ -113,7 +118,14 @@ describe('IncidentPage', () => {
     await renderPage(api);
     expect(screen.getByText('Lasted')).toBeInTheDocument();
     expect(screen.getByText('1 h 30 min')).toBeInTheDocument();
-    expect(screen.getByText('P2')).toBeInTheDocument();
+    // Impact and urgency are named from the settings, which may come after the incident.
+    expect(
+      await screen.findByText((_, element) =>
+        element?.tagName === 'P'
+          ? element.textContent === 'Priority P2: impact medium × urgency high'
+          : false,
+      ),
+    ).toBeInTheDocument();
 
     const impacted = screen
       .getByText('Impacted')

@@ -8,10 +8,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import {
+  EntityDisplayName,
   EntityRefLink,
-  humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
 import {
   INCIDENT_STATUSES,
@@ -31,30 +31,41 @@ import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { useSignal } from '@backstage/plugin-signals-react';
-import { useCallback, useEffect, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { firebreakApiRef } from '../../api';
 import { describeFailure, isConflict } from '../../api/failures';
-import { rootRouteRef } from '../../routes';
 import { IncidentDuration, incidentEnd } from './IncidentDuration';
 import { RolesCard } from './RolesCard';
 import { SeverityControl } from './SeverityControl';
 
-function personName(userRef: string | undefined): string {
-  if (!userRef) {
-    return 'nobody';
-  }
-  try {
-    return humanizeEntityRef(parseEntityRef(userRef), { defaultKind: 'user' });
-  } catch {
-    return userRef;
-  }
+function Person(props: { userRef?: string }) {
+  return props.userRef ? (
+    <EntityDisplayName
+      entityRef={props.userRef}
+      defaultKind="user"
+      hideIcon
+      disableTooltip
+    />
+  ) : (
+    <>nobody</>
+  );
+}
+
+function nameOf(
+  levels: readonly { id: string; name: string }[] | undefined,
+  id: string,
+): string {
+  return (levels?.find(l => l.id === id)?.name ?? id).toLocaleLowerCase(
+    'en-US',
+  );
 }
 
 function formatInstant(iso: string): string {
@@ -64,7 +75,7 @@ function formatInstant(iso: string): string {
 function describeEvent(
   event: TimelineEvent,
   roles: IncidentRoleDefinition[],
-): string {
+): ReactNode {
   switch (event.type) {
     case 'declared':
       return `Declared as ${event.data.severity}: ${event.data.title}`;
@@ -79,9 +90,12 @@ function describeEvent(
     case 'role_changed': {
       const role =
         roles.find(r => r.id === event.data.role)?.name ?? event.data.role;
-      return `${role}: ${personName(event.data.from)} → ${personName(
-        event.data.to,
-      )}`;
+      return (
+        <>
+          {role}: <Person userRef={event.data.from} /> →{' '}
+          <Person userRef={event.data.to} />
+        </>
+      );
     }
     case 'entities_changed':
       return `Impacted entities: ${[
@@ -92,10 +106,14 @@ function describeEvent(
       return `Changed ${event.data.fields.join(', ')}`;
     case 'play_applied':
       return `Response play ${event.data.play}: ${event.data.description}`;
-    case 'note':
-      return `${event.data.tag ? `${event.data.tag}: ` : 'Note: '}${
-        event.data.text
-      }`;
+    case 'note': {
+      const tag = event.data.tag
+        ? `${event.data.tag[0].toLocaleUpperCase(
+            'en-US',
+          )}${event.data.tag.slice(1)}`
+        : 'Note';
+      return `${tag}: ${event.data.text}`;
+    }
     case 'status_update':
       return `Status update (${event.data.audience}): ${event.data.text}`;
     default:
@@ -206,6 +224,16 @@ function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
   return null;
 }
 
+const useStyles = makeStyles(theme => ({
+  // As the header styles a plain-text subtitle, which this one cannot be: it names people.
+  subtitle: {
+    color: theme.page.fontColor,
+    opacity: 0.8,
+    display: 'inline-block',
+    marginTop: theme.spacing(1),
+  },
+}));
+
 type Problem = { severity: 'warning' | 'error'; message: string };
 
 const CONFLICT_MESSAGE =
@@ -219,7 +247,6 @@ const CONFLICT_MESSAGE =
 export function IncidentPage() {
   const { ref = '' } = useParams();
   const api = useApi(firebreakApiRef);
-  const rootLink = useRouteRef(rootRouteRef);
   const state = useAsyncRetry(async () => {
     const [incident, timeline] = await Promise.all([
       api.getIncident(ref),
@@ -235,6 +262,7 @@ export function IncidentPage() {
     resourceRef: state.value?.incident.id,
   });
   const [problem, setProblem] = useState<Problem>();
+  const classes = useStyles();
 
   // Every change is made against the version on screen; a stale one is refused (409), and
   // then the page says so and shows what the incident is now instead of overwriting it.
@@ -298,18 +326,20 @@ export function IncidentPage() {
       <LiveRefresh incidentId={incident.id} onChange={retry} />
       <Header
         title={`${incident.ref} ${incident.title}`}
-        type="Incidents"
-        typeLink={rootLink()}
-        subtitle={`Declared ${formatInstant(
-          incident.declaredAt,
-        )} by ${personName(incident.reporterRef)}${
-          startedEarlier
-            ? ` · trouble began ${formatInstant(incident.startedAt)}`
-            : ''
-        }`}
+        subtitle={
+          <Typography
+            variant="subtitle2"
+            component="span"
+            className={classes.subtitle}
+          >
+            Declared {formatInstant(incident.declaredAt)} by{' '}
+            <Person userRef={incident.reporterRef} />
+            {startedEarlier &&
+              ` · started ${formatInstant(incident.startedAt)}`}
+          </Typography>
+        }
       >
         <HeaderLabel label="Severity" value={incident.severity} />
-        <HeaderLabel label="Priority" value={incident.priority} />
         <HeaderLabel label="Status" value={incident.status} />
         <HeaderLabel
           label={incidentEnd(incident) ? 'Lasted' : 'Open for'}
@@ -329,41 +359,86 @@ export function IncidentPage() {
             </Grid>
           )}
           <Grid item xs={12} md={8}>
-            <InfoCard title="Status">
-              <Grid container spacing={3}>
-                <Grid item xs={12} sm={6}>
-                  <SeverityControl
-                    incident={incident}
-                    levels={settings.value?.severities ?? []}
-                    disabled={!canUpdate}
-                    onChange={severity => change(incident, { severity })}
-                  />
-                </Grid>
-                <Grid item xs={12} sm={6}>
-                  <StatusControl
-                    incident={incident}
-                    disabled={!canUpdate}
-                    onChange={status => change(incident, { status })}
-                  />
-                </Grid>
-                {incident.summary && (
-                  <Grid item xs={12}>
-                    <Typography variant="body1">{incident.summary}</Typography>
-                  </Grid>
-                )}
-                {incident.links.length > 0 && (
-                  <Grid item xs={12}>
-                    {incident.links.map(link => (
-                      <Typography key={link.url} variant="body2">
-                        <a href={link.url} target="_blank" rel="noopener">
-                          {link.title}
-                        </a>
+            <Grid container spacing={3}>
+              <Grid item xs={12}>
+                <InfoCard title="Status">
+                  <Grid container spacing={3}>
+                    <Grid item xs={12} sm={6}>
+                      <SeverityControl
+                        incident={incident}
+                        levels={settings.value?.severities ?? []}
+                        disabled={!canUpdate}
+                        onChange={severity => change(incident, { severity })}
+                      />
+                    </Grid>
+                    <Grid item xs={12} sm={6}>
+                      <StatusControl
+                        incident={incident}
+                        disabled={!canUpdate}
+                        onChange={status => change(incident, { status })}
+                      />
+                    </Grid>
+                    <Grid item xs={12}>
+                      <Typography variant="body2">
+                        Priority <strong>{incident.priority}</strong>: impact{' '}
+                        {nameOf(
+                          settings.value?.priority.impacts,
+                          incident.impact,
+                        )}{' '}
+                        × urgency{' '}
+                        {nameOf(
+                          settings.value?.priority.urgencies,
+                          incident.urgency,
+                        )}
                       </Typography>
-                    ))}
+                    </Grid>
+                    {incident.summary && (
+                      <Grid item xs={12}>
+                        <Typography variant="body1">
+                          {incident.summary}
+                        </Typography>
+                      </Grid>
+                    )}
+                    {incident.links.length > 0 && (
+                      <Grid item xs={12}>
+                        {incident.links.map(link => (
+                          <Typography key={link.url} variant="body2">
+                            <a href={link.url} target="_blank" rel="noopener">
+                              {link.title}
+                            </a>
+                          </Typography>
+                        ))}
+                      </Grid>
+                    )}
                   </Grid>
-                )}
+                </InfoCard>
               </Grid>
-            </InfoCard>
+              <Grid item xs={12}>
+                <InfoCard title="Timeline">
+                  {canUpdate && (
+                    <TimelineForm onPost={request => post(incident, request)} />
+                  )}
+                  <List>
+                    {[...timeline].reverse().map(event => (
+                      <ListItem key={event.id} divider>
+                        <ListItemText
+                          primary={describeEvent(event, roles)}
+                          secondary={
+                            <>
+                              {formatInstant(event.at)} ·{' '}
+                              <EntityRefLink
+                                entityRef={event.actorRef}
+                                defaultKind="user"
+                              />
+                            </>
+                          }
+                        />
+                      </ListItem>
+                    ))}
+                  </List>
+                </InfoCard>
+              </Grid>
+            </Grid>
           </Grid>
           <Grid item xs={12} md={4}>
             <Grid container spacing={3}>
@@ -390,31 +465,6 @@ export function IncidentPage() {
                 />
               </Grid>
             </Grid>
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard title="Timeline">
-              {canUpdate && (
-                <TimelineForm onPost={request => post(incident, request)} />
-              )}
-              <List>
-                {[...timeline].reverse().map(event => (
-                  <ListItem key={event.id} divider>
-                    <ListItemText
-                      primary={describeEvent(event, roles)}
-                      secondary={
-                        <>
-                          {formatInstant(event.at)} ·{' '}
-                          <EntityRefLink
-                            entityRef={event.actorRef}
-                            defaultKind="user"
-                          />
-                        </>
-                      }
-                    />
-                  </ListItem>
-                ))}
-              </List>
-            </InfoCard>
           </Grid>
         </Grid>
       </Content>

@@ -10,7 +10,6 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ClearIcon from '@material-ui/icons/Clear';
 import CloseIcon from '@material-ui/icons/Close';
@@ -92,18 +91,16 @@ export function RolesCard(props: {
               <ListItemText
                 className={classes.holder}
                 primary={
-                  holder ? (
-                    <EntityRefLink entityRef={holder} defaultKind="user" />
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      Unassigned
-                    </Typography>
-                  )
-                }
-                secondary={
                   <Tooltip title={role.description}>
                     <span>{role.name}</span>
                   </Tooltip>
+                }
+                secondary={
+                  holder ? (
+                    <EntityRefLink entityRef={holder} defaultKind="user" />
+                  ) : (
+                    'Unassigned'
+                  )
                 }
               />
               {canUpdate && (
