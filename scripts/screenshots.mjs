@@ -25,6 +25,48 @@ const pages = [
     'component-incidents-filtered',
     '/catalog/default/component/payments-api/incidents?severity=SEV1&from=2020-01-01&to=2020-01-31',
   ],
+  ['incident-resolved', '/firebreak/incidents/INC-1'],
+  // Pages with something opened, as people see them mid-task: [name, path, what to do].
+  [
+    'declare-dialog',
+    '/catalog/default/component/payments-api/incidents',
+    async page => {
+      await page.getByRole('button', { name: 'Declare incident' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  ],
+  [
+    'declare-dialog-filled',
+    '/catalog/default/component/payments-api/incidents',
+    async page => {
+      await page.getByRole('button', { name: 'Declare incident' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Title').fill('Card payments time out');
+      await dialog.getByLabel('Severity').click();
+      await page.getByRole('option', { name: /SEV2/ }).click();
+      await dialog.getByLabel('Impacted entities').fill('pay');
+      await page.getByRole('option').first().waitFor();
+    },
+  ],
+  [
+    'incident-severity-menu',
+    '/firebreak/incidents/INC-36',
+    async page => {
+      await page.getByLabel('Severity').click();
+      await page.getByRole('option').first().waitFor();
+    },
+  ],
+  [
+    'incident-assign-role',
+    '/firebreak/incidents/INC-36',
+    async page => {
+      await page
+        .getByRole('button', { name: /^(Assign|Change) Scribe$/ })
+        .click();
+      await page.keyboard.type('b');
+      await page.getByRole('option').first().waitFor();
+    },
+  ],
 ];
 
 mkdirSync(out, { recursive: true });
@@ -41,10 +83,14 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click();
 await page.getByRole('link', { name: 'Catalog' }).waitFor();
-for (const [name, path] of pages) {
+for (const [name, path, act] of pages) {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
+  if (act) {
+    await act(page);
+    await page.waitForTimeout(1000);
+  }
   await page.screenshot({ path: `${out}/${name}.png` });
   console.log(`${out}/${name}.png`);
 }

@@ -1,4 +1,7 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { CatalogApi } from '@backstage/catalog-client';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { SignalApi } from '@backstage/plugin-signals-react';
@@ -56,13 +59,21 @@ export function mockFirebreakApi(
   } as jest.Mocked<FirebreakApi>;
 }
 
+/** The signed-in user of component tests. */
+export const testIdentityApi = mockApis.identity({
+  userEntityRef: 'user:default/alice',
+});
+
 /** Routes the components link to. */
 export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
   '/firebreak': rootRouteRef,
 };
 
-/** The APIs Firebreak components use: the given Firebreak API and a permission answer. */
+/**
+ * The APIs Firebreak components use: the given Firebreak API, a permission answer, a small
+ * catalog for the pickers, and Alice signed in.
+ */
 export function testApis(
   api: FirebreakApi,
   permission:
@@ -72,6 +83,8 @@ export function testApis(
   return [
     [firebreakApiRef, api],
     [permissionApiRef, mockApis.permission({ authorize: permission })],
+    [catalogApiRef, testCatalogApi()],
+    [identityApiRef, testIdentityApi],
   ] as const;
 }
 
@@ -98,4 +111,30 @@ export function mockSignalApi() {
       });
     },
   };
+}
+
+/** A small catalog for the pickers: people and things an incident can impact. */
+export function testCatalogApi(): CatalogApi {
+  const user = (name: string, displayName: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { profile: { displayName, email: `${name}@example.com` } },
+  });
+  const thing = (kind: string, name: string, title: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', title },
+    spec: { type: 'service' },
+  });
+  return new InMemoryCatalogClient({
+    entities: [
+      user('alice', 'Alice Nguyen'),
+      user('bob', 'Bob Okafor'),
+      thing('Component', 'payments-api', 'Payments API'),
+      thing('Component', 'checkout-web', 'Checkout web'),
+      thing('System', 'payments', 'Payments system'),
+      thing('Group', 'payments-team', 'Payments team'),
+    ],
+  });
 }

@@ -1,9 +1,14 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { firebreakApiRef } from '../../api';
+import { DateTime } from 'luxon';
+import { FirebreakApi, firebreakApiRef } from '../../api';
 import {
   mockFirebreakApi,
+  testCatalogApi,
+  testIdentityApi,
   testIncident,
 } from '../../__testUtils__/mockFirebreakApi';
 import { DeclareIncidentDialog } from './DeclareIncidentDialog';
@@ -11,26 +16,41 @@ import { DeclareIncidentDialog } from './DeclareIncidentDialog';
 // Rendering MUI dialogs and menus is slow on a busy 2-core machine.
 jest.setTimeout(30_000);
 
+async function renderDialog(
+  api: FirebreakApi,
+  props: { entityRefs?: string[]; onDeclared?: jest.Mock } = {},
+) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [firebreakApiRef, api],
+        [catalogApiRef, testCatalogApi()],
+        [identityApiRef, testIdentityApi],
+      ]}
+    >
+      <DeclareIncidentDialog
+        open
+        entityRefs={props.entityRefs ?? ['component:default/payments-api']}
+        onClose={jest.fn()}
+        onDeclared={props.onDeclared ?? jest.fn()}
+      />
+    </TestApiProvider>,
+  );
+}
+
+async function fillTitleAndSeverity(title: string, severity: string) {
+  await userEvent.click(screen.getByLabelText(/Title/));
+  await userEvent.paste(title);
+  await userEvent.click(screen.getByLabelText('Severity'));
+  await userEvent.click(await screen.findByRole('option', { name: severity }));
+}
+
 describe('DeclareIncidentDialog', () => {
   it('explains the severity, shows the priority, and declares', async () => {
     const api = mockFirebreakApi();
     const onDeclared = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[firebreakApiRef, api]]}>
-        <DeclareIncidentDialog
-          open
-          entityRefs={['component:default/payments-api']}
-          onClose={jest.fn()}
-          onDeclared={onDeclared}
-        />
-      </TestApiProvider>,
-    );
-    await userEvent.click(screen.getByLabelText(/Title/));
-    await userEvent.paste('Payments failing');
-    await userEvent.click(screen.getByLabelText('Severity'));
-    await userEvent.click(
-      await screen.findByRole('option', { name: 'SEV1 – critical' }),
-    );
+    await renderDialog(api, { onDeclared });
+    await fillTitleAndSeverity('Payments failing', 'SEV1 – critical');
     expect(screen.getByText(/down for all customers/)).toBeInTheDocument();
     expect(
       within(screen.getByText(/Priority:/)).getByText('P1'),
@@ -45,7 +65,107 @@ describe('DeclareIncidentDialog', () => {
       urgency: 'high',
       entityRefs: ['component:default/payments-api'],
     });
+    // Defaults stay with the backend: the declarer commands, it started now.
+    const request = api.declareIncident.mock.calls[0][0];
+    expect(request.commanderRef).toBeUndefined();
+    expect(request.startedAt).toBeUndefined();
     expect(onDeclared).toHaveBeenCalledWith(testIncident);
+  });
+
+  it('shows that the commander defaults to you, and sends who else was picked', async () => {
+    const api = mockFirebreakApi();
+    await renderDialog(api);
+    const commander = screen.getByLabelText('Incident commander');
+    expect(await screen.findByDisplayValue('Alice Nguyen (you)')).toBe(
+      commander,
+    );
+
+    await fillTitleAndSeverity('Checkout slow', 'SEV3 – minor');
+    await userEvent.click(commander);
+    await userEvent.paste('bob');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Bob Okafor/ }),
+    );
+    expect(commander).toHaveValue('Bob Okafor');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(api.declareIncident).toHaveBeenCalledWith(
+      expect.objectContaining({ commanderRef: 'user:default/bob' }),
+    );
+  });
+
+  it('keeps the current entity, adds others from the catalog, and removes only while another remains', async () => {
+    const api = mockFirebreakApi();
+    await renderDialog(api);
+    // The preset entity is named from the catalog and cannot be removed while alone.
+    expect(await screen.findByText('Payments API')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Payments API' }),
+    ).not.toBeInTheDocument();
+    const entities = screen.getByLabelText('Impacted entities');
+    await userEvent.click(entities);
+    await userEvent.keyboard('{Backspace}');
+    expect(screen.getByText('Payments API')).toBeInTheDocument();
+
+    // Only what an incident can impact is offered: no groups, no people.
+    await userEvent.paste('pay');
+    expect(
+      await screen.findByRole('option', { name: /Payments system/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('option', { name: /Payments team/ }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('option', { name: /Payments system/ }),
+    );
+
+    await userEvent.click(entities);
+    await userEvent.paste('checkout');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /Checkout web/ }),
+    );
+
+    // With others there, the preset can go.
+    const preset = screen.getByRole('button', { name: 'Payments API' });
+    await userEvent.click(preset.querySelector('.MuiChip-deleteIcon')!);
+    expect(screen.queryByText('Payments API')).not.toBeInTheDocument();
+
+    await fillTitleAndSeverity('Payments failing', 'SEV2 – major');
+    await userEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(api.declareIncident).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRefs: [
+          'system:default/payments',
+          'component:default/checkout-web',
+        ],
+      }),
+    );
+  });
+
+  it('sends an earlier start time, and refuses one in the future', async () => {
+    const api = mockFirebreakApi();
+    await renderDialog(api);
+    await fillTitleAndSeverity('Payments failing', 'SEV2 – major');
+    const startedAt = screen.getByLabelText('Started at');
+
+    const inAnHour = DateTime.now()
+      .plus({ hours: 1 })
+      .toFormat("yyyy-MM-dd'T'HH:mm");
+    fireEvent.change(startedAt, { target: { value: inAnHour } });
+    expect(screen.getByText('Cannot be in the future')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Declare' })).toBeDisabled();
+
+    fireEvent.change(startedAt, { target: { value: '2025-03-30T01:30' } });
+    expect(
+      screen.queryByText('Cannot be in the future'),
+    ).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Declare' }));
+    expect(api.declareIncident).toHaveBeenCalledWith(
+      expect.objectContaining({
+        // The input is in the browser's time zone; the API takes an instant.
+        startedAt: new Date('2025-03-30T01:30').toISOString(),
+      }),
+    );
   });
 
   it('shows what the backend refused', async () => {
@@ -56,22 +176,8 @@ describe('DeclareIncidentDialog', () => {
         );
       }),
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[firebreakApiRef, api]]}>
-        <DeclareIncidentDialog
-          open
-          entityRefs={['component:default/x']}
-          onClose={jest.fn()}
-          onDeclared={jest.fn()}
-        />
-      </TestApiProvider>,
-    );
-    await userEvent.click(screen.getByLabelText(/Title/));
-    await userEvent.paste('Broken');
-    await userEvent.click(screen.getByLabelText('Severity'));
-    await userEvent.click(
-      await screen.findByRole('option', { name: 'SEV3 – minor' }),
-    );
+    await renderDialog(api, { entityRefs: ['component:default/x'] });
+    await fillTitleAndSeverity('Broken', 'SEV3 – minor');
     await userEvent.click(screen.getByRole('button', { name: 'Declare' }));
     expect(
       await screen.findByText(/is not in the catalog/),

@@ -10,9 +10,33 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { DateTime } from 'luxon';
 import { FormEvent, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
+import { describeFailure } from '../../api/failures';
+import { ImpactedEntitiesPicker, UserPicker } from '../CatalogEntityPicker';
+
+// The format of a datetime-local input's value, in the browser's time zone.
+const LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm";
+
+/** When the trouble started: empty means now; a value in the future is refused. */
+function parseStartedAt(value: string): {
+  startedAt?: string;
+  problem?: string;
+} {
+  if (!value) {
+    return {};
+  }
+  const local = DateTime.fromISO(value);
+  if (!local.isValid) {
+    return { problem: 'Not a date and time' };
+  }
+  if (local > DateTime.now()) {
+    return { problem: 'Cannot be in the future' };
+  }
+  return { startedAt: local.toUTC().toISO()! };
+}
 
 /**
  * The form to declare an incident, prefilled with the impacted entity.
@@ -33,7 +57,10 @@ export function DeclareIncidentDialog(props: {
   const [severity, setSeverity] = useState('');
   const [impact, setImpact] = useState('');
   const [urgency, setUrgency] = useState('');
-  const [entityRefs, setEntityRefs] = useState(props.entityRefs.join(', '));
+  const [entityRefs, setEntityRefs] = useState(props.entityRefs);
+  // Undefined: the declarer commands, which the backend assumes by default.
+  const [commanderRef, setCommanderRef] = useState<string>();
+  const [startedAtInput, setStartedAtInput] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -47,6 +74,15 @@ export function DeclareIncidentDialog(props: {
       setUrgency(level.defaultUrgency);
     }
   }, [level]);
+
+  // Declaring from another entity's page starts again from that entity.
+  const presetKey = props.entityRefs.join('\n');
+  useEffect(() => {
+    setEntityRefs(presetKey.split('\n').filter(Boolean));
+  }, [presetKey]);
+
+  const { startedAt, problem: startedAtProblem } =
+    parseStartedAt(startedAtInput);
 
   const priority =
     settings.value && impact && urgency
@@ -64,14 +100,13 @@ export function DeclareIncidentDialog(props: {
         severity,
         impact,
         urgency,
-        entityRefs: entityRefs
-          .split(',')
-          .map(ref => ref.trim())
-          .filter(Boolean),
+        entityRefs,
+        commanderRef,
+        startedAt,
       });
       onDeclared(incident);
     } catch (e) {
-      setError((e as Error).message);
+      setError(describeFailure(e));
     } finally {
       setSubmitting(false);
     }
@@ -83,11 +118,6 @@ export function DeclareIncidentDialog(props: {
         <DialogTitle>Declare an incident</DialogTitle>
         <DialogContent>
           <Grid container spacing={2}>
-            {error && (
-              <Grid item xs={12}>
-                <Alert severity="error">{error}</Alert>
-              </Grid>
-            )}
             <Grid item xs={12}>
               <TextField
                 id="firebreak-declare-title"
@@ -124,6 +154,16 @@ export function DeclareIncidentDialog(props: {
                 label="Impact"
                 value={impact}
                 onChange={e => setImpact(e.target.value)}
+                helperText={
+                  settings.value?.priority.impacts.find(l => l.id === impact)
+                    ?.description
+                }
+                SelectProps={{
+                  // The description goes below: in the field it would be cut off.
+                  renderValue: id =>
+                    settings.value?.priority.impacts.find(l => l.id === id)
+                      ?.name ?? String(id),
+                }}
                 fullWidth
               >
                 {(settings.value?.priority.impacts ?? []).map(i => (
@@ -140,6 +180,16 @@ export function DeclareIncidentDialog(props: {
                 label="Urgency"
                 value={urgency}
                 onChange={e => setUrgency(e.target.value)}
+                helperText={
+                  settings.value?.priority.urgencies.find(l => l.id === urgency)
+                    ?.description
+                }
+                SelectProps={{
+                  // The description goes below: in the field it would be cut off.
+                  renderValue: id =>
+                    settings.value?.priority.urgencies.find(l => l.id === id)
+                      ?.name ?? String(id),
+                }}
                 fullWidth
               >
                 {(settings.value?.priority.urgencies ?? []).map(u => (
@@ -155,6 +205,44 @@ export function DeclareIncidentDialog(props: {
               </Typography>
             </Grid>
             <Grid item xs={12}>
+              <ImpactedEntitiesPicker
+                id="firebreak-declare-entities"
+                label="Impacted entities"
+                helperText="Add the components, systems, APIs or resources that are affected"
+                value={entityRefs}
+                onChange={setEntityRefs}
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <UserPicker
+                id="firebreak-declare-commander"
+                label="Incident commander"
+                helperText="Runs the response; defaults to you"
+                value={commanderRef}
+                onChange={setCommanderRef}
+                emptyMeansYou
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <TextField
+                id="firebreak-declare-started-at"
+                label="Started at"
+                type="datetime-local"
+                value={startedAtInput}
+                onChange={e => setStartedAtInput(e.target.value)}
+                error={!!startedAtProblem}
+                helperText={
+                  startedAtProblem ??
+                  `Empty means now; your time zone, ${DateTime.local().toFormat(
+                    'ZZZZ',
+                  )}`
+                }
+                InputLabelProps={{ shrink: true }}
+                inputProps={{ max: DateTime.now().toFormat(LOCAL_MINUTE) }}
+                fullWidth
+              />
+            </Grid>
+            <Grid item xs={12}>
               <TextField
                 id="firebreak-declare-summary"
                 label="Summary"
@@ -165,17 +253,12 @@ export function DeclareIncidentDialog(props: {
                 fullWidth
               />
             </Grid>
-            <Grid item xs={12}>
-              <TextField
-                id="firebreak-declare-entities"
-                label="Impacted entities"
-                helperText="Entity refs, comma separated"
-                value={entityRefs}
-                onChange={e => setEntityRefs(e.target.value)}
-                required
-                fullWidth
-              />
-            </Grid>
+            {/* Next to the button, where the eye is after clicking it. */}
+            {error && (
+              <Grid item xs={12}>
+                <Alert severity="error">{error}</Alert>
+              </Grid>
+            )}
           </Grid>
         </DialogContent>
         <DialogActions>
@@ -184,7 +267,7 @@ export function DeclareIncidentDialog(props: {
             type="submit"
             color="secondary"
             variant="contained"
-            disabled={submitting || !title || !severity}
+            disabled={submitting || !title || !severity || !!startedAtProblem}
           >
             Declare
           </Button>

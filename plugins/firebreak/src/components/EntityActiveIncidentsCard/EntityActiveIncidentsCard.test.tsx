@@ -123,9 +123,10 @@ describe('EntityActiveIncidentsCard', () => {
       await screen.findByRole('button', { name: 'Declare incident' }),
     );
     expect(await screen.findByText('Declare an incident')).toBeInTheDocument();
-    expect(screen.getByLabelText(/Impacted entities/)).toHaveValue(
-      'component:default/payments-api',
-    );
+    // The dialog starts with this entity, named from the catalog.
+    expect(
+      await within(screen.getByRole('dialog')).findByText('Payments API'),
+    ).toBeInTheDocument();
   });
 
   it('on a system, covers its parts and says which part each incident is on', async () => {

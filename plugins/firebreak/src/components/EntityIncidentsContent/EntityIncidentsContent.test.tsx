@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Settings } from 'luxon';
 import {
@@ -92,9 +92,10 @@ describe('EntityIncidentsContent', () => {
       screen.getByRole('button', { name: 'Declare incident' }),
     );
     expect(await screen.findByText('Declare an incident')).toBeInTheDocument();
-    expect(screen.getByLabelText(/Impacted entities/)).toHaveValue(
-      'component:default/payments-api',
-    );
+    // The dialog starts with this entity, named from the catalog.
+    expect(
+      await within(screen.getByRole('dialog')).findByText('Payments API'),
+    ).toBeInTheDocument();
   });
 
   it("filters the history by declared days, as instants in the browser's time zone", async () => {

@@ -26,12 +26,27 @@ describe('IncidentPage without permission', () => {
       { routeEntries: ['/incidents/INC-42'], mountedRoutes },
     );
     expect(
-      await screen.findByText('INC-42 Elevated 5xx from payments API'),
+      await screen.findByRole('heading', {
+        name: 'INC-42 Elevated 5xx from payments API',
+      }),
     ).toBeInTheDocument();
+    // Roles are listed but cannot be changed.
+    expect(await screen.findByText('Incident commander')).toBeInTheDocument();
     await waitFor(() =>
       expect(
         screen.queryByRole('button', { name: 'Post' }),
       ).not.toBeInTheDocument(),
+    );
+    expect(
+      screen.queryByRole('button', { name: /^(Change|Assign|Clear) / }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Severity')).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.getByLabelText('Status')).toHaveAttribute(
+      'aria-disabled',
+      'true',
     );
   });
 });

@@ -1,18 +1,25 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   Content,
   Header,
+  HeaderLabel,
   InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  EntityDisplayName,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import {
   INCIDENT_STATUSES,
   Incident,
+  IncidentRoleDefinition,
   IncidentStatus,
   TimelineEvent,
+  UpdateIncidentRequest,
   describeStatusTransition,
   firebreakIncidentUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
@@ -24,16 +31,51 @@ import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { useSignal } from '@backstage/plugin-signals-react';
-import { useCallback, useEffect, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { firebreakApiRef } from '../../api';
-import { SeverityChip } from '../SeverityChip';
+import { describeFailure, isConflict } from '../../api/failures';
+import { IncidentDuration, incidentEnd } from './IncidentDuration';
+import { RolesCard } from './RolesCard';
+import { SeverityControl } from './SeverityControl';
 
-function describeEvent(event: TimelineEvent): string {
+function Person(props: { userRef?: string }) {
+  return props.userRef ? (
+    <EntityDisplayName
+      entityRef={props.userRef}
+      defaultKind="user"
+      hideIcon
+      disableTooltip
+    />
+  ) : (
+    <>nobody</>
+  );
+}
+
+function nameOf(
+  levels: readonly { id: string; name: string }[] | undefined,
+  id: string,
+): string {
+  return (levels?.find(l => l.id === id)?.name ?? id).toLocaleLowerCase(
+    'en-US',
+  );
+}
+
+function formatInstant(iso: string): string {
+  return DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
+}
+
+function describeEvent(
+  event: TimelineEvent,
+  roles: IncidentRoleDefinition[],
+): ReactNode {
   switch (event.type) {
     case 'declared':
       return `Declared as ${event.data.severity}: ${event.data.title}`;
@@ -45,32 +87,38 @@ function describeEvent(event: TimelineEvent): string {
       return `Severity: ${event.data.from} → ${event.data.to}`;
     case 'priority_changed':
       return `Priority: ${event.data.from} → ${event.data.to}`;
-    case 'role_changed':
-      return `${event.data.role}: ${event.data.to ?? 'nobody'}`;
+    case 'role_changed': {
+      const role =
+        roles.find(r => r.id === event.data.role)?.name ?? event.data.role;
+      return (
+        <>
+          {role}: <Person userRef={event.data.from} /> →{' '}
+          <Person userRef={event.data.to} />
+        </>
+      );
+    }
     case 'entities_changed':
-      return `Impacted entities changed`;
+      return `Impacted entities: ${[
+        ...event.data.added.map(ref => `+ ${ref}`),
+        ...event.data.removed.map(ref => `− ${ref}`),
+      ].join(', ')}`;
     case 'details_changed':
       return `Changed ${event.data.fields.join(', ')}`;
     case 'play_applied':
       return `Response play ${event.data.play}: ${event.data.description}`;
-    case 'note':
-      return `${event.data.tag ? `${event.data.tag}: ` : 'Note: '}${
-        event.data.text
-      }`;
+    case 'note': {
+      const tag = event.data.tag
+        ? `${event.data.tag[0].toLocaleUpperCase(
+            'en-US',
+          )}${event.data.tag.slice(1)}`
+        : 'Note';
+      return `${tag}: ${event.data.text}`;
+    }
     case 'status_update':
       return `Status update (${event.data.audience}): ${event.data.text}`;
     default:
       return 'Event';
   }
-}
-
-function duration(incident: Incident) {
-  const end = incident.resolvedAt
-    ? DateTime.fromISO(incident.resolvedAt)
-    : DateTime.now();
-  return end
-    .diff(DateTime.fromISO(incident.startedAt), ['days', 'hours', 'minutes'])
-    .toHuman({ maximumFractionDigits: 0, unitDisplay: 'short' });
 }
 
 function StatusControl(props: {
@@ -87,7 +135,7 @@ function StatusControl(props: {
       value={incident.status}
       onChange={e => onChange(e.target.value as IncidentStatus)}
       SelectProps={{ inputProps: { 'aria-label': 'Status' } }}
-      style={{ minWidth: 200 }}
+      fullWidth
     >
       {INCIDENT_STATUSES.map(status => (
         <MenuItem
@@ -176,6 +224,21 @@ function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
   return null;
 }
 
+const useStyles = makeStyles(theme => ({
+  // As the header styles a plain-text subtitle, which this one cannot be: it names people.
+  subtitle: {
+    color: theme.page.fontColor,
+    opacity: 0.8,
+    display: 'inline-block',
+    marginTop: theme.spacing(1),
+  },
+}));
+
+type Problem = { severity: 'warning' | 'error'; message: string };
+
+const CONFLICT_MESSAGE =
+  'Someone else changed this incident — reloaded. Your change was not saved: check the incident as it is now and make your change again if it is still needed.';
+
 /**
  * One incident: what it is, where it stands, who runs it, and what happened.
  *
@@ -184,7 +247,6 @@ function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
 export function IncidentPage() {
   const { ref = '' } = useParams();
   const api = useApi(firebreakApiRef);
-  const alertApi = useApi(alertApiRef);
   const state = useAsyncRetry(async () => {
     const [incident, timeline] = await Promise.all([
       api.getIncident(ref),
@@ -192,25 +254,60 @@ export function IncidentPage() {
     ]);
     return { incident, timeline: timeline.items };
   }, [api, ref]);
+  // The page works without settings; only the choices offered shrink.
+  const settings = useAsync(() => api.getSettings(), [api]);
   const { retry } = state;
   const { allowed: canUpdate } = usePermission({
     permission: firebreakIncidentUpdatePermission,
     resourceRef: state.value?.incident.id,
   });
+  const [problem, setProblem] = useState<Problem>();
+  const classes = useStyles();
 
-  const changeStatus = useCallback(
-    async (incident: Incident, status: IncidentStatus) => {
+  // Every change is made against the version on screen; a stale one is refused (409), and
+  // then the page says so and shows what the incident is now instead of overwriting it.
+  const change = useCallback(
+    async (
+      incident: Incident,
+      request: Omit<UpdateIncidentRequest, 'version'>,
+    ) => {
+      setProblem(undefined);
       try {
         await api.updateIncident(incident.id, {
           version: incident.version,
-          status,
+          ...request,
         });
       } catch (e) {
-        alertApi.post({ message: (e as Error).message, severity: 'error' });
+        setProblem(
+          isConflict(e)
+            ? { severity: 'warning', message: CONFLICT_MESSAGE }
+            : { severity: 'error', message: describeFailure(e) },
+        );
       }
       retry();
     },
-    [api, alertApi, retry],
+    [api, retry],
+  );
+
+  const post = useCallback(
+    async (
+      incident: Incident,
+      { kind, text }: { kind: 'note' | 'status_update'; text: string },
+    ) => {
+      setProblem(undefined);
+      try {
+        await api.postToTimeline(
+          incident.id,
+          kind === 'note'
+            ? { type: 'note', text }
+            : { type: 'status_update', text, audience: 'internal' },
+        );
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      }
+      retry();
+    },
+    [api, retry],
   );
 
   if (state.loading && !state.value) {
@@ -220,97 +317,154 @@ export function IncidentPage() {
     return <ResponseErrorPanel error={state.error} />;
   }
   const { incident, timeline } = state.value!;
+  const roles = settings.value?.roles ?? [];
+  const startedEarlier =
+    Date.parse(incident.startedAt) < Date.parse(incident.declaredAt);
 
   return (
     <Page themeId="tool">
       <LiveRefresh incidentId={incident.id} onChange={retry} />
       <Header
         title={`${incident.ref} ${incident.title}`}
-        subtitle={`${incident.severity} · ${incident.priority} · ${
-          incident.status
-        } · ${duration(incident)}`}
-      />
+        subtitle={
+          <Typography
+            variant="subtitle2"
+            component="span"
+            className={classes.subtitle}
+          >
+            Declared {formatInstant(incident.declaredAt)} by{' '}
+            <Person userRef={incident.reporterRef} />
+            {startedEarlier &&
+              ` · started ${formatInstant(incident.startedAt)}`}
+          </Typography>
+        }
+      >
+        <HeaderLabel label="Severity" value={incident.severity} />
+        <HeaderLabel label="Status" value={incident.status} />
+        <HeaderLabel
+          label={incidentEnd(incident) ? 'Lasted' : 'Open for'}
+          value={<IncidentDuration incident={incident} />}
+        />
+      </Header>
       <Content>
         <Grid container spacing={3}>
+          {problem && (
+            <Grid item xs={12}>
+              <Alert
+                severity={problem.severity}
+                onClose={() => setProblem(undefined)}
+              >
+                {problem.message}
+              </Alert>
+            </Grid>
+          )}
           <Grid item xs={12} md={8}>
-            <InfoCard title="Status">
-              <Grid container spacing={2} alignItems="center">
-                <Grid item>
-                  <SeverityChip severity={incident.severity} />
-                </Grid>
-                <Grid item>
-                  <StatusControl
-                    incident={incident}
-                    disabled={!canUpdate}
-                    onChange={status => changeStatus(incident, status)}
-                  />
-                </Grid>
-                <Grid item xs={12}>
-                  <Typography variant="body1">{incident.summary}</Typography>
-                </Grid>
+            <Grid container spacing={3}>
+              <Grid item xs={12}>
+                <InfoCard title="Status">
+                  <Grid container spacing={3}>
+                    <Grid item xs={12} sm={6}>
+                      <SeverityControl
+                        incident={incident}
+                        levels={settings.value?.severities ?? []}
+                        disabled={!canUpdate}
+                        onChange={severity => change(incident, { severity })}
+                      />
+                    </Grid>
+                    <Grid item xs={12} sm={6}>
+                      <StatusControl
+                        incident={incident}
+                        disabled={!canUpdate}
+                        onChange={status => change(incident, { status })}
+                      />
+                    </Grid>
+                    <Grid item xs={12}>
+                      <Typography variant="body2">
+                        Priority <strong>{incident.priority}</strong>: impact{' '}
+                        {nameOf(
+                          settings.value?.priority.impacts,
+                          incident.impact,
+                        )}{' '}
+                        × urgency{' '}
+                        {nameOf(
+                          settings.value?.priority.urgencies,
+                          incident.urgency,
+                        )}
+                      </Typography>
+                    </Grid>
+                    {incident.summary && (
+                      <Grid item xs={12}>
+                        <Typography variant="body1">
+                          {incident.summary}
+                        </Typography>
+                      </Grid>
+                    )}
+                    {incident.links.length > 0 && (
+                      <Grid item xs={12}>
+                        {incident.links.map(link => (
+                          <Typography key={link.url} variant="body2">
+                            <a href={link.url} target="_blank" rel="noopener">
+                              {link.title}
+                            </a>
+                          </Typography>
+                        ))}
+                      </Grid>
+                    )}
+                  </Grid>
+                </InfoCard>
               </Grid>
-            </InfoCard>
+              <Grid item xs={12}>
+                <InfoCard title="Timeline">
+                  {canUpdate && (
+                    <TimelineForm onPost={request => post(incident, request)} />
+                  )}
+                  <List>
+                    {[...timeline].reverse().map(event => (
+                      <ListItem key={event.id} divider>
+                        <ListItemText
+                          primary={describeEvent(event, roles)}
+                          secondary={
+                            <>
+                              {formatInstant(event.at)} ·{' '}
+                              <EntityRefLink
+                                entityRef={event.actorRef}
+                                defaultKind="user"
+                              />
+                            </>
+                          }
+                        />
+                      </ListItem>
+                    ))}
+                  </List>
+                </InfoCard>
+              </Grid>
+            </Grid>
           </Grid>
           <Grid item xs={12} md={4}>
-            <InfoCard title="Response">
-              <Typography variant="subtitle2">Impacted</Typography>
-              <EntityRefLinks entityRefs={incident.entityRefs} />
-              <List dense>
-                {Object.entries(incident.roles).map(([role, userRef]) => (
-                  <ListItem key={role} disableGutters>
-                    <ListItemText
-                      primary={<EntityRefLink entityRef={userRef} />}
-                      secondary={role}
-                    />
-                  </ListItem>
-                ))}
-              </List>
-              {incident.links.map(link => (
-                <Typography key={link.url} variant="body2">
-                  <a href={link.url}>{link.title}</a>
-                </Typography>
-              ))}
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard title="Timeline">
-              {canUpdate && (
-                <TimelineForm
-                  onPost={async ({ kind, text }) => {
-                    try {
-                      await api.postToTimeline(
-                        incident.id,
-                        kind === 'note'
-                          ? { type: 'note', text }
-                          : {
-                              type: 'status_update',
-                              text,
-                              audience: 'internal',
-                            },
-                      );
-                    } catch (e) {
-                      alertApi.post({
-                        message: (e as Error).message,
-                        severity: 'error',
-                      });
-                    }
-                    retry();
-                  }}
+            <Grid container spacing={3}>
+              <Grid item xs={12}>
+                <InfoCard title="Impacted">
+                  <List dense disablePadding>
+                    {incident.entityRefs.map(entityRef => (
+                      <ListItem key={entityRef} disableGutters>
+                        <ListItemText
+                          primary={<EntityRefLink entityRef={entityRef} />}
+                          secondary={parseEntityRef(entityRef).kind}
+                        />
+                      </ListItem>
+                    ))}
+                  </List>
+                </InfoCard>
+              </Grid>
+              <Grid item xs={12}>
+                <RolesCard
+                  incident={incident}
+                  roles={roles}
+                  canUpdate={canUpdate}
+                  onChange={changed => change(incident, { roles: changed })}
                 />
-              )}
-              <List>
-                {[...timeline].reverse().map(event => (
-                  <ListItem key={event.id} divider>
-                    <ListItemText
-                      primary={describeEvent(event)}
-                      secondary={`${DateTime.fromISO(event.at).toLocaleString(
-                        DateTime.DATETIME_MED,
-                      )} · ${event.actorRef}`}
-                    />
-                  </ListItem>
-                ))}
-              </List>
-            </InfoCard>
+              </Grid>
+            </Grid>
           </Grid>
         </Grid>
       </Content>
