@@ -55,6 +55,33 @@ export function mockFirebreakApi(
       priority: DEFAULT_PRIORITY_MATRIX,
       roles: [...DEFAULT_INCIDENT_ROLES],
     })),
+    listPages: jest.fn(async () => ({ items: [] })),
+    acknowledgeIncident: jest.fn(async () => ({
+      acknowledged: 1,
+      incident: testIncident,
+    })),
+    escalateIncident: jest.fn(async () => ({ escalated: 1 })),
+    getOnCall: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      levels: [],
+    })),
+    listSchedules: jest.fn(async () => ({ items: [] })),
+    getSchedule: jest.fn(),
+    createSchedule: jest.fn(),
+    updateSchedule: jest.fn(),
+    deleteSchedule: jest.fn(async () => undefined),
+    getScheduleShifts: jest.fn(async () => []),
+    addOverride: jest.fn(),
+    deleteOverride: jest.fn(async () => undefined),
+    listEscalationPolicies: jest.fn(async () => ({ items: [] })),
+    getEscalationPolicy: jest.fn(),
+    createEscalationPolicy: jest.fn(),
+    updateEscalationPolicy: jest.fn(),
+    deleteEscalationPolicy: jest.fn(async () => undefined),
+    getMyShifts: jest.fn(async () => ({ items: [] })),
+    getCalendarFeedUrl: jest.fn(
+      async () => 'http://localhost:7007/api/firebreak/calendar/token.ics',
+    ),
     ...overrides,
   } as jest.Mocked<FirebreakApi>;
 }

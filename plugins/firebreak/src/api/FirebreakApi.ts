@@ -1,19 +1,34 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CreateEscalationPolicyRequest,
+  CreateScheduleRequest,
   DeclareIncidentRequest,
+  EscalationPolicy,
   Incident,
   IncidentRoleDefinition,
   IncidentStatus,
   IncidentSummary,
+  MyShift,
+  OnCallPage,
+  OnCallResponse,
   Page,
+  Schedule,
+  ScheduleOverrideRecord,
+  Shift,
   PriorityMatrix,
   SeverityLevel,
   TimelineEvent,
   TimelinePostRequest,
+  UpdateEscalationPolicyRequest,
   UpdateIncidentRequest,
+  UpdateScheduleRequest,
 } from '@firebreak/backstage-plugin-common';
 
 export type {
+  CreateEscalationPolicyRequest,
+  CreateScheduleRequest,
+  UpdateEscalationPolicyRequest,
+  UpdateScheduleRequest,
   DeclareIncidentRequest,
   TimelinePostRequest,
   UpdateIncidentRequest,
@@ -65,6 +80,52 @@ export interface FirebreakApi {
     request: TimelinePostRequest,
   ): Promise<TimelineEvent>;
   getSettings(): Promise<FirebreakSettingsResponse>;
+
+  /** The pages of an incident: who was paged, who acknowledged, what is due. */
+  listPages(incidentIdOrRef: string): Promise<{ items: OnCallPage[] }>;
+  /** Stops the escalation: the caller has it. */
+  acknowledgeIncident(
+    incidentIdOrRef: string,
+  ): Promise<{ acknowledged: number; incident: Incident }>;
+  /** Pages the next level now, or the on-call again. */
+  escalateIncident(incidentIdOrRef: string): Promise<{ escalated: number }>;
+
+  /** Who would be paged for an entity at an instant (default now). */
+  getOnCall(entityRef: string, at?: string): Promise<OnCallResponse>;
+  listSchedules(filter?: { ownerRef?: string }): Promise<{ items: Schedule[] }>;
+  getSchedule(id: string): Promise<Schedule>;
+  createSchedule(request: CreateScheduleRequest): Promise<Schedule>;
+  updateSchedule(id: string, request: UpdateScheduleRequest): Promise<Schedule>;
+  deleteSchedule(id: string): Promise<void>;
+  /** Final shifts between two ISO instants. */
+  getScheduleShifts(id: string, from: string, to: string): Promise<Shift[]>;
+  addOverride(
+    scheduleId: string,
+    request: { userRef: string; start: string; end: string },
+  ): Promise<ScheduleOverrideRecord>;
+  deleteOverride(scheduleId: string, overrideId: string): Promise<void>;
+  listEscalationPolicies(filter?: {
+    ownerRef?: string;
+  }): Promise<{ items: EscalationPolicy[] }>;
+  getEscalationPolicy(idOrName: string): Promise<EscalationPolicy>;
+  createEscalationPolicy(
+    request: CreateEscalationPolicyRequest,
+  ): Promise<EscalationPolicy>;
+  updateEscalationPolicy(
+    id: string,
+    request: UpdateEscalationPolicyRequest,
+  ): Promise<EscalationPolicy>;
+  deleteEscalationPolicy(id: string): Promise<void>;
+  /** The signed-in person's shifts across every schedule. */
+  getMyShifts(range?: {
+    from?: string;
+    to?: string;
+  }): Promise<{ items: MyShift[] }>;
+  /**
+   * The full URL of an iCal feed: the signed-in person's shifts, or a schedule's. The URL
+   * holds an unguessable token; calendar apps fetch it without signing in.
+   */
+  getCalendarFeedUrl(scheduleId?: string): Promise<string>;
 }
 
 /**

@@ -1,19 +1,41 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EscalationPolicy,
   Incident,
   IncidentSummary,
+  MyShift,
+  OnCallPage,
+  OnCallResponse,
   Page,
+  Schedule,
+  ScheduleOverrideRecord,
+  Shift,
   TimelineEvent,
 } from '@firebreak/backstage-plugin-common';
 import {
+  CreateEscalationPolicyRequest,
+  CreateScheduleRequest,
   DeclareIncidentRequest,
   FirebreakApi,
   FirebreakSettingsResponse,
   ListIncidentsRequest,
   TimelinePostRequest,
+  UpdateEscalationPolicyRequest,
   UpdateIncidentRequest,
+  UpdateScheduleRequest,
 } from './FirebreakApi';
+
+const segment = encodeURIComponent;
+
+function queryOf(values: Record<string, string | undefined>) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value) query.set(key, value);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * Talks to the Firebreak backend over HTTP.
@@ -82,6 +104,136 @@ export class FirebreakClient implements FirebreakApi {
     return this.request('/settings');
   }
 
+  async listPages(incidentIdOrRef: string): Promise<{ items: OnCallPage[] }> {
+    return this.request(`/incidents/${segment(incidentIdOrRef)}/pages`);
+  }
+
+  async acknowledgeIncident(
+    incidentIdOrRef: string,
+  ): Promise<{ acknowledged: number; incident: Incident }> {
+    return this.request(`/incidents/${segment(incidentIdOrRef)}/acknowledge`, {
+      method: 'POST',
+      body: {},
+    });
+  }
+
+  async escalateIncident(
+    incidentIdOrRef: string,
+  ): Promise<{ escalated: number }> {
+    return this.request(`/incidents/${segment(incidentIdOrRef)}/escalate`, {
+      method: 'POST',
+      body: {},
+    });
+  }
+
+  async getOnCall(entityRef: string, at?: string): Promise<OnCallResponse> {
+    return this.request(`/oncall${queryOf({ entityRef, at })}`);
+  }
+
+  async listSchedules(
+    filter: { ownerRef?: string } = {},
+  ): Promise<{ items: Schedule[] }> {
+    return this.request(`/schedules${queryOf(filter)}`);
+  }
+
+  async getSchedule(id: string): Promise<Schedule> {
+    return this.request(`/schedules/${segment(id)}`);
+  }
+
+  async createSchedule(request: CreateScheduleRequest): Promise<Schedule> {
+    return this.request('/schedules', { method: 'POST', body: request });
+  }
+
+  async updateSchedule(
+    id: string,
+    request: UpdateScheduleRequest,
+  ): Promise<Schedule> {
+    return this.request(`/schedules/${segment(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async deleteSchedule(id: string): Promise<void> {
+    await this.request(`/schedules/${segment(id)}`, { method: 'DELETE' });
+  }
+
+  async getScheduleShifts(
+    id: string,
+    from: string,
+    to: string,
+  ): Promise<Shift[]> {
+    return this.request(
+      `/schedules/${segment(id)}/shifts${queryOf({ from, to })}`,
+    );
+  }
+
+  async addOverride(
+    scheduleId: string,
+    request: { userRef: string; start: string; end: string },
+  ): Promise<ScheduleOverrideRecord> {
+    return this.request(`/schedules/${segment(scheduleId)}/overrides`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async deleteOverride(scheduleId: string, overrideId: string): Promise<void> {
+    await this.request(
+      `/schedules/${segment(scheduleId)}/overrides/${segment(overrideId)}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listEscalationPolicies(
+    filter: { ownerRef?: string } = {},
+  ): Promise<{ items: EscalationPolicy[] }> {
+    return this.request(`/escalation-policies${queryOf(filter)}`);
+  }
+
+  async getEscalationPolicy(idOrName: string): Promise<EscalationPolicy> {
+    return this.request(`/escalation-policies/${segment(idOrName)}`);
+  }
+
+  async createEscalationPolicy(
+    request: CreateEscalationPolicyRequest,
+  ): Promise<EscalationPolicy> {
+    return this.request('/escalation-policies', {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  async updateEscalationPolicy(
+    id: string,
+    request: UpdateEscalationPolicyRequest,
+  ): Promise<EscalationPolicy> {
+    return this.request(`/escalation-policies/${segment(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async deleteEscalationPolicy(id: string): Promise<void> {
+    await this.request(`/escalation-policies/${segment(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async getMyShifts(
+    range: { from?: string; to?: string } = {},
+  ): Promise<{ items: MyShift[] }> {
+    return this.request(`/oncall/me/shifts${queryOf(range)}`);
+  }
+
+  async getCalendarFeedUrl(scheduleId?: string): Promise<string> {
+    const { path } = await this.request<{ path: string }>('/calendar/tokens', {
+      method: 'POST',
+      body: scheduleId ? { scheduleId } : {},
+    });
+    return `${await this.discoveryApi.getBaseUrl('firebreak')}${path}`;
+  }
+
   private async request<T>(
     path: string,
     options: { method?: string; body?: unknown } = {},
@@ -98,6 +250,9 @@ export class FirebreakClient implements FirebreakApi {
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
     }
     return (await response.json()) as T;
   }
