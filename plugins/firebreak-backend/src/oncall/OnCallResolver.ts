@@ -112,8 +112,9 @@ export class OnCallResolver {
     levels: EscalationLevel[],
     schedules: Map<string, Schedule>,
     at: Date,
+    /** Answers already worked out for schedules at `at`, shared between policies. */
+    memo: Map<string, ReturnType<typeof findOnCall>> = new Map(),
   ): OnCallLevel[] {
-    const memo = new Map<string, ReturnType<typeof findOnCall>>();
     const onCall = (schedule: Schedule) => {
       let found = memo.get(schedule.id);
       if (!found) {

@@ -47,6 +47,16 @@ function fail(problems: ScheduleProblem[]): void {
   }
 }
 
+/** Every participant of the layers, with the field that names it. */
+function participantsOf(layers: CreateScheduleRequest['layers']) {
+  return layers.flatMap((layer, l) =>
+    layer.participants.map((ref, p) => ({
+      ref,
+      field: `layers[${l}].participants[${p}]`,
+    })),
+  );
+}
+
 function userRefOf(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as {
     type?: string;
@@ -85,15 +95,7 @@ export class OnCallService {
       'ownerRef',
       credentials,
     );
-    await this.requireUsersInCatalog(
-      input.layers.flatMap((layer, l) =>
-        layer.participants.map((ref, p) => ({
-          ref,
-          field: `layers[${l}].participants[${p}]`,
-        })),
-      ),
-      credentials,
-    );
+    await this.requireUsersInCatalog(participantsOf(input.layers), credentials);
     return this.deps.store.createSchedule(
       { ...input, ownerRef, layers: this.normalizeLayers(input.layers) },
       this.deps.now(),
@@ -141,12 +143,7 @@ export class OnCallService {
       : undefined;
     if (input.layers) {
       await this.requireUsersInCatalog(
-        input.layers.flatMap((layer, l) =>
-          layer.participants.map((ref, p) => ({
-            ref,
-            field: `layers[${l}].participants[${p}]`,
-          })),
-        ),
+        participantsOf(input.layers),
         credentials,
       );
     }
@@ -383,10 +380,11 @@ export class OnCallService {
       [...distinct.values()].flatMap(p => p.levels),
       instant,
     );
+    const memo = new Map();
     const levelsByPolicy = new Map(
       [...distinct.values()].map(policy => [
         policy.id,
-        this.deps.resolver.levelsAt(policy.levels, schedules, instant),
+        this.deps.resolver.levelsAt(policy.levels, schedules, instant, memo),
       ]),
     );
 

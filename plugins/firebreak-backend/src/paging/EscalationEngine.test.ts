@@ -97,6 +97,26 @@ describe.each(databases.eachSupportedId())('EscalationEngine on %s', id => {
     return schedule;
   }
 
+  /** A schedule nobody is on call for in the daytime, when the tests page. */
+  function nightsOnly() {
+    return onCall.createSchedule(
+      {
+        name: 'Nights only',
+        ownerRef: 'group:default/payments',
+        timeZone: 'Europe/Berlin',
+        layers: [
+          {
+            name: 'Nights',
+            participants: ['user:default/night'],
+            rotation: { type: 'daily', handoff: '2026-06-01T00:00' },
+            restrictions: [{ start: '22:00', end: '06:00' }],
+          },
+        ],
+      },
+      new Date(clock),
+    );
+  }
+
   async function declare() {
     const plans = await engine.plan([paymentsApi], new Date(clock));
     const { incident } = await incidents.createIncident(
@@ -223,22 +243,7 @@ describe.each(databases.eachSupportedId())('EscalationEngine on %s', id => {
   });
 
   it('skips a level nobody is on call for, at once', async () => {
-    const empty = await onCall.createSchedule(
-      {
-        name: 'Nights only',
-        ownerRef: 'group:default/payments',
-        timeZone: 'Europe/Berlin',
-        layers: [
-          {
-            name: 'Nights',
-            participants: ['user:default/night'],
-            rotation: { type: 'daily', handoff: '2026-06-01T00:00' },
-            restrictions: [{ start: '22:00', end: '06:00' }],
-          },
-        ],
-      },
-      new Date(clock),
-    );
+    const empty = await nightsOnly();
     await paymentsPolicy([
       { targets: [{ type: 'schedule', ref: empty.id }], ackTimeoutMinutes: 5 },
       {
@@ -255,22 +260,7 @@ describe.each(databases.eachSupportedId())('EscalationEngine on %s', id => {
   });
 
   it('records that nobody is on call when no level reaches anyone', async () => {
-    const empty = await onCall.createSchedule(
-      {
-        name: 'Nights only',
-        ownerRef: 'group:default/payments',
-        timeZone: 'Europe/Berlin',
-        layers: [
-          {
-            name: 'Nights',
-            participants: ['user:default/night'],
-            rotation: { type: 'daily', handoff: '2026-06-01T00:00' },
-            restrictions: [{ start: '22:00', end: '06:00' }],
-          },
-        ],
-      },
-      new Date(clock),
-    );
+    const empty = await nightsOnly();
     await paymentsPolicy([
       { targets: [{ type: 'schedule', ref: empty.id }], ackTimeoutMinutes: 5 },
     ]);
