@@ -4,94 +4,10 @@
  * the page's impacted entities), with no Backstage, auth, permissions or validation around
  * it. Started as a child process by the bench; prints nothing, answers on the given port.
  */
-import Database from 'better-sqlite3';
 import express from 'express';
-import { Pool } from 'pg';
 import { BenchConnection } from './benchDatabase';
 import { readChildOptions, reportReady } from './children';
-
-const PAGE_COLUMNS =
-  'i.id, i.ref_number, i.title, i.severity, i.priority, i.status, i.declared_at, i.resolved_at';
-
-/**
- * The store's query for one entity's history: the page (plus one row, to know whether there
- * is a next) from the history index (entity_ref, declared_at, incident_id), newest first,
- * joined to the impacted entities of its incidents; the cursor variant starts the index
- * range at the cursor.
- */
-function historySql(withCursor: boolean, placeholder: (n: number) => string) {
-  const page = [
-    `SELECT ${PAGE_COLUMNS} FROM firebreak_incident_entities AS e`,
-    'INNER JOIN firebreak_incidents AS i ON i.id = e.incident_id',
-    `WHERE e.entity_ref = ${placeholder(1)}`,
-    withCursor
-      ? `AND e.declared_at <= ${placeholder(
-          2,
-        )} AND (e.declared_at < ${placeholder(
-          3,
-        )} OR e.incident_id < ${placeholder(4)})`
-      : '',
-    'ORDER BY e.declared_at DESC, e.incident_id DESC',
-    `LIMIT ${placeholder(withCursor ? 5 : 2)}`,
-  ].join(' ');
-  return [
-    `SELECT p.*, pe.entity_ref AS impacted_ref FROM (${page}) AS p`,
-    'LEFT JOIN firebreak_incident_entities AS pe ON pe.incident_id = p.id',
-    'ORDER BY p.declared_at DESC, p.id DESC, pe.entity_ref ASC',
-  ].join(' ');
-}
-
-interface HistoryRow {
-  id: string;
-  ref_number: number;
-  title: string;
-  severity: string;
-  priority: string;
-  status: string;
-  declared_at: Date | number;
-  resolved_at: Date | number | null;
-  impacted_ref: string | null;
-}
-
-type HistoryQuery = (
-  entityRef: string,
-  limit: number,
-  cursor?: { declaredAt: Date; id: string },
-) => Promise<HistoryRow[]>;
-
-function openPg(connectionString: string): HistoryQuery {
-  // The same pool size knex gives a Backstage plugin.
-  const pool = new Pool({ connectionString, max: 10 });
-  const $ = (n: number) => `$${n}`;
-  const first = historySql(false, $);
-  const next = historySql(true, $);
-  return async (entityRef, limit, cursor) => {
-    const { rows } = cursor
-      ? await pool.query(next, [
-          entityRef,
-          cursor.declaredAt,
-          cursor.declaredAt,
-          cursor.id,
-          limit,
-        ])
-      : await pool.query(first, [entityRef, limit]);
-    return rows;
-  };
-}
-
-function openSqlite(filename: string): HistoryQuery {
-  const db = new Database(filename, { readonly: true });
-  const first = db.prepare(historySql(false, () => '?'));
-  const next = db.prepare(historySql(true, () => '?'));
-  return async (entityRef, limit, cursor) => {
-    if (cursor) {
-      // Stored as milliseconds, as knex's better-sqlite3 dialect binds a Date.
-      const at = cursor.declaredAt.getTime();
-      return next.all(entityRef, at, at, cursor.id, limit) as HistoryRow[];
-    }
-    return first.all(entityRef, limit) as HistoryRow[];
-  };
-}
+import { openHistoryQuery } from './historyQuery';
 
 function iso(value: Date | number | null) {
   return value === null ? undefined : new Date(value).toISOString();
@@ -101,10 +17,8 @@ async function main() {
   const { port, connection } = readChildOptions<{
     connection: BenchConnection;
   }>();
-  const history =
-    connection.dialect === 'pg'
-      ? openPg(connection.connectionString)
-      : openSqlite(connection.filename);
+  // The same pool size knex gives a Backstage plugin.
+  const history = openHistoryQuery(connection, 10);
 
   const app = express();
   app.get('/incidents', async (req, res, next) => {
@@ -116,7 +30,7 @@ async function main() {
             Buffer.from(String(req.query.cursor), 'base64url').toString('utf8'),
           )
         : undefined;
-      const rows = await history(
+      const rows = await history.run(
         entityRef,
         limit + 1,
         cursor && { declaredAt: new Date(cursor.declaredAt), id: cursor.id },

@@ -21,7 +21,8 @@ import {
 } from './benchDatabase';
 import { ChildServer, startChildServer } from './children';
 import { BENCH_USER_REF, BenchDialect } from './dataset';
-import { LoadResult, runLoad } from './load';
+import { openHistoryQuery } from './historyQuery';
+import { LoadResult, runLoad, summarizeLatencies } from './load';
 
 /** Targets from the issue: the API against its floor. */
 const TARGETS = {
@@ -50,6 +51,10 @@ interface ScenarioResult {
   page: 'first' | 'deep';
   api: LoadResult;
   floor: LoadResult;
+  /** With --breakdown: the API with `permission.enabled: false`. */
+  apiWithoutPermissions?: LoadResult;
+  /** The history query alone, one connection, back to back. */
+  queryAlone: { p50: number; p95: number; p99: number };
   warmth: string;
 }
 
@@ -66,6 +71,7 @@ function readOptions() {
       sample: { type: 'string', default: '20' },
       port: { type: 'string', default: '7401' },
       profile: { type: 'boolean', default: false },
+      breakdown: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -82,6 +88,8 @@ function readOptions() {
         '  --entities N          entities they impact (default 500)',
         '  --sample N            entities the load cycles through (default 20)',
         '  --port N              API port; the floor uses N+1 (default 7401)',
+        '  --breakdown           also load the API with permission.enabled: false, to show',
+        '                        what the permission round trip costs',
         '  --profile             write CPU profiles of the API and floor to the work folder',
       ].join('\n'),
     );
@@ -109,6 +117,7 @@ function readOptions() {
     sample: number('sample', values.sample, 1),
     port: number('port', values.port, 1024),
     profile: values.profile ?? false,
+    breakdown: values.breakdown ?? false,
   };
 }
 
@@ -171,7 +180,11 @@ async function sampleEntities(
   return sample;
 }
 
-function apiConfig(connection: BenchConnection, port: number) {
+function apiConfig(
+  connection: BenchConnection,
+  port: number,
+  permissionEnabled: boolean,
+) {
   const firebreakDatabase =
     connection.dialect === 'pg'
       ? {
@@ -208,7 +221,7 @@ function apiConfig(connection: BenchConnection, port: number) {
         },
       },
     },
-    permission: { enabled: true },
+    permission: { enabled: permissionEnabled },
   };
 }
 
@@ -290,6 +303,36 @@ async function verifyTargets(
   }
 }
 
+/** The history query alone: back to back on one connection, cycling through the sample. */
+async function measureQueryAlone(
+  connection: BenchConnection,
+  sample: SampledEntity[],
+  page: 'first' | 'deep',
+) {
+  const history = openHistoryQuery(connection, 1);
+  try {
+    const cursors = sample.map(e => {
+      if (page === 'first') return undefined;
+      const decoded = JSON.parse(
+        Buffer.from(e.deepCursor, 'base64url').toString('utf8'),
+      );
+      return { declaredAt: new Date(decoded.declaredAt), id: decoded.id };
+    });
+    const timings: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const index = i % sample.length;
+      const started = process.hrtime.bigint();
+      await history.run(sample[index].ref, PAGE_SIZE + 1, cursors[index]);
+      if (i >= 200) {
+        timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }
+    return summarizeLatencies(timings);
+  } finally {
+    await history.close();
+  }
+}
+
 async function runDialect(
   dialect: BenchDialect,
   options: ReturnType<typeof readOptions>,
@@ -317,26 +360,30 @@ async function runDialect(
     } to ${sample[0].deepPosition})`,
   );
 
-  const configFile = path.join(workDir, `app-config.${dialect}.yaml`);
-  fs.writeFileSync(
-    configFile,
-    JSON.stringify(apiConfig(connection, options.port), null, 2),
-  );
-  const servers: ChildServer[] = [];
   const childEnv = {
     NODE_ENV: 'production',
     ...(options.profile
       ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${workDir}` }
       : {}),
   };
-  try {
-    const api = await startChildServer(require.resolve('./apiServer'), {
-      port: options.port,
-      logFile: path.join(workDir, `api-${dialect}.log`),
+  const startApi = (name: string, port: number, permissionEnabled: boolean) => {
+    const configFile = path.join(workDir, `app-config.${name}.yaml`);
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify(apiConfig(connection, port, permissionEnabled), null, 2),
+    );
+    return startChildServer(require.resolve('./apiServer'), {
+      port,
+      logFile: path.join(workDir, `${name}.log`),
       entityCount: options.entities,
       args: ['--config', configFile],
       env: childEnv,
     });
+  };
+
+  const servers: ChildServer[] = [];
+  try {
+    const api = await startApi(`api-${dialect}`, options.port, true);
     servers.push(api);
     const floor = await startChildServer(require.resolve('./floorServer'), {
       port: options.port + 1,
@@ -345,60 +392,88 @@ async function runDialect(
       env: childEnv,
     });
     servers.push(floor);
+    const apiWithoutPermissions = options.breakdown
+      ? await startApi(
+          `api-${dialect}-without-permissions`,
+          options.port + 2,
+          false,
+        )
+      : undefined;
+    if (apiWithoutPermissions) servers.push(apiWithoutPermissions);
 
-    const { backstageIdentity } = await getJson(
-      `${api.baseUrl}/api/auth/guest/refresh`,
-      { 'x-requested-with': 'XMLHttpRequest' },
-    );
-    const headers = { authorization: `Bearer ${backstageIdentity.token}` };
-    await verifyTargets(api, floor, headers, sample);
+    const signIn = async (server: ChildServer) => {
+      const { backstageIdentity } = await getJson(
+        `${server.baseUrl}/api/auth/guest/refresh`,
+        { 'x-requested-with': 'XMLHttpRequest' },
+      );
+      return { authorization: `Bearer ${backstageIdentity.token}` };
+    };
+    const headers = new Map<ChildServer, Record<string, string>>();
+    headers.set(api, await signIn(api));
+    await verifyTargets(api, floor, headers.get(api)!, sample);
+    if (apiWithoutPermissions) {
+      headers.set(apiWithoutPermissions, await signIn(apiWithoutPermissions));
+      await verifyTargets(
+        apiWithoutPermissions,
+        floor,
+        headers.get(apiWithoutPermissions)!,
+        sample,
+      );
+    }
     log(`${dialect}: API and floor answer the same pages; starting the load`);
 
     const results: ScenarioResult[] = [];
     for (const page of ['first', 'deep'] as const) {
       const cursorOf = (e: SampledEntity) =>
         page === 'deep' ? e.deepCursor : undefined;
-      const apiPaths = sample.map(e =>
-        historyPath('/api/firebreak', e.ref, PAGE_SIZE, cursorOf(e)),
-      );
-      const floorPaths = sample.map(e =>
-        historyPath('', e.ref, PAGE_SIZE, cursorOf(e)),
-      );
-      const load = (server: ChildServer, paths: string[], seconds: number) =>
-        runLoad({
+      const pathsOf = (server: ChildServer) =>
+        sample.map(e =>
+          historyPath(
+            server === floor ? '' : '/api/firebreak',
+            e.ref,
+            PAGE_SIZE,
+            cursorOf(e),
+          ),
+        );
+      const load = async (server: ChildServer, seconds: number) => {
+        const result = await runLoad({
           baseUrl: server.baseUrl,
-          paths,
-          headers: server === api ? headers : undefined,
+          paths: pathsOf(server),
+          headers: headers.get(server),
           connections: options.connections,
           durationSeconds: seconds,
         });
-
-      const warmth = await warmTables(connection);
-      if (options.warmupSeconds > 0) {
-        await load(api, apiPaths, options.warmupSeconds);
-        await load(floor, floorPaths, options.warmupSeconds);
-      }
-      const apiResult = await load(api, apiPaths, options.durationSeconds);
-      const floorResult = await load(
-        floor,
-        floorPaths,
-        options.durationSeconds,
-      );
-      for (const [name, result] of [
-        ['API', apiResult],
-        ['floor', floorResult],
-      ] as const) {
         if (result.errors > 0 || result.non2xx > 0) {
           throw new Error(
-            `${dialect} ${page} page ${name}: ${result.errors} errors, ${result.non2xx} non-2xx responses`,
+            `${dialect} ${page} page, ${server.baseUrl}: ${result.errors} errors, ${result.non2xx} non-2xx responses`,
           );
         }
+        return result;
+      };
+      const targets = [
+        api,
+        floor,
+        ...(apiWithoutPermissions ? [apiWithoutPermissions] : []),
+      ];
+
+      const warmth = await warmTables(connection);
+      const queryAlone = await measureQueryAlone(connection, sample, page);
+      if (options.warmupSeconds > 0) {
+        for (const target of targets) await load(target, options.warmupSeconds);
+      }
+      const measured = new Map<ChildServer, LoadResult>();
+      for (const target of targets) {
+        measured.set(target, await load(target, options.durationSeconds));
       }
       results.push({
         dialect,
         page,
-        api: apiResult,
-        floor: floorResult,
+        api: measured.get(api)!,
+        floor: measured.get(floor)!,
+        apiWithoutPermissions: apiWithoutPermissions
+          ? measured.get(apiWithoutPermissions)
+          : undefined,
+        queryAlone,
         warmth,
       });
       log(`${dialect}: ${page} page done (${warmth} before)`);
@@ -418,26 +493,34 @@ function report(
   options: ReturnType<typeof readOptions>,
 ) {
   const rows: string[] = [
-    '| database | page | target | req/s | p50 ms | p95 ms | p99 ms |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: |',
+    '| database | page | target | req/s | p50 ms | p95 ms | p99 ms | load avg |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   const verdicts: string[] = [];
   let allMet = true;
   for (const r of results) {
     const name = r.dialect === 'pg' ? 'PostgreSQL' : 'SQLite';
-    for (const [target, result] of [
+    const targets: [string, LoadResult | undefined][] = [
       ['API', r.api],
       ['floor', r.floor],
-    ] as const) {
+      ['API, permission.enabled: false', r.apiWithoutPermissions],
+    ];
+    for (const [target, result] of targets) {
+      if (!result) continue;
       rows.push(
         `| ${name} | ${r.page} | ${target} | ${fixed(
           result.requestsPerSecond,
           0,
         )} | ${fixed(result.p50)} | ${fixed(result.p95)} | ${fixed(
           result.p99,
-        )} |`,
+        )} | ${fixed(result.loadAverage, 1)} |`,
       );
     }
+    rows.push(
+      `| ${name} | ${r.page} | query alone, 1 connection | | ${fixed(
+        r.queryAlone.p50,
+      )} | ${fixed(r.queryAlone.p95)} | ${fixed(r.queryAlone.p99)} | |`,
+    );
     const throughputRatio = r.api.requestsPerSecond / r.floor.requestsPerSecond;
     const p95Ratio = r.api.p95 / r.floor.p95;
     const checks = [
@@ -446,11 +529,11 @@ function report(
         r.api.p95 <= TARGETS.apiP95Ms,
       ],
       [
-        `p95 ratio ${fixed(p95Ratio)}× ≤ ${TARGETS.p95RatioMax}×`,
+        `p95 API/floor ${fixed(p95Ratio)}× ≤ ${TARGETS.p95RatioMax}×`,
         p95Ratio <= TARGETS.p95RatioMax,
       ],
       [
-        `throughput ratio ${fixed(throughputRatio)} ≥ ${
+        `req/s API/floor ${fixed(throughputRatio)} ≥ ${
           TARGETS.throughputRatioMin
         }`,
         throughputRatio >= TARGETS.throughputRatioMin,
@@ -472,10 +555,7 @@ function report(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(
       os.totalmem() /
       2 ** 30
-    ).toFixed(0)} GiB, Node ${process.version}, load average ${os
-      .loadavg()
-      .map(l => l.toFixed(2))
-      .join(' ')}`,
+    ).toFixed(0)} GiB, Node ${process.version}`,
   );
   log('');
   for (const row of rows) log(row);

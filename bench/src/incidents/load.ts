@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import os from 'node:os';
 
 /**
  * What one load run measured.
@@ -15,6 +16,8 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   durationSeconds: number;
+  /** The machine's 1-minute load average at the end: other work shares the cores. */
+  loadAverage: number;
 }
 
 function percentile(sorted: Float64Array, p: number) {
@@ -23,6 +26,20 @@ function percentile(sorted: Float64Array, p: number) {
   }
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+/**
+ * p50, p95 and p99 of latencies in milliseconds.
+ *
+ * @internal
+ */
+export function summarizeLatencies(latencies: number[]) {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
 }
 
 /**
@@ -57,15 +74,13 @@ export async function runLoad(options: {
     },
   );
   const result = await instance;
-  const sorted = Float64Array.from(latencies).sort();
   return {
     requestsPerSecond: latencies.length / result.duration,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
+    ...summarizeLatencies(latencies),
     responses: latencies.length,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     durationSeconds: result.duration,
+    loadAverage: os.loadavg()[0],
   };
 }
