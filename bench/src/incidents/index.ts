@@ -46,13 +46,18 @@ interface SampledEntity {
   firstAfterCursor: string;
 }
 
+type MeasuredLoad = LoadResult & {
+  /** CPU time of the server process (not the database's) per response. */
+  serverCpuMsPerRequest?: number;
+};
+
 interface ScenarioResult {
   dialect: BenchDialect;
   page: 'first' | 'deep';
-  api: LoadResult;
-  floor: LoadResult;
+  api: MeasuredLoad;
+  floor: MeasuredLoad;
   /** With --breakdown: the API with `permission.enabled: false`. */
-  apiWithoutPermissions?: LoadResult;
+  apiWithoutPermissions?: MeasuredLoad;
   /** The history query alone, one connection, back to back. */
   queryAlone: { p50: number; p95: number; p99: number };
   warmth: string;
@@ -303,6 +308,20 @@ async function verifyTargets(
   }
 }
 
+/** User plus system CPU time of a process so far, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .split(') ')[1]
+      .split(' ');
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The history query alone: back to back on one connection, cycling through the sample. */
 async function measureQueryAlone(
   connection: BenchConnection,
@@ -436,6 +455,7 @@ async function runDialect(
           ),
         );
       const load = async (server: ChildServer, seconds: number) => {
+        const cpuBefore = processCpuMs(server.pid);
         const result = await runLoad({
           baseUrl: server.baseUrl,
           paths: pathsOf(server),
@@ -448,7 +468,14 @@ async function runDialect(
             `${dialect} ${page} page, ${server.baseUrl}: ${result.errors} errors, ${result.non2xx} non-2xx responses`,
           );
         }
-        return result;
+        const cpuAfter = processCpuMs(server.pid);
+        return {
+          ...result,
+          serverCpuMsPerRequest:
+            cpuBefore === undefined || cpuAfter === undefined
+              ? undefined
+              : (cpuAfter - cpuBefore) / result.responses,
+        };
       };
       const targets = [
         api,
@@ -461,7 +488,7 @@ async function runDialect(
       if (options.warmupSeconds > 0) {
         for (const target of targets) await load(target, options.warmupSeconds);
       }
-      const measured = new Map<ChildServer, LoadResult>();
+      const measured = new Map<ChildServer, MeasuredLoad>();
       for (const target of targets) {
         measured.set(target, await load(target, options.durationSeconds));
       }
@@ -493,14 +520,14 @@ function report(
   options: ReturnType<typeof readOptions>,
 ) {
   const rows: string[] = [
-    '| database | page | target | req/s | p50 ms | p95 ms | p99 ms | load avg |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| database | page | target | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | load avg |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const verdicts: string[] = [];
   let allMet = true;
   for (const r of results) {
     const name = r.dialect === 'pg' ? 'PostgreSQL' : 'SQLite';
-    const targets: [string, LoadResult | undefined][] = [
+    const targets: [string, MeasuredLoad | undefined][] = [
       ['API', r.api],
       ['floor', r.floor],
       ['API, permission.enabled: false', r.apiWithoutPermissions],
@@ -513,13 +540,17 @@ function report(
           0,
         )} | ${fixed(result.p50)} | ${fixed(result.p95)} | ${fixed(
           result.p99,
-        )} | ${fixed(result.loadAverage, 1)} |`,
+        )} | ${
+          result.serverCpuMsPerRequest === undefined
+            ? ''
+            : fixed(result.serverCpuMsPerRequest)
+        } | ${fixed(result.loadAverage, 1)} |`,
       );
     }
     rows.push(
       `| ${name} | ${r.page} | query alone, 1 connection | | ${fixed(
         r.queryAlone.p50,
-      )} | ${fixed(r.queryAlone.p95)} | ${fixed(r.queryAlone.p99)} | |`,
+      )} | ${fixed(r.queryAlone.p95)} | ${fixed(r.queryAlone.p99)} | | |`,
     );
     const throughputRatio = r.api.requestsPerSecond / r.floor.requestsPerSecond;
     const p95Ratio = r.api.p95 / r.floor.p95;
