@@ -503,7 +503,15 @@ async function runDialect(
         queryAlone,
         warmth,
       });
-      log(`${dialect}: ${page} page done (${warmth} before)`);
+      const summary = (result: LoadResult) =>
+        `${fixed(result.requestsPerSecond, 0)} req/s, p95 ${fixed(
+          result.p95,
+        )} ms`;
+      log(
+        `${dialect}: ${page} page done (${warmth} before): API ${summary(
+          measured.get(api)!,
+        )}; floor ${summary(measured.get(floor)!)}`,
+      );
     }
     return results;
   } finally {
