@@ -33,6 +33,8 @@ const TARGETS = {
 
 const PAGE_SIZE = 25;
 
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
 /* eslint-disable no-console */
 const log = (message: string) => console.log(message);
 
@@ -92,7 +94,7 @@ function readOptions() {
         '  --incidents N         incidents in the data set (default 1000000)',
         '  --entities N          entities they impact (default 500)',
         '  --sample N            entities the load cycles through (default 20)',
-        '  --port N              API port; the floor uses N+1 (default 7401)',
+        '  --port N              API port; the floor uses N+1, --breakdown N+2 (default 7401)',
         '  --breakdown           also load the API with permission.enabled: false, to show',
         '                        what the permission round trip costs',
         '  --profile             write CPU profiles of the API and floor to the work folder',
@@ -172,6 +174,11 @@ async function sampleEntities(
   for (const row of picked) {
     const incidents = Number(row.incidents);
     const deepPosition = Math.max(100, 100 * Math.floor(incidents / 200));
+    if (deepPosition + PAGE_SIZE >= incidents) {
+      throw new Error(
+        `${row.entity_ref} has only ${incidents} incidents, too few for a deep cursor: use more --incidents or fewer --entities`,
+      );
+    }
     const last = await history(row.entity_ref, deepPosition - 1);
     const next = await history(row.entity_ref, deepPosition);
     sample.push({
@@ -520,8 +527,6 @@ async function runDialect(
     }
   }
 }
-
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 function report(
   results: ScenarioResult[],
