@@ -137,8 +137,9 @@ const TITLES = [
  *
  * Spread: declared uniformly over the last three years; half of the incidents pick their
  * primary entity uniformly and half from a skewed distribution (a few noisy services);
- * 30% impact a second entity and 10% a third. Severities SEV1 5%, SEV2 25%, SEV3 70%, priority from the default matrix. Incidents of the last three days are active
- * (triage to monitoring); older ones are closed (80%), resolved (15%) or declined (5%).
+ * 30% impact a second entity and 10% a third. Severities SEV1 5%, SEV2 25%, SEV3 70%, with
+ * the priority of the default matrix. Incidents of the last three days are active (triage to
+ * monitoring); older ones are closed (80%), resolved (15%) or declined (5%).
  * Each has a commander among 200 engineers.
  *
  * @internal
