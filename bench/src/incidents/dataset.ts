@@ -41,7 +41,7 @@ export interface DatasetShape {
 /** @internal */
 export const DATASET_VERSION = 1;
 
-/** The user the load runs as, and the team it belongs to. */
+/** The user the load runs as, a member of team-01. */
 export const BENCH_USER_REF = 'user:default/bench-user';
 
 /** @internal */
