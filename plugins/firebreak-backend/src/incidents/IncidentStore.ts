@@ -456,15 +456,34 @@ export class IncidentStore {
     );
   }
 
-  /** Newest first, keyset-paginated on (declared_at, id). */
+  /**
+   * Newest first, keyset-paginated on (declared_at, id).
+   *
+   * One entity's history, the commonest list, is read from the history index
+   * (entity_ref, declared_at, incident_id): the page is the first rows of one index range,
+   * however long the history and however deep the cursor. Lists over several entities or
+   * none walk the incidents in declaring order instead.
+   */
   async listIncidents(
     query: ListIncidentsQuery,
   ): Promise<Page<IncidentSummary>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const singleEntityRef =
+      query.entityRefs?.length === 1 ? lower(query.entityRefs[0]) : undefined;
+    // The keyset columns: the impacted-entity row's copy of them for one entity's history.
+    const order = singleEntityRef
+      ? { declaredAt: 'e.declared_at', id: 'e.incident_id' }
+      : { declaredAt: 'i.declared_at', id: 'i.id' };
 
-    const rows: IncidentRow[] = await this.db('firebreak_incidents as i')
+    const page = (
+      singleEntityRef
+        ? this.db('firebreak_incident_entities as e')
+            .join('firebreak_incidents as i', 'i.id', 'e.incident_id')
+            .where('e.entity_ref', singleEntityRef)
+        : this.db('firebreak_incidents as i')
+    )
       .modify(qb => {
-        if (query.entityRefs) {
+        if (query.entityRefs && !singleEntityRef) {
           qb.whereIn(
             'i.id',
             this.db('firebreak_incident_entities')
@@ -505,14 +524,12 @@ export class IncidentStore {
         }
         if (cursor) {
           const declaredAt = new Date(cursor.declaredAt);
-          qb.where(inner =>
+          // The first bound is redundant but lets every database start the index range at
+          // the cursor instead of filtering everything newer.
+          qb.where(order.declaredAt, '<=', declaredAt).andWhere(inner =>
             inner
-              .where('i.declared_at', '<', declaredAt)
-              .orWhere(same =>
-                same
-                  .where('i.declared_at', '=', declaredAt)
-                  .andWhere('i.id', '<', cursor.id),
-              ),
+              .where(order.declaredAt, '<', declaredAt)
+              .orWhere(order.id, '<', cursor.id),
           );
         }
       })
@@ -527,42 +544,51 @@ export class IncidentStore {
         'i.resolved_at',
       )
       .orderBy([
-        { column: 'i.declared_at', order: 'desc' },
-        { column: 'i.id', order: 'desc' },
+        { column: order.declaredAt, order: 'desc' },
+        { column: order.id, order: 'desc' },
       ])
       .limit(query.limit + 1);
 
-    const pageRows = rows.slice(0, query.limit);
-    const entityRows: { incident_id: string; entity_ref: string }[] =
-      pageRows.length === 0
-        ? []
-        : await this.db('firebreak_incident_entities')
-            .whereIn(
-              'incident_id',
-              pageRows.map(r => r.id),
-            )
-            .select('incident_id', 'entity_ref')
-            .orderBy('entity_ref');
+    // The page and its impacted entities in one round trip: a row per impacted entity.
+    const rows: (IncidentRow & { impacted_ref: string | null })[] =
+      await this.db
+        .select('p.*', 'pe.entity_ref as impacted_ref')
+        .from(page.as('p'))
+        .leftJoin('firebreak_incident_entities as pe', 'pe.incident_id', 'p.id')
+        .orderBy([
+          { column: 'p.declared_at', order: 'desc' },
+          { column: 'p.id', order: 'desc' },
+          { column: 'pe.entity_ref', order: 'asc' },
+        ]);
 
-    const items: IncidentSummary[] = pageRows.map(row => ({
-      id: row.id,
-      ref: `INC-${Number(row.ref_number)}`,
-      title: row.title,
-      severity: row.severity,
-      priority: row.priority,
-      status: row.status,
-      entityRefs: entityRows
-        .filter(e => e.incident_id === row.id)
-        .map(e => e.entity_ref),
-      declaredAt: toDate(row.declared_at).toISOString(),
-      resolvedAt: iso(row.resolved_at),
-    }));
+    const incidents: IncidentSummary[] = [];
+    for (const row of rows) {
+      let incident = incidents[incidents.length - 1];
+      if (incident?.id !== row.id) {
+        incident = {
+          id: row.id,
+          ref: `INC-${Number(row.ref_number)}`,
+          title: row.title,
+          severity: row.severity,
+          priority: row.priority,
+          status: row.status,
+          entityRefs: [],
+          declaredAt: toDate(row.declared_at).toISOString(),
+          resolvedAt: iso(row.resolved_at),
+        };
+        incidents.push(incident);
+      }
+      if (row.impacted_ref !== null) {
+        incident.entityRefs.push(row.impacted_ref);
+      }
+    }
 
+    const items = incidents.slice(0, query.limit);
     const last = items[items.length - 1];
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last
+        incidents.length > query.limit && last
           ? encodeCursor({ declaredAt: last.declaredAt, id: last.id })
           : undefined,
     };

@@ -530,6 +530,81 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
       expect(await list({ q: pay.ref })).toEqual([pay.title]);
     });
 
+    it('pages newest first with a cursor, ties on the declaring time broken by id', async () => {
+      let instant = new Date('2026-10-01T00:00:00Z');
+      const { server } = await startFirebreak({ knex, now: () => instant });
+      const at = (minute: number) => {
+        instant = new Date(
+          Date.parse('2026-10-01T00:00:00Z') + minute * 60_000,
+        );
+      };
+      const make = async (title: string, entityRefs: string[]) =>
+        (await declare(server, { title, severity: 'SEV3', entityRefs })).body;
+      const payments = 'component:default/payments-api';
+      const cart = 'component:default/cart';
+      at(0);
+      const tied = [
+        await make('A', [payments]),
+        await make('B', [payments]),
+        await make('C', [payments]),
+      ];
+      at(1);
+      const d = await make('D', [payments, cart]);
+      const e = await make('E', ['component:default/ledger']);
+      at(2);
+      await make('F', [payments]);
+      at(3);
+      await make('G', [cart]);
+      await request(server)
+        .patch(`/api/firebreak/incidents/${tied[1].id}`)
+        .set('Authorization', as(users.alice))
+        .send({ version: 1, status: 'resolved' });
+
+      const byIdDesc = (items: { id: string; title: string }[]) =>
+        [...items].sort((x, y) => (x.id < y.id ? 1 : -1)).map(i => i.title);
+      const pageThrough = async (query: object, limit: number) => {
+        const titles: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await request(server)
+            .get('/api/firebreak/incidents')
+            .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
+            .set('Authorization', as(users.viewer));
+          expect(res.status).toBe(200);
+          expect(res.body.items.length).toBeLessThanOrEqual(limit);
+          titles.push(...res.body.items.map((i: any) => i.title));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        return titles;
+      };
+
+      // One entity's history.
+      expect(await pageThrough({ entityRef: payments }, 2)).toEqual([
+        'F',
+        'D',
+        ...byIdDesc(tied),
+      ]);
+      expect(await pageThrough({ entityRef: payments }, 1)).toEqual([
+        'F',
+        'D',
+        ...byIdDesc(tied),
+      ]);
+      expect(
+        await pageThrough({ entityRef: payments, status: 'resolved' }, 1),
+      ).toEqual(['B']);
+      // Several entities: a system's parts.
+      expect(
+        await pageThrough({ entityRef: 'system:default/shop' }, 1),
+      ).toEqual(['G', 'D']);
+      // Everything.
+      expect(await pageThrough({}, 2)).toEqual([
+        'G',
+        'F',
+        ...byIdDesc([d, e]),
+        ...byIdDesc(tied),
+      ]);
+    });
+
     it('restricts the list by a conditional read decision', async () => {
       const { server } = await startFirebreak({
         knex,

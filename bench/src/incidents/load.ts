@@ -1,0 +1,86 @@
+import autocannon from 'autocannon';
+import os from 'node:os';
+
+/**
+ * What one load run measured.
+ *
+ * @internal
+ */
+export interface LoadResult {
+  requestsPerSecond: number;
+  /** Latencies in milliseconds, from every 2xx response. */
+  p50: number;
+  p95: number;
+  p99: number;
+  responses: number;
+  errors: number;
+  non2xx: number;
+  durationSeconds: number;
+  /** The machine's 1-minute load average at the end: other work shares the cores. */
+  loadAverage: number;
+}
+
+function percentile(sorted: Float64Array, p: number) {
+  if (sorted.length === 0) {
+    return NaN;
+  }
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+/**
+ * p50, p95 and p99 of latencies in milliseconds.
+ *
+ * @internal
+ */
+export function summarizeLatencies(latencies: number[]) {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
+}
+
+/**
+ * Loads a server with autocannon through its API: `connections` keep-alive connections, each
+ * cycling through `paths`, for `durationSeconds`. Latencies are recorded from autocannon's
+ * per-response timings (high-resolution, fractional milliseconds) rather than its
+ * histogram, which keeps whole milliseconds only and has no p95.
+ *
+ * @internal
+ */
+export async function runLoad(options: {
+  baseUrl: string;
+  paths: string[];
+  headers?: Record<string, string>;
+  connections: number;
+  durationSeconds: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    headers: options.headers,
+    requests: options.paths.map(path => ({ method: 'GET', path })),
+  });
+  (instance as unknown as NodeJS.EventEmitter).on(
+    'response',
+    (_client: unknown, statusCode: number, _bytes: number, ms: number) => {
+      if (statusCode >= 200 && statusCode < 300) {
+        latencies.push(ms);
+      }
+    },
+  );
+  const result = await instance;
+  return {
+    requestsPerSecond: latencies.length / result.duration,
+    ...summarizeLatencies(latencies),
+    responses: latencies.length,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    durationSeconds: result.duration,
+    loadAverage: os.loadavg()[0],
+  };
+}
