@@ -32,6 +32,15 @@ export interface Config {
       /** `matrix.<impact>.<urgency>` is the priority, such as `P1`. */
       matrix: { [impact: string]: { [urgency: string]: string } };
     };
+    /** How Firebreak asks the permission framework. */
+    permissions?: {
+      /**
+       * How long a caller's decision on listing incidents is kept, in seconds (default 5; 0
+       * asks the permission backend on every list). A policy change or a change of someone's
+       * groups reaches lists after at most this long.
+       */
+      cacheSeconds?: number;
+    };
     /** The paging engine that escalates pages and delivers their notifications. */
     paging?: {
       /**

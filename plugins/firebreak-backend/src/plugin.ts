@@ -37,6 +37,7 @@ import { OnCallService } from './oncall/OnCallService';
 import { OnCallStore } from './oncall/OnCallStore';
 import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
+import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
 
 /**
@@ -135,6 +136,10 @@ export const firebreakPlugin = createBackendPlugin({
           settings,
           notifier: incidentNotifier,
           paging,
+          listDecisions: new PermissionDecisionCache(
+            deps.permissions,
+            config.getOptionalNumber('firebreak.permissions.cacheSeconds') ?? 5,
+          ),
           transformConditions: createConditionTransformer(
             deps.permissionsRegistry.getPermissionRuleset(
               incidentPermissionResourceRef,

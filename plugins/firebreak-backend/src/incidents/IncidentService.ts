@@ -45,6 +45,7 @@ import {
   NewTimelineEvent,
 } from './IncidentStore';
 import { IncidentNotifier } from './IncidentNotifier';
+import { PermissionDecisionCache } from '../permissions/DecisionCache';
 import { EscalationEngine, PagePlan } from '../paging/EscalationEngine';
 
 /** @internal */
@@ -96,6 +97,8 @@ export class IncidentService {
       /** Turns conditional permission decisions into store filters. */
       transformConditions: ConditionTransformer<IncidentFilter>;
       logger: LoggerService;
+      /** Keeps list decisions a few seconds; without it, every list asks. */
+      listDecisions?: PermissionDecisionCache;
       /** Pages the on-call; without it, declaring pages nobody. */
       paging?: EscalationEngine;
       now?: () => Date;
@@ -223,10 +226,17 @@ export class IncidentService {
     input: ListIncidentsInput,
     credentials: BackstageCredentials,
   ): Promise<Page<IncidentSummary>> {
-    const [decision] = await this.deps.permissions.authorizeConditional(
-      [{ permission: firebreakIncidentReadPermission }],
-      { credentials },
-    );
+    const decision = this.deps.listDecisions
+      ? await this.deps.listDecisions.authorizeConditional(
+          firebreakIncidentReadPermission,
+          credentials,
+        )
+      : (
+          await this.deps.permissions.authorizeConditional(
+            [{ permission: firebreakIncidentReadPermission }],
+            { credentials },
+          )
+        )[0];
     if (decision.result === AuthorizeResult.DENY) {
       throw new NotAllowedError('You may not read incidents');
     }
