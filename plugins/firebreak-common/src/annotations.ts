@@ -1,8 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 
 /**
- * Annotation naming the escalation policy that pages for an entity, as `<policy-id>` or
- * `<namespace>/<policy-name>`. Without it the default policy of the entity's owner group pages.
+ * Annotation naming the escalation policy that pages for an entity, by its id or its name
+ * (names are unique, any case). Without it the default policy of the entity's owner group pages.
  *
  * @public
  */
