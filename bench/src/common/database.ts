@@ -40,7 +40,7 @@ export function benchConnection(
     : { dialect, filename: path.join(BENCH_WORK_DIR, `${name}.sqlite`) };
 }
 
-/** @internal */
+/** A small knex pool on a bench database, for the bench's own reads and writes. @internal */
 export function openKnex(connection: BenchConnection): Knex {
   return connection.dialect === 'pg'
     ? knexFactory({

@@ -12,9 +12,9 @@ import { Entity } from '@backstage/catalog-model';
  * team index (and, for overrides and partner-office hours, of the moment the bench runs).
  */
 
-/** @internal */
+/** How many teams have a schedule and a default policy. @internal */
 export const TEAM_COUNT = 50;
-/** @internal */
+/** How many entities one on-call request asks about. @internal */
 export const ENTITY_COUNT = 1000;
 /** People taking shifts in each team (plus its lead, who is level 3 of the policy). */
 export const PEOPLE_PER_TEAM = 6;
@@ -63,12 +63,12 @@ const PARTNER_ZONES = [
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** @internal */
+/** The name of team `team` (0-based), such as `team-01`. @internal */
 export function teamName(team: number) {
   return `team-${pad(team + 1)}`;
 }
 
-/** @internal */
+/** The group ref of team `team` (0-based). @internal */
 export function teamRef(team: number) {
   return `group:default/${teamName(team)}`;
 }

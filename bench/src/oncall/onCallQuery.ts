@@ -14,7 +14,7 @@ import { BenchConnection } from '../common/database';
 export const LOOK_AHEAD_DAYS = 35;
 const DAY = 86_400_000;
 
-/** @internal */
+/** A row of `firebreak_escalation_policies`, the columns the answer needs. @internal */
 export interface PolicyRow {
   id: string;
   name: string;
@@ -22,14 +22,14 @@ export interface PolicyRow {
   levels: string;
 }
 
-/** @internal */
+/** A row of `firebreak_schedules`, the columns the math needs. @internal */
 export interface ScheduleRow {
   id: string;
   time_zone: string;
   layers: string;
 }
 
-/** @internal */
+/** A row of `firebreak_schedule_overrides`, the columns the math needs. @internal */
 export interface OverrideRow {
   schedule_id: string;
   user_ref: string;
