@@ -7,7 +7,7 @@ import { HomePageSearchBar } from '@backstage/plugin-search';
 import { Grid } from '@material-ui/core';
 import { IncidentsTable, MyOnCallCard } from '@firebreak/backstage-plugin';
 
-/** The portal's landing page: search, the latest incidents, my on-call, starred entities. */
+/** The portal's landing page: search, my on-call, starred and recent entities, the latest incidents. */
 export const HomePage = () => (
   <Page themeId="home">
     <Header title="Welcome to the Northwind portal" />
@@ -15,9 +15,6 @@ export const HomePage = () => (
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <HomePageSearchBar placeholder="Search services, APIs, teams" />
-        </Grid>
-        <Grid item xs={12}>
-          <IncidentsTable title="Latest incidents" />
         </Grid>
         <Grid item xs={12} md={4}>
           <MyOnCallCard />
@@ -27,6 +24,9 @@ export const HomePage = () => (
         </Grid>
         <Grid item xs={12} md={4}>
           <HomePageRecentlyVisited />
+        </Grid>
+        <Grid item xs={12}>
+          <IncidentsTable title="Latest incidents" />
         </Grid>
       </Grid>
     </Content>

@@ -126,25 +126,20 @@ describe('EntityOnCallCard', () => {
       'component:default/payments-api',
     );
 
-    // Relative and absolute, in the viewer's zone.
+    // Relative and absolute, in the viewer's zone; then who takes over.
     const when = `${formatWhen(handoff, DateTime.now())} (in 2 h 30 min)`;
-    expect(within(level1).getByText('alice').closest('li')).toHaveTextContent(
-      `on call until ${when} · Payments primary`,
-    );
+    const alice = within(level1).getByText('alice').closest('li')!;
+    expect(alice).toHaveTextContent(`alice · Payments primary`);
+    expect(alice).toHaveTextContent(`on call until ${when}then bob`);
     expect(level1).toHaveTextContent(
-      `Next: bob from ${when} · Payments primary`,
+      '1 · 10 min to acknowledge before the next level',
     );
-    expect(level1).toHaveTextContent(
-      'next level after 10 min without acknowledgement',
-    );
-    const scheduleLinks = within(level1).getAllByRole('link', {
-      name: 'Payments primary',
-    });
-    expect(scheduleLinks[0]).toHaveAttribute(
-      'href',
-      '/firebreak/oncall/schedules/sched-1',
-    );
+    expect(
+      within(level1).getByRole('link', { name: 'Payments primary' }),
+    ).toHaveAttribute('href', '/firebreak/oncall/schedules/sched-1');
 
+    // Someone is reachable: no alarm for the whole card.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     // A level with nobody on call says that paging skips it.
     expect(screen.getByRole('list', { name: 'Level 2' })).toHaveTextContent(
       'Nobody is on call at this level now: paging skips it.',
@@ -163,6 +158,41 @@ describe('EntityOnCallCard', () => {
         name: /Payments default|Escalation policy/,
       })[0],
     ).toHaveAttribute('href', '/firebreak/oncall/policies/policy-1');
+  });
+
+  it('says from when someone takes over a schedule nobody holds now', async () => {
+    await renderCard(
+      onCallApi({
+        ...onCall,
+        levels: [
+          {
+            level: 1,
+            users: [],
+            next: [
+              {
+                userRef: 'user:default/bob',
+                start: handoff,
+                end: new Date(Date.parse(handoff) + HOUR).toISOString(),
+                scheduleId: 'sched-1',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const level1 = await screen.findByRole('list', { name: 'Level 1' });
+    expect(level1).toHaveTextContent(
+      'Nobody is on call at this level now: paging skips it.',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Nobody is on call at any level now: an incident on Payments API would page nobody.',
+    );
+    expect(level1).toHaveTextContent(
+      `Next: bob from ${formatWhen(
+        handoff,
+        DateTime.now(),
+      )} (in 2 h 30 min) · Payments primary`,
+    );
   });
 
   it('says when the annotation chose the policy', async () => {

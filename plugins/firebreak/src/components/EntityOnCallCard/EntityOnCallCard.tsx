@@ -30,6 +30,7 @@ import ListSubheader from '@material-ui/core/ListSubheader';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
+import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -47,6 +48,8 @@ const useStyles = makeStyles(theme => ({
     paddingTop: theme.spacing(1.5),
     paddingLeft: 0,
     backgroundColor: 'inherit',
+    fontWeight: 700,
+    color: theme.palette.text.primary,
   },
   levelNote: {
     fontWeight: 400,
@@ -54,6 +57,8 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
   },
   person: { fontWeight: 700 },
+  // The theme keeps dense list rows on one line; these must wrap in a narrow card.
+  wrap: { whiteSpace: 'normal' },
   next: { color: theme.palette.text.secondary },
   nobody: {
     display: 'flex',
@@ -145,6 +150,18 @@ function LevelItems(props: {
 }) {
   const { level, scheduleNames, now } = props;
   const classes = useStyles();
+  // Each schedule's next shift is told with whoever holds the schedule now ("then Bob").
+  const told = new Set<OnCallLevel['next'][number]>();
+  const users = level.users.map(user => {
+    const next = user.scheduleId
+      ? level.next.find(n => n.scheduleId === user.scheduleId && !told.has(n))
+      : undefined;
+    if (next) {
+      told.add(next);
+    }
+    return { user, next };
+  });
+  const untold = level.next.filter(n => !told.has(n));
   return (
     <>
       {level.users.length === 0 && (
@@ -155,27 +172,44 @@ function LevelItems(props: {
           </Typography>
         </ListItem>
       )}
-      {level.users.map(user => (
+      {users.map(({ user, next }) => (
         <ListItem key={user.userRef} disableGutters>
           <ListItemText
+            className={classes.wrap}
             primary={
-              <span className={classes.person}>
-                <EntityRefLink entityRef={user.userRef} defaultKind="user" />
-              </span>
+              <>
+                <span className={classes.person}>
+                  <EntityRefLink entityRef={user.userRef} defaultKind="user" />
+                </span>
+                {user.scheduleId && (
+                  <>
+                    {' · '}
+                    <ScheduleLink id={user.scheduleId} names={scheduleNames} />
+                  </>
+                )}
+              </>
             }
             secondaryTypographyProps={{ component: 'div' }}
             secondary={
               user.until ? (
                 <>
-                  on call until <ShiftTime at={user.until} now={now} />
-                  {user.scheduleId && (
-                    <>
-                      {' · '}
-                      <ScheduleLink
-                        id={user.scheduleId}
-                        names={scheduleNames}
+                  <div>
+                    on call until <ShiftTime at={user.until} now={now} />
+                  </div>
+                  {next && (
+                    <div>
+                      then{' '}
+                      <EntityRefLink
+                        entityRef={next.userRef}
+                        defaultKind="user"
                       />
-                    </>
+                      {next.start !== user.until && (
+                        <>
+                          {' '}
+                          from <ShiftTime at={next.start} now={now} />
+                        </>
+                      )}
+                    </div>
                   )}
                 </>
               ) : (
@@ -185,7 +219,7 @@ function LevelItems(props: {
           />
         </ListItem>
       ))}
-      {level.next.map(next => (
+      {untold.map(next => (
         <ListItem key={`${next.scheduleId}-${next.start}`} disableGutters>
           <Typography variant="body2" className={classes.next}>
             Next: <EntityRefLink entityRef={next.userRef} defaultKind="user" />{' '}
@@ -310,32 +344,41 @@ export function EntityOnCallCard(props: { variant?: InfoCardVariants }) {
     content = <NoPolicy entity={entity} />;
   } else {
     const { policy, scheduleNames } = state.value;
+    const nobodyAtAll = onCall.levels.every(level => level.users.length === 0);
     content = (
-      <List dense disablePadding aria-label="Who is on call">
-        {onCall.levels.map(level => {
-          const timeout = policy?.levels[level.level - 1]?.ackTimeoutMinutes;
-          return (
-            <li key={level.level}>
-              <List dense disablePadding aria-label={`Level ${level.level}`}>
-                <ListSubheader className={classes.level} disableSticky>
-                  Level {level.level}
-                  {timeout !== undefined && (
-                    <span className={classes.levelNote}>
-                      {' '}
-                      · next level after {timeout} min without acknowledgement
-                    </span>
-                  )}
-                </ListSubheader>
-                <LevelItems
-                  level={level}
-                  scheduleNames={scheduleNames}
-                  now={now}
-                />
-              </List>
-            </li>
-          );
-        })}
-      </List>
+      <>
+        {nobodyAtAll && (
+          <Alert severity="error">
+            Nobody is on call at any level now: an incident on{' '}
+            {entity.metadata.title ?? entity.metadata.name} would page nobody.
+          </Alert>
+        )}
+        <List dense disablePadding aria-label="Who is on call">
+          {onCall.levels.map(level => {
+            const timeout = policy?.levels[level.level - 1]?.ackTimeoutMinutes;
+            return (
+              <li key={level.level}>
+                <List dense disablePadding aria-label={`Level ${level.level}`}>
+                  <ListSubheader className={classes.level} disableSticky>
+                    Level {level.level}
+                    {timeout !== undefined && (
+                      <span className={classes.levelNote}>
+                        {' '}
+                        · {timeout} min to acknowledge before the next level
+                      </span>
+                    )}
+                  </ListSubheader>
+                  <LevelItems
+                    level={level}
+                    scheduleNames={scheduleNames}
+                    now={now}
+                  />
+                </List>
+              </li>
+            );
+          })}
+        </List>
+      </>
     );
   }
 

@@ -179,7 +179,7 @@ describe('IncidentPage paging', () => {
     ).not.toBeInTheDocument();
     // Nothing to escalate: the card offers to page the on-call again instead.
     expect(
-      within(card).getByRole('button', { name: 'Page the on-call' }),
+      within(card).getByRole('button', { name: 'Page the on-call again' }),
     ).toBeInTheDocument();
   });
 
@@ -261,7 +261,7 @@ describe('IncidentPage paging', () => {
     ).toBeInTheDocument();
     expect(
       await text(
-        'Paged bob, alice (level 2, round 2, Payments default): nobody acknowledged the level before in time',
+        'Paged bob, alice (level 2, round 2, Payments default): nobody acknowledged the previous level in time',
       ),
     ).toBeInTheDocument();
     expect(

@@ -17,6 +17,7 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.error.dark,
     '&:hover': { backgroundColor: theme.palette.grey[200] },
   },
+  title: { fontWeight: 700, fontSize: '1.15rem' },
   countdown: { fontVariantNumeric: 'tabular-nums' },
 }));
 
@@ -55,7 +56,9 @@ export function PagedBanner(props: {
         </Button>
       }
     >
-      <AlertTitle>You are being paged for this incident</AlertTitle>
+      <AlertTitle className={classes.title}>
+        You are being paged for this incident
+      </AlertTitle>
       Through {policies}.{' '}
       {due !== undefined && due > now.toMillis() ? (
         <>

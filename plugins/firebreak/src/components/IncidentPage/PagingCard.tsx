@@ -223,6 +223,12 @@ export function PagingCard(props: {
   }
 
   const active = pages?.some(page => page.status === 'active') ?? false;
+  let escalateLabel = 'Page the on-call';
+  if (active) {
+    escalateLabel = 'Escalate now';
+  } else if (pages?.length) {
+    escalateLabel = 'Page the on-call again';
+  }
   return (
     <InfoCard title="Paging">
       {((active && canAcknowledge) || canEscalate) && (
@@ -248,7 +254,7 @@ export function PagingCard(props: {
                   : 'Start the escalation policies of the impacted entities again'
               }
             >
-              {active ? 'Escalate now' : 'Page the on-call'}
+              {escalateLabel}
             </Button>
           )}
         </Box>

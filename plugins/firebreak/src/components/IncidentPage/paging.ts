@@ -64,7 +64,7 @@ export function describePageReason(reason: PageReason): string {
     case 'declared':
       return 'the incident was declared';
     case 'timeout':
-      return 'nobody acknowledged the level before in time';
+      return 'nobody acknowledged the previous level in time';
     case 'escalated':
       return 'escalated by hand';
     case 'severity':

@@ -80,6 +80,17 @@ describe('MyOnCallCard', () => {
     expect(Date.parse(to!) - Date.parse(from!)).toBe(35 * DAY);
   });
 
+  it('counts the shift I am on as now when the backend cuts it to the start of the range', async () => {
+    const api = mockFirebreakApi({
+      getMyShifts: jest.fn(async range => ({
+        items: [shift('Payments primary', range!.from!, soon(5 * HOUR))],
+      })),
+    });
+    await render(<MyOnCallCard />, api);
+    expect(await screen.findByText('On call now')).toBeInTheDocument();
+    expect(screen.queryByText(/starts/)).not.toBeInTheDocument();
+  });
+
   it('says so when I have no shifts', async () => {
     await render(<MyOnCallCard />);
     expect(

@@ -61,9 +61,12 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.success.dark,
   },
   schedule: { fontWeight: 700 },
+  // The theme keeps dense list rows on one line; these must wrap in a narrow card.
+  wrap: { whiteSpace: 'normal' },
   empty: { marginBottom: theme.spacing(2) },
   calendar: { marginTop: theme.spacing(2) },
   howTo: { marginTop: theme.spacing(1) },
+  steps: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
   url: { fontFamily: 'monospace', fontSize: '0.85em' },
 }));
 
@@ -139,13 +142,21 @@ function CalendarSubscription() {
           ),
         }}
       />
-      <Typography variant="body2" className={classes.howTo}>
+      <Typography variant="body2" component="div" className={classes.howTo}>
         {copied && <strong>Copied. </strong>}
-        Add it to your calendar as a subscription, not an import, so it stays up
-        to date: Google Calendar: <em>Other calendars → + → From URL</em>;
-        Outlook: <em>Add calendar → Subscribe from web</em>; Apple Calendar:{' '}
-        <em>File → New Calendar Subscription</em>. Keep it to yourself: anyone
-        with the address sees your shifts.
+        Add it as a subscription, not an import, so it stays up to date:
+        <ul className={classes.steps}>
+          <li>
+            Google Calendar: <em>Other calendars → + → From URL</em>
+          </li>
+          <li>
+            Outlook: <em>Add calendar → Subscribe from web</em>
+          </li>
+          <li>
+            Apple Calendar: <em>File → New Calendar Subscription</em>
+          </li>
+        </ul>
+        Keep it to yourself: anyone with the address sees your shifts.
       </Typography>
     </Box>
   );
@@ -179,6 +190,7 @@ function Shifts(props: { shifts: MyShift[]; now: DateTime }) {
               divider
             >
               <ListItemText
+                className={classes.wrap}
                 primary={
                   <>
                     <ScheduleName shift={shift} /> · starts{' '}
@@ -224,8 +236,10 @@ export function MyOnCallContent() {
   const { allowed, loading: checking } = usePermission({
     permission: firebreakOnCallReadPermission,
   });
-  // A shift ending after the horizon would be cut at it: read further than is listed.
-  const [from] = useState(() => DateTime.now());
+  // The backend cuts the shift I am on to start at `from`: never after the `now` it is
+  // compared with. A shift ending after the horizon would be cut there too: read further than
+  // is listed.
+  const [from] = useState(() => DateTime.now().startOf('minute'));
   const shifts = useAsync(async () => {
     if (!allowed) {
       return undefined;
