@@ -7,6 +7,9 @@ import { mkdirSync } from 'node:fs';
 
 const out = process.argv[2] ?? '.screenshots';
 const baseUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
+// An incident that pages the signed-in user (Alice): declare a SEV1 on payments-api while she is
+// on call for Payments (the demo's first declared incident is INC-37).
+const pagedIncident = process.env.PAGED_INCIDENT ?? 'INC-37';
 const pages = [
   ['home', '/'],
   ['firebreak', '/firebreak'],
@@ -26,6 +29,11 @@ const pages = [
     '/catalog/default/component/payments-api/incidents?severity=SEV1&from=2020-01-01&to=2020-01-31',
   ],
   ['incident-resolved', '/firebreak/incidents/INC-1'],
+  ['incident-paged', `/firebreak/incidents/${pagedIncident}`],
+  ['group-overview-no-policy', '/catalog/default/group/northwind'],
+  ['user-profile-own', '/catalog/default/user/alice.nguyen'],
+  ['user-profile-other', '/catalog/default/user/bruno.costa'],
+  ['system-overview', '/catalog/default/system/payments'],
   // Pages with something opened, as people see them mid-task: [name, path, what to do].
   [
     'declare-dialog',
@@ -67,6 +75,28 @@ const pages = [
       await page.getByRole('option').first().waitFor();
     },
   ],
+  [
+    'home-calendar-feed',
+    '/',
+    async page => {
+      await page
+        .getByRole('button', { name: 'Subscribe in your calendar' })
+        .click();
+      await page.getByLabel('Your on-call calendar (iCal)').waitFor();
+    },
+  ],
+  // Last: acknowledging changes the incident for the screenshots after it.
+  [
+    'incident-acknowledged',
+    `/firebreak/incidents/${pagedIncident}`,
+    async page => {
+      await page
+        .getByRole('alert')
+        .getByRole('button', { name: 'Acknowledge' })
+        .click();
+      await page.getByText(/^by .* after /).waitFor();
+    },
+  ],
 ];
 
 mkdirSync(out, { recursive: true });
@@ -83,7 +113,11 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click();
 await page.getByRole('link', { name: 'Catalog' }).waitFor();
-for (const [name, path, act] of pages) {
+// ONLY=home,incident-paged takes just those screenshots.
+const only = process.env.ONLY?.split(',');
+for (const [name, path, act] of pages.filter(
+  ([name]) => !only || only.includes(name),
+)) {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);

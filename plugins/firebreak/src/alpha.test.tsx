@@ -14,6 +14,17 @@ describe('firebreak plugin for the new frontend system', () => {
       'entity-card',
       'entity-content:catalog/overview',
     ],
+    [
+      'entity-card:firebreak/oncall',
+      'entity-card',
+      'entity-content:catalog/overview',
+    ],
+    [
+      'entity-card:firebreak/user-oncall',
+      'entity-card',
+      'entity-content:catalog/overview',
+    ],
+    ['home-page-widget:firebreak/my-oncall', 'home-page-widget', 'page:home'],
   ])('provides %s', (id, kind, parent) => {
     expect(firebreakPlugin.id).toBe('firebreak');
     const extension = firebreakPlugin.getExtension(id as any);

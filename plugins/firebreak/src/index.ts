@@ -9,6 +9,9 @@ export {
   FirebreakPage,
   EntityFirebreakContent,
   EntityActiveIncidentsCard,
+  EntityOnCallCard,
+  MyOnCallCard,
+  EntityUserOnCallCard,
 } from './plugin';
 export * from './api';
 export {

@@ -76,3 +76,49 @@ export const EntityActiveIncidentsCard = firebreakPlugin.provide(
     },
   }),
 );
+
+/**
+ * Entity overview card: who is on call for the entity now and next, per level of the escalation
+ * policy that pages for it, or how to set one up.
+ *
+ * @public
+ */
+export const EntityOnCallCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);
+
+/**
+ * Home page card: the signed-in person's current and next shifts, and their calendar feed.
+ *
+ * @public
+ */
+export const MyOnCallCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'MyOnCallCard',
+    component: {
+      lazy: () => import('./components/MyOnCallCard').then(m => m.MyOnCallCard),
+    },
+  }),
+);
+
+/**
+ * User profile card: "My on-call" on the signed-in person's own profile page; nothing on
+ * anyone else's.
+ *
+ * @public
+ */
+export const EntityUserOnCallCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityUserOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/MyOnCallCard').then(m => m.EntityUserOnCallCard),
+    },
+  }),
+);
