@@ -4,6 +4,7 @@ import {
   Shift,
   computeLayerShifts,
   computeScheduleShifts,
+  findScheduleProblems,
 } from '@firebreak/backstage-plugin-common';
 import { describeRotation } from '../../oncall/describeLayer';
 import { TimelineRow } from './ScheduleTimeline';
@@ -17,6 +18,15 @@ export function layerLabel(layer: ScheduleLayer, index: number): string {
   return `Layer ${index + 1}${
     layer.name?.trim() ? `: ${layer.name.trim()}` : ''
   }`;
+}
+
+/**
+ * Whether a layer can be drawn: it has people and nothing wrong.
+ *
+ * @internal
+ */
+export function isDrawable(timeZone: string, layer: ScheduleLayer): boolean {
+  return findScheduleProblems({ timeZone, layers: [layer] }).length === 0;
 }
 
 /**
@@ -35,18 +45,20 @@ export function layerRows(
       label: layerLabel(layer, index),
       caption: describeRotation(layer),
     };
-    try {
-      return {
-        ...row,
-        shifts: computeLayerShifts(schedule.timeZone, layer, from, to),
-      };
-    } catch {
+    if (layer.participants.length === 0) {
+      return { ...row, shifts: [], message: 'Add people to this layer' };
+    }
+    if (!isDrawable(schedule.timeZone, layer)) {
       return {
         ...row,
         shifts: [],
         message: 'Fix this layer’s problems to see it',
       };
     }
+    return {
+      ...row,
+      shifts: computeLayerShifts(schedule.timeZone, layer, from, to),
+    };
   });
 }
 
@@ -89,8 +101,8 @@ export function finalRow(shifts: Shift[], message?: string): TimelineRow {
 }
 
 /**
- * The final shifts of a schedule being edited, from the layers that can be computed; undefined
- * when the zone or a layer has problems.
+ * The final shifts of a schedule being edited; undefined when the zone or a layer has
+ * problems, as then it would not be what pages.
  *
  * @internal
  */
@@ -103,11 +115,10 @@ export function previewFinalShifts(
   from: Date,
   to: Date,
 ): Shift[] | undefined {
-  try {
-    return computeScheduleShifts(schedule, from, to);
-  } catch {
+  if (findScheduleProblems(schedule).length > 0) {
     return undefined;
   }
+  return computeScheduleShifts(schedule, from, to);
 }
 
 /**
