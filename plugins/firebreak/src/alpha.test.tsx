@@ -57,7 +57,8 @@ describe('the on-call pages in the new frontend system', () => {
       initialRouteEntries: ['/firebreak/oncall'],
       // Team names link to their catalog pages.
       mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': convertLegacyRouteRef(entityRouteRef),
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
       },
       apis,
     });

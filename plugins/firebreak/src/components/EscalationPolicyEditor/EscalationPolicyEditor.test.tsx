@@ -36,7 +36,10 @@ async function renderEditor(api: FirebreakApi, path: string) {
           path="/firebreak/oncall/policies/:id/edit"
           element={<EscalationPolicyEditorPage />}
         />
-        <Route path="/firebreak/oncall/policies/:id" element={<SavedPolicy />} />
+        <Route
+          path="/firebreak/oncall/policies/:id"
+          element={<SavedPolicy />}
+        />
       </Routes>
     </TestApiProvider>,
     { routeEntries: [path], mountedRoutes },
@@ -49,7 +52,10 @@ function policyApi(overrides: Partial<FirebreakApi> = {}) {
     listSchedules: jest.fn(async () => ({
       items: [testSchedule, otherSchedule],
     })),
-    updateEscalationPolicy: jest.fn(async () => ({ ...testPolicy, version: 8 })),
+    updateEscalationPolicy: jest.fn(async () => ({
+      ...testPolicy,
+      version: 8,
+    })),
     ...overrides,
   });
 }
@@ -209,8 +215,6 @@ describe('EscalationPolicyEditorPage', () => {
       ),
     );
     expect(create).toBeDisabled();
-    expect(
-      screen.queryByText(/Someone else changed/),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByText(/Someone else changed/)).not.toBeInTheDocument();
   });
 });

@@ -7,10 +7,7 @@ import {
   mountedRoutes,
   testApis,
 } from '../../__testUtils__/mockFirebreakApi';
-import {
-  testPolicy,
-  testSchedule,
-} from '../../__testUtils__/onCallFixtures';
+import { testPolicy, testSchedule } from '../../__testUtils__/onCallFixtures';
 import { EscalationPolicyPage } from './EscalationPolicyPage';
 
 jest.setTimeout(30_000);
@@ -25,7 +22,10 @@ describe('EscalationPolicyPage without permission to change the policy', () => {
     await renderInTestApp(
       <TestApiProvider apis={testApis(api, AuthorizeResult.DENY)}>
         <Routes>
-          <Route path="/oncall/policies/:id" element={<EscalationPolicyPage />} />
+          <Route
+            path="/oncall/policies/:id"
+            element={<EscalationPolicyPage />}
+          />
         </Routes>
       </TestApiProvider>,
       { routeEntries: ['/oncall/policies/policy-1'], mountedRoutes },

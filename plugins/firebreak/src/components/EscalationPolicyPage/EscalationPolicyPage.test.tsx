@@ -52,7 +52,9 @@ describe('EscalationPolicyPage', () => {
             layers: [
               {
                 ...otherSchedule.layers[0],
-                restrictions: [{ daysOfWeek: [6, 7], start: '09:00', end: '17:00' }],
+                restrictions: [
+                  { daysOfWeek: [6, 7], start: '09:00', end: '17:00' },
+                ],
               },
             ],
           },
@@ -62,7 +64,10 @@ describe('EscalationPolicyPage', () => {
     await renderInTestApp(
       <TestApiProvider apis={testApis(api)}>
         <Routes>
-          <Route path="/oncall/policies/:id" element={<EscalationPolicyPage />} />
+          <Route
+            path="/oncall/policies/:id"
+            element={<EscalationPolicyPage />}
+          />
         </Routes>
       </TestApiProvider>,
       { routeEntries: ['/oncall/policies/policy-1'], mountedRoutes },
@@ -77,17 +82,20 @@ describe('EscalationPolicyPage', () => {
         'Payments primary: Alice Nguyen until Wed, Jan 14, 05:00 PM',
       ),
     );
-    expect(level1).toHaveTextContent('No acknowledgement within 10 min → level 2');
-    expect(screen.getByRole('link', { name: 'Payments primary' })).toHaveAttribute(
-      'href',
-      '/firebreak/oncall/schedules/sched-1',
+    expect(level1).toHaveTextContent(
+      'No acknowledgement within 10 min → level 2',
     );
+    expect(
+      screen.getByRole('link', { name: 'Payments primary' }),
+    ).toHaveAttribute('href', '/firebreak/oncall/schedules/sched-1');
     expect(screen.getByRole('listitem', { name: 'Level 2' })).toHaveTextContent(
       'Bob Okafor (always)',
     );
     const level3 = screen.getByRole('listitem', { name: 'Level 3' });
     expect(level3).toHaveTextContent('Weekend only: nobody on call now');
-    expect(level3).toHaveTextContent('Reaches nobody now: paging skips this level.');
+    expect(level3).toHaveTextContent(
+      'Reaches nobody now: paging skips this level.',
+    );
     expect(
       screen.getByText(
         'If nobody acknowledges after the last level, the policy starts again from level 1, once more; then paging stops.',

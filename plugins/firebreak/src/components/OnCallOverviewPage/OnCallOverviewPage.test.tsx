@@ -60,7 +60,10 @@ describe('OnCallOverviewPage', () => {
     );
 
     const policy = screen.getByRole('link', { name: 'Payments default' });
-    expect(policy).toHaveAttribute('href', '/firebreak/oncall/policies/policy-1');
+    expect(policy).toHaveAttribute(
+      'href',
+      '/firebreak/oncall/policies/policy-1',
+    );
     const policyItem = policy.closest('li') as HTMLElement;
     expect(within(policyItem).getByText('Default')).toBeInTheDocument();
     expect(policyItem).toHaveTextContent('2 levels · repeats once');
@@ -74,10 +77,9 @@ describe('OnCallOverviewPage', () => {
       ),
     ).toBeInTheDocument();
 
-    expect(screen.getByRole('button', { name: 'New schedule' })).toHaveAttribute(
-      'href',
-      '/firebreak/oncall/schedules/new',
-    );
+    expect(
+      screen.getByRole('button', { name: 'New schedule' }),
+    ).toHaveAttribute('href', '/firebreak/oncall/schedules/new');
     expect(
       screen.getByRole('button', { name: 'New escalation policy' }),
     ).toHaveAttribute('href', '/firebreak/oncall/policies/new');

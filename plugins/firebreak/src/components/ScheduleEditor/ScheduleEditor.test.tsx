@@ -288,7 +288,9 @@ describe('ScheduleEditorPage', () => {
       name: 'Layer 1 people',
     });
     expect(
-      await within(people).findByText("'user:default/bob' is not in the catalog"),
+      await within(people).findByText(
+        "'user:default/bob' is not in the catalog",
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
