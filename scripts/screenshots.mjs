@@ -105,6 +105,20 @@ const pages = [
     },
   ],
   [
+    'schedule-editor-layer-2',
+    '/firebreak/oncall',
+    async page => {
+      // Another team's schedule: the form is shown, saving is not offered.
+      await page.getByRole('link', { name: 'Storefront on-call' }).click();
+      await page.getByRole('heading', { name: 'Storefront on-call' }).waitFor();
+      await page.goto(`${page.url()}/edit`);
+      const layer2 = page.getByRole('group', { name: 'Layer 2' });
+      await layer2
+        .getByLabel('Layer 2 window 1: until')
+        .scrollIntoViewIfNeeded();
+    },
+  ],
+  [
     'schedule-editor-new',
     '/firebreak/oncall/schedules/new',
     async page => {

@@ -333,6 +333,13 @@ function PolicyForm(props: {
               {policy ? 'Save' : 'Create policy'}
             </Button>
             <LinkButton to={props.cancelLink}>Cancel</LinkButton>
+            {!props.allowed && (
+              <Typography variant="body2" color="textSecondary">
+                {policy
+                  ? 'Only the team that owns this policy may save it.'
+                  : 'You may not create escalation policies.'}
+              </Typography>
+            )}
             {problems.all.length > 0 && (
               <div role="status" aria-label="What keeps this from saving">
                 <Typography variant="body2">

@@ -370,6 +370,13 @@ function ScheduleForm(props: {
               {schedule ? 'Save' : 'Create schedule'}
             </Button>
             <LinkButton to={props.cancelLink}>Cancel</LinkButton>
+            {!props.allowed && (
+              <Typography variant="body2" color="textSecondary">
+                {schedule
+                  ? 'Only the team that owns this schedule may save it.'
+                  : 'You may not create schedules.'}
+              </Typography>
+            )}
             {problems.all.length > 0 && (
               <div role="status" aria-label="What keeps this from saving">
                 <Typography variant="body2">

@@ -3,12 +3,17 @@ import {
   Header,
   HeaderLabel,
   InfoCard,
+  Link,
   LinkButton,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Schedule,
@@ -87,6 +92,7 @@ function OnCallNowCard(props: {
 }) {
   const { schedule, now, nameOf } = props;
   const classes = useStyles();
+  const entityLink = useRouteRef(entityRouteRef);
   const { current, next } = findOnCall(schedule, now);
   const covering =
     current &&
@@ -102,7 +108,12 @@ function OnCallNowCard(props: {
         {current ? (
           <>
             <Typography variant="h4" component="p" className={classes.who}>
-              {nameOf(current.userRef)}
+              <Link
+                to={entityLink(entityRouteParams(current.userRef))}
+                color="inherit"
+              >
+                {nameOf(current.userRef)}
+              </Link>
             </Typography>
             <Typography variant="body1">
               until {formatInstant(current.end)} (
