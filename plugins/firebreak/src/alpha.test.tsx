@@ -62,7 +62,12 @@ describe('the on-call pages in the new frontend system', () => {
       },
       apis,
     });
-    const link = await screen.findByRole('link', { name: 'Payments primary' });
+    // The whole app boots and loads the page lazily: give it time on a busy machine.
+    const link = await screen.findByRole(
+      'link',
+      { name: 'Payments primary' },
+      { timeout: 15_000 },
+    );
     expect(link).toHaveAttribute('href', '/firebreak/oncall/schedules/sched-1');
     expect(screen.getByRole('tab', { name: 'Incidents' })).toHaveAttribute(
       'href',
@@ -71,10 +76,18 @@ describe('the on-call pages in the new frontend system', () => {
 
     await userEvent.click(link);
     expect(
-      await screen.findByRole('heading', { name: 'Payments primary' }),
+      await screen.findByRole(
+        'heading',
+        { name: 'Payments primary' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     expect(
-      await screen.findByRole('list', { name: 'Layer 1: Weekly rotation' }),
+      await screen.findByRole(
+        'list',
+        { name: 'Layer 1: Weekly rotation' },
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
     expect(api.getSchedule).toHaveBeenCalledWith('sched-1');
   });

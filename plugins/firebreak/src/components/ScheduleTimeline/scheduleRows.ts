@@ -15,9 +15,9 @@ import { TimelineRow } from './ScheduleTimeline';
  * @internal
  */
 export function layerLabel(layer: ScheduleLayer, index: number): string {
-  return `Layer ${index + 1}${
-    layer.name?.trim() ? `: ${layer.name.trim()}` : ''
-  }`;
+  const position = `Layer ${index + 1}`;
+  const name = layer.name?.trim();
+  return name && name !== position ? `${position}: ${name}` : position;
 }
 
 /**
