@@ -75,6 +75,86 @@ const pages = [
       await page.getByRole('option').first().waitFor();
     },
   ],
+  // On-call: schedules and policies have generated ids, so open them from the overview.
+  ['oncall', '/firebreak/oncall'],
+  [
+    'schedule',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments primary' }).click();
+      await page.getByRole('list', { name: 'Final' }).waitFor();
+    },
+  ],
+  [
+    'schedule-layers-4-weeks',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Storefront on-call' }).click();
+      await page.getByRole('button', { name: '4 weeks' }).click();
+      await page.getByRole('list', { name: 'Final' }).waitFor();
+    },
+  ],
+  [
+    'schedule-overrides',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments primary' }).click();
+      await page.getByRole('button', { name: "I'll cover" }).click();
+      await page.getByText('Add an override').scrollIntoViewIfNeeded();
+    },
+  ],
+  [
+    'schedule-editor',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments primary' }).click();
+      await page.getByRole('button', { name: 'Edit schedule' }).click();
+      await page.getByText('Preview: the next 2 weeks').waitFor();
+    },
+  ],
+  [
+    'schedule-editor-layer-2',
+    '/firebreak/oncall',
+    async page => {
+      // Another team's schedule: the form is shown, saving is not offered.
+      await page.getByRole('link', { name: 'Storefront on-call' }).click();
+      await page.getByRole('heading', { name: 'Storefront on-call' }).waitFor();
+      await page.goto(`${page.url()}/edit`);
+      const layer2 = page.getByRole('group', { name: 'Layer 2' });
+      await layer2
+        .getByLabel('Layer 2 window 1: until')
+        .scrollIntoViewIfNeeded();
+    },
+  ],
+  [
+    'schedule-editor-new',
+    '/firebreak/oncall/schedules/new',
+    async page => {
+      await page.getByLabel('Name', { exact: true }).fill('Payments nights');
+      await page.getByLabel('Add a person to Layer 1').fill('bru');
+      await page.getByRole('option', { name: /Bruno/ }).click();
+      await page.getByRole('button', { name: 'Add a window' }).click();
+      await page.getByLabel('Layer 1 window 1: from').fill('17:00');
+      await page.getByLabel('Layer 1 window 1: until').fill('09:00');
+    },
+  ],
+  [
+    'policy',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Storefront default' }).click();
+      await page.getByText('Who is paged, in order').waitFor();
+    },
+  ],
+  [
+    'policy-editor',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments default' }).click();
+      await page.getByRole('button', { name: 'Edit policy' }).click();
+      await page.getByText('Would page now').first().waitFor();
+    },
+  ],
   [
     'home-calendar-feed',
     '/',

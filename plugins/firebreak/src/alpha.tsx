@@ -13,7 +13,13 @@ import {
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
 import { firebreakApiRef, FirebreakClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  escalationPolicyRouteRef,
+  incidentRouteRef,
+  onCallRouteRef,
+  rootRouteRef,
+  scheduleRouteRef,
+} from './routes';
 
 const firebreakApi = ApiBlueprint.make({
   params: defineParams =>
@@ -106,5 +112,9 @@ export default createFrontendPlugin({
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
+    incident: convertLegacyRouteRef(incidentRouteRef),
+    onCall: convertLegacyRouteRef(onCallRouteRef),
+    schedule: convertLegacyRouteRef(scheduleRouteRef),
+    escalationPolicy: convertLegacyRouteRef(escalationPolicyRouteRef),
   },
 });

@@ -17,6 +17,9 @@ export * from './api';
 export {
   rootRouteRef as firebreakRouteRef,
   incidentRouteRef as firebreakIncidentRouteRef,
+  onCallRouteRef as firebreakOnCallRouteRef,
+  scheduleRouteRef as firebreakScheduleRouteRef,
+  escalationPolicyRouteRef as firebreakEscalationPolicyRouteRef,
 } from './routes';
 export { DeclareIncidentDialog } from './components/DeclareIncidentDialog';
 export { SeverityChip } from './components/SeverityChip';

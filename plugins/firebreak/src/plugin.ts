@@ -7,7 +7,13 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { firebreakApiRef, FirebreakClient } from './api';
-import { incidentRouteRef, rootRouteRef } from './routes';
+import {
+  escalationPolicyRouteRef,
+  incidentRouteRef,
+  onCallRouteRef,
+  rootRouteRef,
+  scheduleRouteRef,
+} from './routes';
 
 /**
  * The Firebreak frontend plugin for the legacy frontend system.
@@ -26,11 +32,15 @@ export const firebreakPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     incident: incidentRouteRef,
+    onCall: onCallRouteRef,
+    schedule: scheduleRouteRef,
+    escalationPolicy: escalationPolicyRouteRef,
   },
 });
 
 /**
- * The `/firebreak` page: incidents across the organisation.
+ * The `/firebreak` page: incidents across the organisation, and on-call schedules and
+ * escalation policies under `/firebreak/oncall`.
  *
  * @public
  */
