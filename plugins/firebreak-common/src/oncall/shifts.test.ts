@@ -135,6 +135,27 @@ describe('no gaps and no double booking within a layer', () => {
     expect(shifts.map(hoursOf)).toEqual([2.5, 24, 23, 21.5]);
   });
 
+  it('puts a handoff in the hour that happens twice at its first occurrence, whatever the date today', () => {
+    const cases: Array<[string, string, string, string]> = [
+      // zone, daily handoff, the day clocks fall back, the handoff's instant that day
+      ['Europe/Berlin', '02:30', '2026-10-25', '2026-10-25T00:30:00.000Z'],
+      ['America/New_York', '01:30', '2026-11-01', '2026-11-01T05:30:00.000Z'],
+      ['Australia/Adelaide', '02:30', '2026-04-05', '2026-04-04T16:00:00.000Z'],
+    ];
+    for (const [zone, time, day, instant] of cases) {
+      const shifts = computeLayerShifts(
+        zone,
+        layer({ rotation: { type: 'daily', handoff: `2026-01-01T${time}` } }),
+        at(`${day}T00:00`, zone),
+        at(`${day}T12:00`, zone),
+      );
+      expect(shifts.map(s => s.start)).toEqual([
+        at(`${day}T00:00`, zone).toISOString(),
+        instant,
+      ]);
+    }
+  });
+
   it('counts rotations backwards before the anchor', () => {
     const zone = 'Europe/Berlin';
     const shifts = computeLayerShifts(

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Zone } from 'luxon';
 import {
   LayerRestriction,
   ScheduleDefinition,
@@ -66,30 +66,87 @@ export function parseTimeOfDay(value: string): number | undefined {
   return hour <= 23 && minute <= 59 ? hour * 60 + minute : undefined;
 }
 
+/** How many days of offsets a zone keeps cached, at most: about 27 years. */
+const MAX_CACHED_DAYS = 10_000;
+
+/** A zone as luxon reads its name, with its offsets at UTC midnights as they are asked for. */
+interface CachedZone {
+  zone: Zone;
+  midnightOffsets: Map<number, number>;
+}
+
+const zones = new Map<string, CachedZone>();
+
+function cachedZone(timeZone: string): CachedZone {
+  let cached = zones.get(timeZone);
+  if (!cached) {
+    // The zone luxon would use for this name (IANA, or UTC and fixed offsets it knows).
+    cached = {
+      zone: DateTime.fromMillis(0, { zone: timeZone }).zone,
+      midnightOffsets: new Map(),
+    };
+    zones.set(timeZone, cached);
+  }
+  return cached;
+}
+
+function midnightOffset(cached: CachedZone, day: number): number {
+  let offset = cached.midnightOffsets.get(day);
+  if (offset === undefined) {
+    if (cached.midnightOffsets.size >= MAX_CACHED_DAYS) {
+      cached.midnightOffsets.clear();
+    }
+    offset = cached.zone.offset(day * DAY);
+    cached.midnightOffsets.set(day, offset);
+  }
+  return offset;
+}
+
+/**
+ * The zone's UTC offset in minutes at an instant. Asking the zone (Intl, through luxon) is
+ * slow, and offsets change a couple of times a year at most: when the offsets at the UTC
+ * midnights around the instant agree, no change happened that day and the cached offset is
+ * the answer; only on the day of a change is the zone asked about the instant itself.
+ */
+function offsetAt(cached: CachedZone, instant: number): number {
+  const day = Math.floor(instant / DAY);
+  const offset = midnightOffset(cached, day);
+  return offset === midnightOffset(cached, day + 1)
+    ? offset
+    : cached.zone.offset(instant);
+}
+
 /**
  * The instant a wall-clock time happens in a zone. A time skipped by a DST change moves
- * forward by the length of the gap; a time that happens twice resolves to one of the two,
- * always the same one.
+ * forward by the length of the gap; a time that happens twice resolves to the first of the
+ * two.
  */
 function instantOf(local: number, timeZone: string): number {
-  const wall = new Date(local);
-  return DateTime.fromObject(
-    {
-      year: wall.getUTCFullYear(),
-      month: wall.getUTCMonth() + 1,
-      day: wall.getUTCDate(),
-      hour: wall.getUTCHours(),
-      minute: wall.getUTCMinutes(),
-    },
-    { zone: timeZone },
-  ).toMillis();
+  const cached = cachedZone(timeZone);
+  // The offsets a day either side: a change between them is the only one near this time.
+  const before = offsetAt(cached, local - DAY);
+  const after = offsetAt(cached, local + DAY);
+  const withBefore = local - before * MINUTE;
+  if (before === after) {
+    return withBefore;
+  }
+  const withAfter = local - after * MINUTE;
+  const beforeHolds = offsetAt(cached, withBefore) === before;
+  const afterHolds = offsetAt(cached, withAfter) === after;
+  if (beforeHolds && afterHolds) {
+    return Math.min(withBefore, withAfter);
+  }
+  if (afterHolds && !beforeHolds) {
+    return withAfter;
+  }
+  // Either the time holds with the earlier offset only, or it falls in the gap: read with
+  // the offset before the change, a skipped time lands the gap's length after it.
+  return withBefore;
 }
 
 /** The wall-clock time, in local milliseconds, of an instant in a zone. */
 function localOf(instant: number, timeZone: string): number {
-  return (
-    instant + DateTime.fromMillis(instant, { zone: timeZone }).offset * MINUTE
-  );
+  return instant + offsetAt(cachedZone(timeZone), instant) * MINUTE;
 }
 
 function rotationLength(layer: ScheduleLayer): number {
@@ -161,6 +218,16 @@ function restrictionWindows(
   from: number,
   to: number,
 ): Array<{ start: number; end: number }> {
+  const parsed = restrictions.map(restriction => {
+    const startMinutes = parseTimeOfDay(restriction.start);
+    const endMinutes = parseTimeOfDay(restriction.end);
+    if (startMinutes === undefined || endMinutes === undefined) {
+      throw new Error(
+        `Restriction ${restriction.start}–${restriction.end} is not HH:mm`,
+      );
+    }
+    return { daysOfWeek: restriction.daysOfWeek, startMinutes, endMinutes };
+  });
   const windows: Array<{ start: number; end: number }> = [];
   // A window may start the day before `from` and run past midnight into it.
   const firstDay = Math.floor(localOf(from, timeZone) / DAY) - 1;
@@ -168,19 +235,9 @@ function restrictionWindows(
   for (let day = firstDay; day <= lastDay; day += 1) {
     const midnight = day * DAY;
     const isoWeekday = ((new Date(midnight).getUTCDay() + 6) % 7) + 1;
-    for (const restriction of restrictions) {
-      if (
-        restriction.daysOfWeek &&
-        !restriction.daysOfWeek.includes(isoWeekday)
-      ) {
+    for (const { daysOfWeek, startMinutes, endMinutes } of parsed) {
+      if (daysOfWeek && !daysOfWeek.includes(isoWeekday)) {
         continue;
-      }
-      const startMinutes = parseTimeOfDay(restriction.start);
-      const endMinutes = parseTimeOfDay(restriction.end);
-      if (startMinutes === undefined || endMinutes === undefined) {
-        throw new Error(
-          `Restriction ${restriction.start}–${restriction.end} is not HH:mm`,
-        );
       }
       const localStart = midnight + startMinutes * MINUTE;
       const localEnd =
