@@ -2,67 +2,16 @@
  * The API under test: a real Backstage backend (createBackend from backend-defaults, its
  * default core services: HTTP router and middleware, auth, httpAuth, permissions, database,
  * logger, auditor) running the Firebreak plugin, the auth plugin with the guest provider to
- * issue real user tokens, and the permission plugin with a policy. Only the catalog is a
+ * issue real user tokens, and the permission plugin with the example portal's policy. Only the catalog is a
  * stand-in: an in-memory catalog service that knows the bench's entities, teams and user.
  * Started as a child process by the bench with `--config <file>`.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  isPermission,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  PermissionPolicy,
-  PolicyQuery,
-  PolicyQueryUser,
-} from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  createFirebreakIncidentConditionalDecision,
-  firebreakIncidentConditions,
-} from '@firebreak/backstage-plugin-backend';
-import { firebreakIncidentUpdatePermission } from '@firebreak/backstage-plugin-common';
-import { readChildOptions, reportReady } from './children';
+import { examplePolicyModule } from '../common/backend';
+import { readChildOptions, reportReady } from '../common/children';
 import { BENCH_USER_REF, benchEntities, TEAM_COUNT } from './dataset';
-
-/**
- * The example portal's policy: anyone signed in reads incidents; an incident is changed by
- * the owners of what it impacts and by its role holders.
- */
-class BenchPermissionPolicy implements PermissionPolicy {
-  async handle(
-    request: PolicyQuery,
-    user?: PolicyQueryUser,
-  ): Promise<PolicyDecision> {
-    if (isPermission(request.permission, firebreakIncidentUpdatePermission)) {
-      const claims = user?.info.ownershipEntityRefs ?? [];
-      return createFirebreakIncidentConditionalDecision(request.permission, {
-        anyOf: [
-          firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
-          firebreakIncidentConditions.hasIncidentRole({ claims }),
-        ],
-      });
-    }
-    return { result: AuthorizeResult.ALLOW };
-  }
-}
-
-const benchPolicyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'bench-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new BenchPermissionPolicy());
-      },
-    });
-  },
-});
 
 function catalogEntities(entityCount: number): Entity[] {
   const teams = Array.from(
@@ -106,7 +55,7 @@ async function main() {
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   backend.add(import('@backstage/plugin-permission-backend'));
-  backend.add(benchPolicyModule);
+  backend.add(examplePolicyModule);
   backend.add(import('@firebreak/backstage-plugin-backend'));
   await backend.start();
   reportReady(port);

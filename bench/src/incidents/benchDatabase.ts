@@ -1,55 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import {
+  BenchConnection,
+  benchConnection,
   BenchDialect,
-  DATASET_VERSION,
-  DatasetShape,
-  fillDataset,
-} from './dataset';
+  databaseExists,
+  openKnex,
+  recreateDatabase,
+} from '../common/database';
+import { DATASET_VERSION, DatasetShape, fillDataset } from './dataset';
 
-/** The PostgreSQL database the bench fills and reuses. */
-export const PG_DATABASE = 'firebreak_bench';
-/** The PostgreSQL server: local, trust auth. */
-export const PG_SERVER = 'postgresql://postgres@127.0.0.1:5432';
-/** The SQLite file the bench fills and reuses. */
-export const SQLITE_FILE = path.join(
-  os.tmpdir(),
-  'firebreak-bench',
-  'firebreak_bench.sqlite',
-);
-
-/**
- * Where a filled database lives, for the API's config and the floor.
- *
- * @internal
- */
-export type BenchConnection =
-  | { dialect: 'pg'; connectionString: string }
-  | { dialect: 'sqlite'; filename: string };
-
-/** @internal */
-export function connectionOf(dialect: BenchDialect): BenchConnection {
-  return dialect === 'pg'
-    ? { dialect, connectionString: `${PG_SERVER}/${PG_DATABASE}` }
-    : { dialect, filename: SQLITE_FILE };
-}
-
-/** @internal */
-export function openKnex(connection: BenchConnection): Knex {
-  return connection.dialect === 'pg'
-    ? knexFactory({
-        client: 'pg',
-        connection: connection.connectionString,
-        pool: { min: 0, max: 2 },
-      })
-    : knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: connection.filename },
-        useNullAsDefault: true,
-      });
-}
+/** The PostgreSQL database (and SQLite file name) the bench fills and reuses. */
+export const BENCH_DATABASE = 'firebreak_bench';
 
 function migrationsDirectory() {
   return path.join(
@@ -68,42 +31,6 @@ async function readShape(knex: Knex): Promise<DatasetShape | undefined> {
   return row ? JSON.parse(row.value) : undefined;
 }
 
-async function recreate(dialect: BenchDialect) {
-  if (dialect === 'pg') {
-    const admin = knexFactory({
-      client: 'pg',
-      connection: `${PG_SERVER}/postgres`,
-    });
-    try {
-      await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE} WITH (FORCE)`);
-      await admin.raw(`CREATE DATABASE ${PG_DATABASE}`);
-    } finally {
-      await admin.destroy();
-    }
-  } else {
-    fs.rmSync(SQLITE_FILE, { force: true });
-    fs.rmSync(`${SQLITE_FILE}-journal`, { force: true });
-    fs.rmSync(`${SQLITE_FILE}-wal`, { force: true });
-    fs.mkdirSync(path.dirname(SQLITE_FILE), { recursive: true });
-  }
-}
-
-async function pgDatabaseExists() {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${PG_SERVER}/postgres`,
-  });
-  try {
-    const { rows } = await admin.raw(
-      'SELECT 1 FROM pg_database WHERE datname = ?',
-      [PG_DATABASE],
-    );
-    return rows.length > 0;
-  } finally {
-    await admin.destroy();
-  }
-}
-
 /**
  * Makes sure the bench database holds the data set: reuses a database filled with the same
  * shape, else creates it afresh, runs the Firebreak migrations and fills it. Migrations added
@@ -116,9 +43,8 @@ export async function prepareDatabase(
   shape: DatasetShape,
   options: { refill: boolean; log: (message: string) => void },
 ): Promise<BenchConnection> {
-  const connection = connectionOf(dialect);
-  const exists =
-    dialect === 'pg' ? await pgDatabaseExists() : fs.existsSync(SQLITE_FILE);
+  const connection = benchConnection(dialect, BENCH_DATABASE);
+  const exists = await databaseExists(connection);
 
   if (exists && !options.refill) {
     const knex = openKnex(connection);
@@ -141,7 +67,7 @@ export async function prepareDatabase(
     }
   }
 
-  await recreate(dialect);
+  await recreateDatabase(connection);
   const knex = openKnex(connection);
   try {
     await migrate(knex);

@@ -5,13 +5,7 @@ import {
   computePriority,
 } from '@firebreak/backstage-plugin-common';
 import { Knex } from 'knex';
-
-/**
- * The database flavours the bench runs on.
- *
- * @internal
- */
-export type BenchDialect = 'pg' | 'sqlite';
+import { BenchDialect } from '../common/database';
 
 /**
  * One catalog entity incidents are declared against.

@@ -5,8 +5,8 @@
  * it. Started as a child process by the bench; prints nothing, answers on the given port.
  */
 import express from 'express';
-import { BenchConnection } from './benchDatabase';
-import { readChildOptions, reportReady } from './children';
+import { BenchConnection } from '../common/database';
+import { readChildOptions, reportReady } from '../common/children';
 import { openHistoryQuery } from './historyQuery';
 
 function iso(value: Date | number | null) {

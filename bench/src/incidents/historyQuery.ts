@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Pool } from 'pg';
-import { BenchConnection } from './benchDatabase';
+import { BenchConnection } from '../common/database';
 
 const PAGE_COLUMNS =
   'i.id, i.ref_number, i.title, i.severity, i.priority, i.status, i.declared_at, i.resolved_at';

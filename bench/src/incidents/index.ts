@@ -11,18 +11,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Knex } from 'knex';
+import { benchBackendConfig, signInAsGuest } from '../common/backend';
 import {
+  ChildServer,
+  processCpuMs,
+  startChildServer,
+} from '../common/children';
+import {
+  BENCH_WORK_DIR,
   BenchConnection,
-  datasetShape,
+  BenchDialect,
   openKnex,
-  prepareDatabase,
-  SQLITE_FILE,
-  warmTables,
-} from './benchDatabase';
-import { ChildServer, startChildServer } from './children';
-import { BENCH_USER_REF, BenchDialect } from './dataset';
+} from '../common/database';
+import { LoadResult, runLoad, summarizeLatencies } from '../common/load';
+import { datasetShape, prepareDatabase, warmTables } from './benchDatabase';
+import { BENCH_USER_REF } from './dataset';
 import { openHistoryQuery } from './historyQuery';
-import { LoadResult, runLoad, summarizeLatencies } from './load';
 
 /** Targets from the issue: the API against its floor. */
 const TARGETS = {
@@ -192,51 +196,6 @@ async function sampleEntities(
   return sample;
 }
 
-function apiConfig(
-  connection: BenchConnection,
-  port: number,
-  permissionEnabled: boolean,
-) {
-  const firebreakDatabase =
-    connection.dialect === 'pg'
-      ? {
-          client: 'pg',
-          connection: connection.connectionString,
-          // The bench created it; checking would go through the base (SQLite) client.
-          ensureExists: false,
-        }
-      : {
-          client: 'better-sqlite3',
-          // Backstage joins the two, so an absolute filename alone would become relative.
-          connection: {
-            directory: path.dirname(connection.filename),
-            filename: path.basename(connection.filename),
-          },
-        };
-  return {
-    app: { baseUrl: `http://127.0.0.1:${port}` },
-    backend: {
-      baseUrl: `http://127.0.0.1:${port}`,
-      listen: { host: '127.0.0.1', port },
-      database: {
-        // Auth and permission keep their few rows in memory; Firebreak uses the bench database.
-        client: 'better-sqlite3',
-        connection: ':memory:',
-        plugin: { firebreak: firebreakDatabase },
-      },
-    },
-    auth: {
-      providers: {
-        guest: {
-          userEntityRef: BENCH_USER_REF,
-          dangerouslyAllowOutsideDevelopment: true,
-        },
-      },
-    },
-    permission: { enabled: permissionEnabled },
-  };
-}
-
 async function getJson(url: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { headers });
   if (!response.ok) {
@@ -315,20 +274,6 @@ async function verifyTargets(
   }
 }
 
-/** User plus system CPU time of a process so far, from /proc (Linux); undefined elsewhere. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const fields = fs
-      .readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .split(') ')[1]
-      .split(' ');
-    // utime and stime, in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The history query alone: back to back on one connection, cycling through the sample. */
 async function measureQueryAlone(
   connection: BenchConnection,
@@ -396,7 +341,16 @@ async function runDialect(
     const configFile = path.join(workDir, `app-config.${name}.yaml`);
     fs.writeFileSync(
       configFile,
-      JSON.stringify(apiConfig(connection, port, permissionEnabled), null, 2),
+      JSON.stringify(
+        benchBackendConfig({
+          connection,
+          port,
+          userEntityRef: BENCH_USER_REF,
+          permissionEnabled,
+        }),
+        null,
+        2,
+      ),
     );
     return startChildServer(require.resolve('./apiServer'), {
       port,
@@ -427,13 +381,7 @@ async function runDialect(
       : undefined;
     if (apiWithoutPermissions) servers.push(apiWithoutPermissions);
 
-    const signIn = async (server: ChildServer) => {
-      const { backstageIdentity } = await getJson(
-        `${server.baseUrl}/api/auth/guest/refresh`,
-        { 'x-requested-with': 'XMLHttpRequest' },
-      );
-      return { authorization: `Bearer ${backstageIdentity.token}` };
-    };
+    const signIn = (server: ChildServer) => signInAsGuest(server.baseUrl);
     const headers = new Map<ChildServer, Record<string, string>>();
     headers.set(api, await signIn(api));
     await verifyTargets(api, floor, headers.get(api)!, sample);
@@ -465,7 +413,7 @@ async function runDialect(
         const cpuBefore = processCpuMs(server.pid);
         const result = await runLoad({
           baseUrl: server.baseUrl,
-          paths: pathsOf(server),
+          requests: pathsOf(server).map(requestPath => ({ path: requestPath })),
           headers: headers.get(server),
           connections: options.connections,
           durationSeconds: seconds,
@@ -612,7 +560,7 @@ function report(
 
 async function main() {
   const options = readOptions();
-  const workDir = path.join(path.dirname(SQLITE_FILE), 'run');
+  const workDir = path.join(BENCH_WORK_DIR, 'run');
   fs.mkdirSync(workDir, { recursive: true });
   log(`Logs and config of the servers: ${workDir}`);
   const results: ScenarioResult[] = [];

@@ -25,8 +25,14 @@ export interface EntityPolicy {
   source: 'annotation' | 'owner';
 }
 
+/**
+ * Lower-cases an entity ref. `toLowerCase` applies the default Unicode mapping, which is the
+ * en-US locale's too and does not depend on the server's locale; it is several times faster
+ * than `toLocaleLowerCase('en-US')` on strings that change, which counts when one request
+ * asks about a thousand entities.
+ */
 function lower(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
+  return ref.toLowerCase();
 }
 
 /**
@@ -58,8 +64,7 @@ export class OnCallResolver {
         r => r.type === RELATION_OWNED_BY,
       )?.targetRef;
       // A group is its own owner for paging: its default policy pages for it.
-      const ownerRef =
-        entity.kind.toLocaleLowerCase('en-US') === 'group' ? ref : owner;
+      const ownerRef = lower(entity.kind) === 'group' ? ref : owner;
       if (ownerRef) {
         byOwner.set(ref, lower(ownerRef));
       }

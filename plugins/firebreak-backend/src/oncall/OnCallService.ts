@@ -37,8 +37,14 @@ const MAX_RANGE_DAYS = 366;
 const FEED_PAST_DAYS = 30;
 const FEED_FUTURE_DAYS = 90;
 
+/**
+ * Lower-cases an entity ref. `toLowerCase` applies the default Unicode mapping, which is the
+ * en-US locale's too and does not depend on the server's locale; it is several times faster
+ * than `toLocaleLowerCase('en-US')` on strings that change, which counts when one request
+ * asks about a thousand entities.
+ */
 function lower(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
+  return ref.toLowerCase();
 }
 
 function fail(problems: ScheduleProblem[]): void {

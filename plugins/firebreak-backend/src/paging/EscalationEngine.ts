@@ -62,6 +62,8 @@ export class EscalationEngine {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
+  /** Set by stop(): a round in progress delivers the batch it holds and no further one. */
+  private stopRequested = false;
   private intervalMs = 1000;
 
   constructor(
@@ -515,8 +517,11 @@ export class EscalationEngine {
   /** One round of work: escalations due, then notifications waiting. */
   async tick(): Promise<void> {
     await this.escalateDuePages();
-    while ((await this.deliverNotifications()) === BATCH) {
-      // A full batch: there may be more waiting.
+    while (
+      (await this.deliverNotifications()) === BATCH &&
+      !this.stopRequested
+    ) {
+      // A full batch: there may be more waiting. A replica shutting down leaves them to others.
     }
   }
 
@@ -524,6 +529,7 @@ export class EscalationEngine {
   start(intervalMs = this.intervalMs) {
     this.intervalMs = intervalMs;
     this.stopped = false;
+    this.stopRequested = false;
     const loop = async () => {
       if (this.stopped) return;
       this.running = this.tick().catch(error =>
@@ -541,6 +547,7 @@ export class EscalationEngine {
   /** Stops looking for work, letting a round in progress finish. */
   async stop() {
     this.stopped = true;
+    this.stopRequested = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }

@@ -366,19 +366,12 @@ export function computeLayerShifts(
   return layerSpans(timeZone, layer, start, end).map(toShift);
 }
 
-/**
- * Who is on call for a schedule between two instants: layers ranked (later wins), overrides on
- * top (later wins), consecutive shifts of one person merged, in order and clipped to the range.
- * Stretches nobody covers are simply absent.
- *
- * @public
- */
-export function computeScheduleShifts(
+/** A schedule's final spans over [start, end): layers ranked, overrides on top, merged. */
+function scheduleSpans(
   schedule: ScheduleDefinition,
-  from: Date,
-  to: Date,
-): Shift[] {
-  const [start, end] = range(from, to);
+  start: number,
+  end: number,
+): Span[] {
   if (start >= end) {
     return [];
   }
@@ -398,7 +391,23 @@ export function computeScheduleShifts(
       ]);
     }
   }
-  return resolveRanked(ranked, start, end).map(toShift);
+  return resolveRanked(ranked, start, end);
+}
+
+/**
+ * Who is on call for a schedule between two instants: layers ranked (later wins), overrides on
+ * top (later wins), consecutive shifts of one person merged, in order and clipped to the range.
+ * Stretches nobody covers are simply absent.
+ *
+ * @public
+ */
+export function computeScheduleShifts(
+  schedule: ScheduleDefinition,
+  from: Date,
+  to: Date,
+): Shift[] {
+  const [start, end] = range(from, to);
+  return scheduleSpans(schedule, start, end).map(toShift);
 }
 
 /**
@@ -413,22 +422,22 @@ export function findOnCall(
   at: Date,
   options?: { lookAheadDays?: number },
 ): { current?: Shift; next?: Shift } {
-  const limit = at.getTime() + (options?.lookAheadDays ?? 90) * DAY;
+  const [instant] = range(at, at);
+  const limit = instant + (options?.lookAheadDays ?? 90) * DAY;
   // Look a little ahead first and further only when that does not find both answers.
   for (let days = 4; ; days *= 4) {
-    const to = Math.min(at.getTime() + days * DAY, limit);
-    const shifts = computeScheduleShifts(schedule, at, new Date(to));
-    const first = shifts[0];
-    const current =
-      first && Date.parse(first.start) <= at.getTime() ? first : undefined;
-    const next = current ? shifts[1] : first;
+    const to = Math.min(instant + days * DAY, limit);
+    const spans = scheduleSpans(schedule, instant, to);
+    const first = spans[0];
+    const current = first && first.start <= instant ? first : undefined;
+    const next = current ? spans[1] : first;
     // A shift ending at the edge of what was computed may go on beyond it.
-    const settled =
-      next &&
-      Date.parse(next.end) < to &&
-      (!current || Date.parse(current.end) < to);
+    const settled = next && next.end < to && (!current || current.end < to);
     if (settled || to >= limit) {
-      return { current, next };
+      return {
+        current: current && toShift(current),
+        next: next && toShift(next),
+      };
     }
   }
 }

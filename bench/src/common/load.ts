@@ -43,8 +43,20 @@ export function summarizeLatencies(latencies: number[]) {
 }
 
 /**
+ * One request the load cycles through.
+ *
+ * @internal
+ */
+export interface LoadRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  /** A JSON body, sent with `content-type: application/json`. */
+  body?: string;
+}
+
+/**
  * Loads a server with autocannon through its API: `connections` keep-alive connections, each
- * cycling through `paths`, for `durationSeconds`. Latencies are recorded from autocannon's
+ * cycling through `requests`, for `durationSeconds`. Latencies are recorded from autocannon's
  * per-response timings (high-resolution, fractional milliseconds) rather than its
  * histogram, which keeps whole milliseconds only and has no p95.
  *
@@ -52,18 +64,31 @@ export function summarizeLatencies(latencies: number[]) {
  */
 export async function runLoad(options: {
   baseUrl: string;
-  paths: string[];
+  requests: LoadRequest[];
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /** Seconds autocannon waits for a response before counting a timeout (default 10). */
+  timeoutSeconds?: number;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const instance = autocannon({
     url: options.baseUrl,
     connections: options.connections,
     duration: options.durationSeconds,
+    timeout: options.timeoutSeconds,
     headers: options.headers,
-    requests: options.paths.map(path => ({ method: 'GET', path })),
+    requests: options.requests.map(request => ({
+      method: request.method ?? 'GET',
+      path: request.path,
+      ...(request.body !== undefined && {
+        body: request.body,
+        headers: {
+          ...options.headers,
+          'content-type': 'application/json',
+        },
+      }),
+    })),
   });
   (instance as unknown as NodeJS.EventEmitter).on(
     'response',

@@ -111,3 +111,22 @@ export function readChildOptions<T>(): T & { port: number; logFile: string } {
 export function reportReady(port: number) {
   process.send?.({ type: 'ready', port });
 }
+
+/**
+ * User plus system CPU time of a process so far, in milliseconds, from /proc (Linux);
+ * undefined elsewhere.
+ *
+ * @internal
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .split(') ')[1]
+      .split(' ');
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
