@@ -7,6 +7,9 @@ import { mkdirSync } from 'node:fs';
 
 const out = process.argv[2] ?? '.screenshots';
 const baseUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
+// An incident that pages the signed-in user (Alice): declare a SEV1 on payments-api while she is
+// on call for Payments (the demo's first declared incident is INC-37).
+const pagedIncident = process.env.PAGED_INCIDENT ?? 'INC-37';
 const pages = [
   ['home', '/'],
   ['firebreak', '/firebreak'],
@@ -26,6 +29,11 @@ const pages = [
     '/catalog/default/component/payments-api/incidents?severity=SEV1&from=2020-01-01&to=2020-01-31',
   ],
   ['incident-resolved', '/firebreak/incidents/INC-1'],
+  ['incident-paged', `/firebreak/incidents/${pagedIncident}`],
+  ['group-overview-no-policy', '/catalog/default/group/northwind'],
+  ['user-profile-own', '/catalog/default/user/alice.nguyen'],
+  ['user-profile-other', '/catalog/default/user/bruno.costa'],
+  ['system-overview', '/catalog/default/system/payments'],
   // Pages with something opened, as people see them mid-task: [name, path, what to do].
   [
     'declare-dialog',
@@ -67,6 +75,108 @@ const pages = [
       await page.getByRole('option').first().waitFor();
     },
   ],
+  // On-call: schedules and policies have generated ids, so open them from the overview.
+  ['oncall', '/firebreak/oncall'],
+  [
+    'schedule',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments primary' }).click();
+      await page.getByRole('list', { name: 'Final' }).waitFor();
+    },
+  ],
+  [
+    'schedule-layers-4-weeks',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Storefront on-call' }).click();
+      await page.getByRole('button', { name: '4 weeks' }).click();
+      await page.getByRole('list', { name: 'Final' }).waitFor();
+    },
+  ],
+  [
+    'schedule-overrides',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments primary' }).click();
+      await page.getByRole('button', { name: "I'll cover" }).click();
+      await page.getByText('Add an override').scrollIntoViewIfNeeded();
+    },
+  ],
+  [
+    'schedule-editor',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments primary' }).click();
+      await page.getByRole('button', { name: 'Edit schedule' }).click();
+      await page.getByText('Preview: the next 2 weeks').waitFor();
+    },
+  ],
+  [
+    'schedule-editor-layer-2',
+    '/firebreak/oncall',
+    async page => {
+      // Another team's schedule: the form is shown, saving is not offered.
+      await page.getByRole('link', { name: 'Storefront on-call' }).click();
+      await page.getByRole('heading', { name: 'Storefront on-call' }).waitFor();
+      await page.goto(`${page.url()}/edit`);
+      const layer2 = page.getByRole('group', { name: 'Layer 2' });
+      await layer2
+        .getByLabel('Layer 2 window 1: until')
+        .scrollIntoViewIfNeeded();
+    },
+  ],
+  [
+    'schedule-editor-new',
+    '/firebreak/oncall/schedules/new',
+    async page => {
+      await page.getByLabel('Name', { exact: true }).fill('Payments nights');
+      await page.getByLabel('Add a person to Layer 1').fill('bru');
+      await page.getByRole('option', { name: /Bruno/ }).click();
+      await page.getByRole('button', { name: 'Add a window' }).click();
+      await page.getByLabel('Layer 1 window 1: from').fill('17:00');
+      await page.getByLabel('Layer 1 window 1: until').fill('09:00');
+    },
+  ],
+  [
+    'policy',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Storefront default' }).click();
+      await page.getByText('Who is paged, in order').waitFor();
+    },
+  ],
+  [
+    'policy-editor',
+    '/firebreak/oncall',
+    async page => {
+      await page.getByRole('link', { name: 'Payments default' }).click();
+      await page.getByRole('button', { name: 'Edit policy' }).click();
+      await page.getByText('Would page now').first().waitFor();
+    },
+  ],
+  [
+    'home-calendar-feed',
+    '/',
+    async page => {
+      await page
+        .getByRole('button', { name: 'Subscribe in your calendar' })
+        .click();
+      await page.getByLabel('Your on-call calendar (iCal)').waitFor();
+    },
+  ],
+  // Last: acknowledging changes the incident for the screenshots after it.
+  [
+    'incident-acknowledged',
+    `/firebreak/incidents/${pagedIncident}`,
+    async page => {
+      await page
+        .getByRole('alert')
+        .getByRole('button', { name: 'Acknowledge' })
+        .click();
+      await page.getByText(/^by .* after /).waitFor();
+    },
+  ],
 ];
 
 mkdirSync(out, { recursive: true });
@@ -83,7 +193,11 @@ const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click();
 await page.getByRole('link', { name: 'Catalog' }).waitFor();
-for (const [name, path, act] of pages) {
+// ONLY=home,incident-paged takes just those screenshots.
+const only = process.env.ONLY?.split(',');
+for (const [name, path, act] of pages.filter(
+  ([name]) => !only || only.includes(name),
+)) {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);

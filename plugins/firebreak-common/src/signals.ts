@@ -21,9 +21,9 @@ export function firebreakIncidentSignalChannel(incidentId: string): string {
  * @public
  */
 export type FirebreakIncidentSignal = {
-  /** What happened: `declared`, `updated` or `timeline`. */
+  /** What happened: `declared`, `updated`, `timeline`, or `paging` (its pages changed). */
   kind: string;
   incidentId: string;
-  /** The incident's version after the change. */
-  version: number;
+  /** The incident's version after the change; absent for `paging`. */
+  version?: number;
 };

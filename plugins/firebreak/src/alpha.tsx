@@ -10,9 +10,16 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
 import { firebreakApiRef, FirebreakClient } from './api';
-import { rootRouteRef } from './routes';
+import {
+  escalationPolicyRouteRef,
+  incidentRouteRef,
+  onCallRouteRef,
+  rootRouteRef,
+  scheduleRouteRef,
+} from './routes';
 
 const firebreakApi = ApiBlueprint.make({
   params: defineParams =>
@@ -56,6 +63,37 @@ const entityActiveIncidentsCard = EntityCardBlueprint.make({
   },
 });
 
+const entityOnCallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: isFirebreakAvailable,
+    loader: () =>
+      import('./components/EntityOnCallCard').then(m => <m.EntityOnCallCard />),
+  },
+});
+
+// A person's own profile shows their shifts; the card draws nothing on anyone else's.
+const entityUserOnCallCard = EntityCardBlueprint.make({
+  name: 'user-oncall',
+  params: {
+    filter: 'kind:user',
+    loader: () =>
+      import('./components/MyOnCallCard').then(m => <m.EntityUserOnCallCard />),
+  },
+});
+
+const myOnCallWidget = HomePageWidgetBlueprint.make({
+  name: 'my-oncall',
+  params: {
+    title: 'My on-call',
+    description: 'Your current and next on-call shifts, and your calendar feed',
+    components: () =>
+      import('./components/MyOnCallCard').then(m => ({
+        Content: m.MyOnCallContent,
+      })),
+  },
+});
+
 /**
  * The Firebreak frontend plugin for the new frontend system.
  *
@@ -68,8 +106,15 @@ export default createFrontendPlugin({
     firebreakPage,
     entityIncidentsContent,
     entityActiveIncidentsCard,
+    entityOnCallCard,
+    entityUserOnCallCard,
+    myOnCallWidget,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
+    incident: convertLegacyRouteRef(incidentRouteRef),
+    onCall: convertLegacyRouteRef(onCallRouteRef),
+    schedule: convertLegacyRouteRef(scheduleRouteRef),
+    escalationPolicy: convertLegacyRouteRef(escalationPolicyRouteRef),
   },
 });

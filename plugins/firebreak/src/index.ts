@@ -9,11 +9,17 @@ export {
   FirebreakPage,
   EntityFirebreakContent,
   EntityActiveIncidentsCard,
+  EntityOnCallCard,
+  MyOnCallCard,
+  EntityUserOnCallCard,
 } from './plugin';
 export * from './api';
 export {
   rootRouteRef as firebreakRouteRef,
   incidentRouteRef as firebreakIncidentRouteRef,
+  onCallRouteRef as firebreakOnCallRouteRef,
+  scheduleRouteRef as firebreakScheduleRouteRef,
+  escalationPolicyRouteRef as firebreakEscalationPolicyRouteRef,
 } from './routes';
 export { DeclareIncidentDialog } from './components/DeclareIncidentDialog';
 export { SeverityChip } from './components/SeverityChip';

@@ -7,7 +7,13 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { firebreakApiRef, FirebreakClient } from './api';
-import { incidentRouteRef, rootRouteRef } from './routes';
+import {
+  escalationPolicyRouteRef,
+  incidentRouteRef,
+  onCallRouteRef,
+  rootRouteRef,
+  scheduleRouteRef,
+} from './routes';
 
 /**
  * The Firebreak frontend plugin for the legacy frontend system.
@@ -26,11 +32,15 @@ export const firebreakPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     incident: incidentRouteRef,
+    onCall: onCallRouteRef,
+    schedule: scheduleRouteRef,
+    escalationPolicy: escalationPolicyRouteRef,
   },
 });
 
 /**
- * The `/firebreak` page: incidents across the organisation.
+ * The `/firebreak` page: incidents across the organisation, and on-call schedules and
+ * escalation policies under `/firebreak/oncall`.
  *
  * @public
  */
@@ -73,6 +83,52 @@ export const EntityActiveIncidentsCard = firebreakPlugin.provide(
         import('./components/EntityActiveIncidentsCard').then(
           m => m.EntityActiveIncidentsCard,
         ),
+    },
+  }),
+);
+
+/**
+ * Entity overview card: who is on call for the entity now and next, per level of the escalation
+ * policy that pages for it, or how to set one up.
+ *
+ * @public
+ */
+export const EntityOnCallCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);
+
+/**
+ * Home page card: the signed-in person's current and next shifts, and their calendar feed.
+ *
+ * @public
+ */
+export const MyOnCallCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'MyOnCallCard',
+    component: {
+      lazy: () => import('./components/MyOnCallCard').then(m => m.MyOnCallCard),
+    },
+  }),
+);
+
+/**
+ * User profile card: "My on-call" on the signed-in person's own profile page; nothing on
+ * anyone else's.
+ *
+ * @public
+ */
+export const EntityUserOnCallCard = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityUserOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/MyOnCallCard').then(m => m.EntityUserOnCallCard),
     },
   }),
 );

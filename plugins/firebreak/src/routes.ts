@@ -50,3 +50,47 @@ export const escalationPolicyRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/oncall/policies/:id',
 });
+
+/**
+ * A form for a new schedule: `/firebreak/oncall/schedules/new`.
+ *
+ * @public
+ */
+export const newScheduleRouteRef = createSubRouteRef({
+  id: 'firebreak/new-schedule',
+  parent: rootRouteRef,
+  path: '/oncall/schedules/new',
+});
+
+/**
+ * The form changing a schedule: `/firebreak/oncall/schedules/<id>/edit`.
+ *
+ * @public
+ */
+export const editScheduleRouteRef = createSubRouteRef({
+  id: 'firebreak/edit-schedule',
+  parent: rootRouteRef,
+  path: '/oncall/schedules/:id/edit',
+});
+
+/**
+ * A form for a new escalation policy: `/firebreak/oncall/policies/new`.
+ *
+ * @public
+ */
+export const newEscalationPolicyRouteRef = createSubRouteRef({
+  id: 'firebreak/new-escalation-policy',
+  parent: rootRouteRef,
+  path: '/oncall/policies/new',
+});
+
+/**
+ * The form changing an escalation policy: `/firebreak/oncall/policies/<id>/edit`.
+ *
+ * @public
+ */
+export const editEscalationPolicyRouteRef = createSubRouteRef({
+  id: 'firebreak/edit-escalation-policy',
+  parent: rootRouteRef,
+  path: '/oncall/policies/:id/edit',
+});

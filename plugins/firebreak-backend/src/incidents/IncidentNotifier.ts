@@ -1,20 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { Incident, TimelineEvent } from '@firebreak/backstage-plugin-common';
+import {
+  FIREBREAK_INCIDENTS_SIGNAL_CHANNEL,
+  firebreakIncidentSignalChannel,
+  FirebreakIncidentSignal,
+  Incident,
+  TimelineEvent,
+} from '@firebreak/backstage-plugin-common';
 import { NewTimelineEvent } from './IncidentStore';
 
-/**
- * The signal channel of one incident: open incident pages listen on it.
- *
- * @internal
- */
-export function incidentChannel(incidentId: string) {
-  return `firebreak:incident:${incidentId}`;
-}
+/** The signal channel of one incident: open incident pages listen on it. */
+const incidentChannel = firebreakIncidentSignalChannel;
 
 /** The channel every incident change is announced on, for lists and the status board. */
-export const INCIDENTS_CHANNEL = 'firebreak:incidents';
+const INCIDENTS_CHANNEL = FIREBREAK_INCIDENTS_SIGNAL_CHANNEL;
 
 /**
  * Tells people and open pages about incidents: signals so pages refresh, and Backstage
@@ -74,7 +74,7 @@ export class IncidentNotifier {
   /** Pages of an incident changed (paged, escalated, acknowledged): refresh open pages. */
   async pagesChanged(incidentId: string) {
     if (!this.deps.signals) return;
-    const message = { kind: 'paging', incidentId };
+    const message: FirebreakIncidentSignal = { kind: 'paging', incidentId };
     try {
       await Promise.all([
         this.deps.signals.publish({
@@ -95,7 +95,7 @@ export class IncidentNotifier {
 
   private async signal(incident: Incident, kind: string) {
     if (!this.deps.signals) return;
-    const message = {
+    const message: FirebreakIncidentSignal = {
       kind,
       incidentId: incident.id,
       version: incident.version,

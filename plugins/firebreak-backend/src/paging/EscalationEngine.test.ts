@@ -242,6 +242,14 @@ describe.each(databases.eachSupportedId())('EscalationEngine on %s', id => {
     expect(page.nextEscalationAt).toBeUndefined();
   });
 
+  it('leaves an incident nobody was paged for unacknowledged', async () => {
+    const incident = await declare(); // no policy pages for it
+    expect(await engine.acknowledge(incident.id, 'user:default/alice')).toBe(0);
+    const after = await incidents.getIncident(incident.id);
+    expect(after?.acknowledgedAt).toBeUndefined();
+    expect(after?.version).toBe(incident.version);
+  });
+
   it('skips a level nobody is on call for, at once', async () => {
     const empty = await nightsOnly();
     await paymentsPolicy([

@@ -333,7 +333,10 @@ export class EscalationEngine {
           data: { pageId: page.id, policy: page.policyName, level: page.level },
         });
       }
-      await this.deps.incidents.markAcknowledged(tx, incidentId, now);
+      // Only an acknowledged page makes an acknowledgement: MTTA measures paging.
+      if (pages.length > 0) {
+        await this.deps.incidents.markAcknowledged(tx, incidentId, now);
+      }
       await this.deps.incidents.appendTimelineInTransaction(
         tx,
         incidentId,

@@ -4,6 +4,7 @@ import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import CategoryIcon from '@material-ui/icons/Category';
 import WhatshotIcon from '@material-ui/icons/Whatshot';
+import ScheduleIcon from '@material-ui/icons/Schedule';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -68,6 +69,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem icon={HomeIcon} to="/" text="Home" />
         <SidebarItem icon={CategoryIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={WhatshotIcon} to="firebreak" text="Incidents" />
+        <SidebarItem icon={ScheduleIcon} to="firebreak/oncall" text="On-call" />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"

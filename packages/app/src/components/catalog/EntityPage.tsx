@@ -35,6 +35,8 @@ import {
 import {
   EntityActiveIncidentsCard,
   EntityFirebreakContent,
+  EntityOnCallCard,
+  EntityUserOnCallCard,
   isFirebreakAvailable,
 } from '@firebreak/backstage-plugin';
 
@@ -84,6 +86,16 @@ const activeIncidentsCard = (
   </EntitySwitch>
 );
 
+const onCallCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isFirebreakAvailable}>
+      <Grid item md={6} xs={12}>
+        <EntityOnCallCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const componentPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -93,6 +105,7 @@ const componentPage = (
           <EntityAboutCard />
         </Grid>
         {activeIncidentsCard}
+        {onCallCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -167,6 +180,10 @@ const userPage = (
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
+        {/* Only on the signed-in person's own profile. */}
+        <Grid item xs={12} md={6}>
+          <EntityUserOnCallCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -181,6 +198,7 @@ const groupPage = (
           <EntityGroupProfileCard />
         </Grid>
         {activeIncidentsCard}
+        {onCallCard}
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>
@@ -202,6 +220,7 @@ const systemPage = (
           <EntityAboutCard />
         </Grid>
         {activeIncidentsCard}
+        {onCallCard}
         <Grid item md={6} xs={12}>
           <EntityLinksCard />
         </Grid>

@@ -5,9 +5,9 @@ import {
 } from '@backstage/plugin-home';
 import { HomePageSearchBar } from '@backstage/plugin-search';
 import { Grid } from '@material-ui/core';
-import { IncidentsTable } from '@firebreak/backstage-plugin';
+import { IncidentsTable, MyOnCallCard } from '@firebreak/backstage-plugin';
 
-/** The portal's landing page: search, starred entities and the latest incidents. */
+/** The portal's landing page: search, my on-call, starred and recent entities, the latest incidents. */
 export const HomePage = () => (
   <Page themeId="home">
     <Header title="Welcome to the Northwind portal" />
@@ -16,14 +16,17 @@ export const HomePage = () => (
         <Grid item xs={12}>
           <HomePageSearchBar placeholder="Search services, APIs, teams" />
         </Grid>
-        <Grid item xs={12}>
-          <IncidentsTable title="Latest incidents" />
+        <Grid item xs={12} md={4}>
+          <MyOnCallCard />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} md={4}>
           <HomePageStarredEntities />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12} md={4}>
           <HomePageRecentlyVisited />
+        </Grid>
+        <Grid item xs={12}>
+          <IncidentsTable title="Latest incidents" />
         </Grid>
       </Grid>
     </Content>

@@ -1,2 +1,3 @@
 export { UserPicker } from './UserPicker';
 export { ImpactedEntitiesPicker } from './ImpactedEntitiesPicker';
+export { GroupPicker } from './GroupPicker';

@@ -40,6 +40,9 @@ describe('FirebreakPage status board', () => {
     expect(
       await screen.findByText('Elevated 5xx from payments API'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: 'On-call schedules' }),
+    ).toHaveAttribute('href', '/firebreak/oncall');
     expect(api.listIncidents).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: undefined,
@@ -86,5 +89,30 @@ describe('FirebreakPage status board', () => {
         }),
       ),
     );
+  });
+
+  it('leads from the board to on-call, which it serves under /oncall', async () => {
+    const api = mockFirebreakApi();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[...testApis(api), [signalApiRef, mockSignalApi().api]]}
+      >
+        <FirebreakPage />
+      </TestApiProvider>,
+      { mountedRoutes, routeEntries: ['/oncall'] },
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'On-call' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No on-call schedules yet'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Incidents' })).toHaveAttribute(
+      'href',
+      '/firebreak',
+    );
+    expect(
+      screen.getByRole('tab', { name: 'On-call schedules' }),
+    ).toHaveAttribute('aria-selected', 'true');
   });
 });

@@ -3,8 +3,14 @@ import { ACTIVE_INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
 import Grid from '@material-ui/core/Grid';
 import { Route, Routes } from 'react-router-dom';
 import { IncidentHistory } from '../IncidentHistory';
+import { EscalationPolicyEditorPage } from '../EscalationPolicyEditor';
+import { EscalationPolicyPage } from '../EscalationPolicyPage';
 import { IncidentPage } from '../IncidentPage';
 import { IncidentsTable } from '../IncidentsTable';
+import { OnCallOverviewPage } from '../OnCallOverviewPage';
+import { ScheduleEditorPage } from '../ScheduleEditor';
+import { SchedulePage } from '../SchedulePage';
+import { FirebreakTabs } from './FirebreakTabs';
 
 function StatusBoard() {
   return (
@@ -13,6 +19,7 @@ function StatusBoard() {
         title="Incidents"
         subtitle="What is open now across the organisation, and the history"
       />
+      <FirebreakTabs selected="incidents" />
       <Content>
         <Grid container spacing={3}>
           <Grid item xs={12}>
@@ -39,7 +46,8 @@ function StatusBoard() {
 }
 
 /**
- * The `/firebreak` pages: the status board, and one page per incident.
+ * The `/firebreak` pages: the status board, one page per incident, and on-call: schedules and
+ * escalation policies.
  *
  * @public
  */
@@ -48,6 +56,22 @@ export function FirebreakPage() {
     <Routes>
       <Route path="/" element={<StatusBoard />} />
       <Route path="/incidents/:ref" element={<IncidentPage />} />
+      <Route path="/oncall" element={<OnCallOverviewPage />} />
+      <Route path="/oncall/schedules/new" element={<ScheduleEditorPage />} />
+      <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
+      <Route
+        path="/oncall/schedules/:id/edit"
+        element={<ScheduleEditorPage />}
+      />
+      <Route
+        path="/oncall/policies/new"
+        element={<EscalationPolicyEditorPage />}
+      />
+      <Route path="/oncall/policies/:id" element={<EscalationPolicyPage />} />
+      <Route
+        path="/oncall/policies/:id/edit"
+        element={<EscalationPolicyEditorPage />}
+      />
     </Routes>
   );
 }

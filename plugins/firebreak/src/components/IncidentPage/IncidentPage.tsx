@@ -8,7 +8,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   EntityDisplayName,
   EntityRefLink,
@@ -18,6 +18,7 @@ import {
   Incident,
   IncidentRoleDefinition,
   IncidentStatus,
+  isActiveStatus,
   TimelineEvent,
   UpdateIncidentRequest,
   describeStatusTransition,
@@ -32,17 +33,26 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { useSignal } from '@backstage/plugin-signals-react';
-import { ReactNode, useCallback, useEffect, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { firebreakApiRef } from '../../api';
 import { describeFailure, isConflict } from '../../api/failures';
+import { formatSpan } from '../ShiftTime';
 import { IncidentDuration, incidentEnd } from './IncidentDuration';
+import { PagedBanner } from './PagedBanner';
+import { PagingCard } from './PagingCard';
+import {
+  activePagesNotifying,
+  describePageReason,
+  firstAcknowledgement,
+  nextEscalation,
+} from './paging';
 import { RolesCard } from './RolesCard';
 import { SeverityControl } from './SeverityControl';
 
@@ -57,6 +67,38 @@ function Person(props: { userRef?: string }) {
   ) : (
     <>nobody</>
   );
+}
+
+function People(props: { refs: string[] }) {
+  if (props.refs.length === 0) {
+    return <>nobody</>;
+  }
+  return (
+    <>
+      {props.refs.map((ref, index) => (
+        <span key={ref}>
+          {index > 0 && ', '}
+          <Person userRef={ref} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Who the backend says paged and escalated when no person did. */
+const PAGING_ACTOR = 'service:firebreak/paging';
+
+/** People and teams link to their catalog page; services (Firebreak's paging) are named. */
+function Actor(props: { actorRef: string }) {
+  const { actorRef } = props;
+  const kind = actorRef.split(':')[0].toLocaleLowerCase('en-US');
+  if (actorRef === PAGING_ACTOR) {
+    return <>Firebreak paging</>;
+  }
+  if (kind === 'user' || kind === 'group' || !actorRef.includes(':')) {
+    return <EntityRefLink entityRef={actorRef} defaultKind="user" />;
+  }
+  return <>{actorRef}</>;
 }
 
 function nameOf(
@@ -116,6 +158,27 @@ function describeEvent(
     }
     case 'status_update':
       return `Status update (${event.data.audience}): ${event.data.text}`;
+    case 'paged': {
+      const { level, round, policy, users, reason } = event.data;
+      return (
+        <>
+          Paged <People refs={users} /> (level {level}
+          {round > 1 && `, round ${round}`}, {policy}):{' '}
+          {describePageReason(reason)}
+        </>
+      );
+    }
+    case 'page_acknowledged':
+      return (
+        <>
+          <Person userRef={event.actorRef} /> acknowledged (level{' '}
+          {event.data.level}, {event.data.policy}): escalation stopped
+        </>
+      );
+    case 'page_exhausted':
+      return event.data.reason === 'nobody_on_call'
+        ? `Nobody is on call for ${event.data.policy}: nobody was paged`
+        : `Nobody acknowledged ${event.data.policy} at any level: paging stopped`;
     default:
       return 'Event';
   }
@@ -212,15 +275,31 @@ function TimelineForm(props: {
   );
 }
 
+/**
+ * Reloads the pages once their next escalation is due, for apps without signals: by then the
+ * backend has paged the next level.
+ */
+function useReloadWhenDue(due: number | undefined, reload: () => void) {
+  useEffect(() => {
+    if (due === undefined || due < Date.now() - 60_000) {
+      return undefined;
+    }
+    const timer = setTimeout(reload, Math.max(due - Date.now(), 0) + 3000);
+    return () => clearTimeout(timer);
+  }, [due, reload]);
+}
+
 /** Reloads the page when someone else changes the incident or posts to its timeline. */
 function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
   const { lastSignal } = useSignal(`firebreak:incident:${props.incidentId}`);
-  const { onChange } = props;
+  // Once per message: the callback changes with every load, the message does not.
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
   useEffect(() => {
     if (lastSignal) {
-      onChange();
+      onChange.current();
     }
-  }, [lastSignal, onChange]);
+  }, [lastSignal]);
   return null;
 }
 
@@ -231,6 +310,15 @@ const useStyles = makeStyles(theme => ({
     opacity: 0.8,
     display: 'inline-block',
     marginTop: theme.spacing(1),
+  },
+  alarm: {
+    borderLeft: `4px solid ${theme.palette.error.main}`,
+    '& $alarmText': { color: theme.palette.error.main, fontWeight: 700 },
+  },
+  alarmText: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
   },
 }));
 
@@ -247,16 +335,33 @@ const CONFLICT_MESSAGE =
 export function IncidentPage() {
   const { ref = '' } = useParams();
   const api = useApi(firebreakApiRef);
-  const state = useAsyncRetry(async () => {
+  // Every change — ours, or another's announced by a signal — loads the page again. A counter
+  // rather than retry(): retry is ignored while a load runs, and a change would be missed.
+  const [changes, setChanges] = useState(0);
+  const reload = useCallback(() => setChanges(count => count + 1), []);
+  const state = useAsync(async () => {
     const [incident, timeline] = await Promise.all([
       api.getIncident(ref),
       api.getTimeline(ref),
     ]);
     return { incident, timeline: timeline.items };
-  }, [api, ref]);
+  }, [api, ref, changes]);
   // The page works without settings; only the choices offered shrink.
   const settings = useAsync(() => api.getSettings(), [api]);
-  const { retry } = state;
+  // Paging has its own request: the incident shows even when paging cannot be read.
+  const [pageChanges, setPageChanges] = useState(0);
+  const reloadPages = useCallback(() => setPageChanges(count => count + 1), []);
+  const pages = useAsync(
+    async () => (await api.listPages(ref)).items,
+    [api, ref, changes, pageChanges],
+  );
+  const identityApi = useApi(identityApiRef);
+  const identity = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  useReloadWhenDue(nextEscalation(pages.value ?? []), reloadPages);
+  const [paging, setPaging] = useState(false);
   const { allowed: canUpdate } = usePermission({
     permission: firebreakIncidentUpdatePermission,
     resourceRef: state.value?.incident.id,
@@ -284,9 +389,9 @@ export function IncidentPage() {
             : { severity: 'error', message: describeFailure(e) },
         );
       }
-      retry();
+      reload();
     },
-    [api, retry],
+    [api, reload],
   );
 
   const post = useCallback(
@@ -305,9 +410,49 @@ export function IncidentPage() {
       } catch (e) {
         setProblem({ severity: 'error', message: describeFailure(e) });
       }
-      retry();
+      reload();
     },
-    [api, retry],
+    [api, reload],
+  );
+
+  // Whoever was paged may acknowledge; so may anyone who may change the incident.
+  const acknowledge = useCallback(
+    async (incident: Incident) => {
+      setProblem(undefined);
+      setPaging(true);
+      try {
+        await api.acknowledgeIncident(incident.id);
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      } finally {
+        setPaging(false);
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  const escalate = useCallback(
+    async (incident: Incident) => {
+      setProblem(undefined);
+      setPaging(true);
+      try {
+        const { escalated } = await api.escalateIncident(incident.id);
+        if (escalated === 0) {
+          setProblem({
+            severity: 'warning',
+            message:
+              'Nobody was paged: no escalation policy pages for the impacted entities. Assign people to the roles instead.',
+          });
+        }
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      } finally {
+        setPaging(false);
+      }
+      reload();
+    },
+    [api, reload],
   );
 
   if (state.loading && !state.value) {
@@ -320,10 +465,16 @@ export function IncidentPage() {
   const roles = settings.value?.roles ?? [];
   const startedEarlier =
     Date.parse(incident.startedAt) < Date.parse(incident.declaredAt);
+  const pagingMe = activePagesNotifying(
+    pages.value ?? [],
+    identity.value?.userEntityRef,
+  );
+  const anyActivePage = (pages.value ?? []).some(p => p.status === 'active');
+  const acknowledgement = firstAcknowledgement(pages.value ?? []);
 
   return (
     <Page themeId="tool">
-      <LiveRefresh incidentId={incident.id} onChange={retry} />
+      <LiveRefresh incidentId={incident.id} onChange={reload} />
       <Header
         title={`${incident.ref} ${incident.title}`}
         subtitle={
@@ -345,9 +496,41 @@ export function IncidentPage() {
           label={incidentEnd(incident) ? 'Lasted' : 'Open for'}
           value={<IncidentDuration incident={incident} />}
         />
+        {incident.acknowledgedAt ? (
+          <HeaderLabel
+            label="Acknowledged"
+            value={
+              <>
+                {acknowledgement && (
+                  <>
+                    by <Person userRef={acknowledgement.by} />{' '}
+                  </>
+                )}
+                after{' '}
+                {formatSpan(
+                  Date.parse(incident.acknowledgedAt) -
+                    Date.parse(incident.declaredAt),
+                )}
+              </>
+            }
+          />
+        ) : (
+          anyActivePage && (
+            <HeaderLabel label="Acknowledged" value="not yet — paging" />
+          )
+        )}
       </Header>
       <Content>
         <Grid container spacing={3}>
+          {pagingMe.length > 0 && (
+            <Grid item xs={12}>
+              <PagedBanner
+                pages={pagingMe}
+                busy={paging}
+                onAcknowledge={() => acknowledge(incident)}
+              />
+            </Grid>
+          )}
           {problem && (
             <Grid item xs={12}>
               <Alert
@@ -419,22 +602,35 @@ export function IncidentPage() {
                     <TimelineForm onPost={request => post(incident, request)} />
                   )}
                   <List>
-                    {[...timeline].reverse().map(event => (
-                      <ListItem key={event.id} divider>
-                        <ListItemText
-                          primary={describeEvent(event, roles)}
-                          secondary={
-                            <>
-                              {formatInstant(event.at)} ·{' '}
-                              <EntityRefLink
-                                entityRef={event.actorRef}
-                                defaultKind="user"
-                              />
-                            </>
-                          }
-                        />
-                      </ListItem>
-                    ))}
+                    {[...timeline].reverse().map(event => {
+                      const alarm = event.type === 'page_exhausted';
+                      return (
+                        <ListItem
+                          key={event.id}
+                          divider
+                          className={alarm ? classes.alarm : undefined}
+                        >
+                          <ListItemText
+                            primary={
+                              alarm ? (
+                                <span className={classes.alarmText}>
+                                  <WarningIcon fontSize="small" />
+                                  {describeEvent(event, roles)}
+                                </span>
+                              ) : (
+                                describeEvent(event, roles)
+                              )
+                            }
+                            secondary={
+                              <>
+                                {formatInstant(event.at)} ·{' '}
+                                <Actor actorRef={event.actorRef} />
+                              </>
+                            }
+                          />
+                        </ListItem>
+                      );
+                    })}
                   </List>
                 </InfoCard>
               </Grid>
@@ -442,6 +638,17 @@ export function IncidentPage() {
           </Grid>
           <Grid item xs={12} md={4}>
             <Grid container spacing={3}>
+              <Grid item xs={12}>
+                <PagingCard
+                  pages={pages.value}
+                  error={pages.error}
+                  canAcknowledge={canUpdate || pagingMe.length > 0}
+                  canEscalate={canUpdate && isActiveStatus(incident.status)}
+                  busy={paging}
+                  onAcknowledge={() => acknowledge(incident)}
+                  onEscalate={() => escalate(incident)}
+                />
+              </Grid>
               <Grid item xs={12}>
                 <InfoCard title="Impacted">
                   <List dense disablePadding>

@@ -1,0 +1,1 @@
+export { EscalationPolicyEditorPage } from './EscalationPolicyEditor';

@@ -1,0 +1,2 @@
+export { EscalationPolicyPage } from './EscalationPolicyPage';
+export { LevelTargets } from './LevelTargets';

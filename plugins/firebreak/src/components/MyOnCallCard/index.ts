@@ -1,0 +1,5 @@
+export {
+  EntityUserOnCallCard,
+  MyOnCallCard,
+  MyOnCallContent,
+} from './MyOnCallCard';

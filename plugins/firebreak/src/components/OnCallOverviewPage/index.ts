@@ -1,0 +1,1 @@
+export { OnCallOverviewPage } from './OnCallOverviewPage';

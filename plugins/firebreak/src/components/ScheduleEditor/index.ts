@@ -1,0 +1,1 @@
+export { ScheduleEditorPage } from './ScheduleEditor';

@@ -1,0 +1,7 @@
+export { ShiftTime, useNow } from './ShiftTime';
+export {
+  formatCountdown,
+  formatRelative,
+  formatSpan,
+  formatWhen,
+} from './formatShiftTime';
