@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  CompoundEntityRef,
   Entity,
   parseEntityRef,
   RELATION_OWNED_BY,
@@ -47,6 +48,7 @@ import {
 import { IncidentNotifier } from './IncidentNotifier';
 import { PermissionDecisionCache } from '../permissions/DecisionCache';
 import { EscalationEngine, PagePlan } from '../paging/EscalationEngine';
+import { lowerRef } from '../refs';
 
 /** @internal */
 export interface ListIncidentsInput {
@@ -61,10 +63,6 @@ export interface ListIncidentsInput {
 }
 
 const IMPACTABLE_KINDS = ['component', 'system', 'api', 'resource'];
-
-function lower(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
-}
 
 function slugify(title: string) {
   return title
@@ -179,7 +177,7 @@ export class IncidentService {
         entities,
         source: isUser(credentials) ? 'portal' : 'api',
         reporterRef: actorRef,
-        roles: { [COMMANDER_ROLE]: lower(commanderRef) },
+        roles: { [COMMANDER_ROLE]: lowerRef(commanderRef) },
         responders,
         subscribers,
         links: [],
@@ -398,7 +396,7 @@ export class IncidentService {
         } else {
           await this.requireUser(userRef, `roles.${role}`, credentials);
         }
-        const next = userRef === null ? undefined : lower(userRef);
+        const next = userRef === null ? undefined : lowerRef(userRef);
         if (next !== roles[role]) {
           events.push({
             type: 'role_changed',
@@ -413,8 +411,9 @@ export class IncidentService {
       changes.roles = roles;
     }
 
-    if (input.responders) changes.responders = input.responders.map(lower);
-    if (input.subscribers) changes.subscribers = input.subscribers.map(lower);
+    if (input.responders) changes.responders = input.responders.map(lowerRef);
+    if (input.subscribers)
+      changes.subscribers = input.subscribers.map(lowerRef);
 
     const details: string[] = [];
     if (input.title !== undefined && input.title !== current.title) {
@@ -680,9 +679,7 @@ export class IncidentService {
   }
 
   private playLinks(plays: ResponsePlay[], incident: Incident): IncidentLink[] {
-    const slug = `${incident.ref.toLocaleLowerCase('en-US')}-${slugify(
-      incident.title,
-    )}`;
+    const slug = `${lowerRef(incident.ref)}-${slugify(incident.title)}`;
     return plays.flatMap(play =>
       play.links.map(link => ({
         title: link.title,
@@ -728,7 +725,7 @@ export class IncidentService {
 
   private actorRef(credentials: BackstageCredentials) {
     return isUser(credentials)
-      ? lower(credentials.principal.userEntityRef)
+      ? lowerRef(credentials.principal.userEntityRef)
       : `service:${
           (credentials.principal as { subject?: string }).subject ?? 'unknown'
         }`;
@@ -796,7 +793,7 @@ export class IncidentService {
           `${field}[${index}]: '${ref}' is not an entity ref`,
         );
       }
-      const kind = parseEntityRef(entityRef).kind.toLocaleLowerCase('en-US');
+      const kind = lowerRef(parseEntityRef(entityRef).kind);
       if (!IMPACTABLE_KINDS.includes(kind)) {
         throw new InputError(
           `${field}[${index}]: '${ref}' is a ${kind}; incidents impact ${IMPACTABLE_KINDS.join(
@@ -804,7 +801,7 @@ export class IncidentService {
           )}`,
         );
       }
-      return lower(entityRef);
+      return lowerRef(entityRef);
     });
     const unique = [...new Set(parsed)];
     const { items } = await this.deps.catalog.getEntitiesByRefs(
@@ -842,7 +839,7 @@ export class IncidentService {
     } catch {
       throw new InputError(`${field}: '${ref}' is not an entity ref`);
     }
-    if (parsed.kind.toLocaleLowerCase('en-US') !== 'user') {
+    if (lowerRef(parsed.kind) !== 'user') {
       throw new InputError(`${field}: '${ref}' is not a user`);
     }
     const entity = await this.deps.catalog.getEntityByRef(parsed, {
@@ -861,13 +858,14 @@ export class IncidentService {
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
-    let entityRef: string;
+    let parsed: CompoundEntityRef;
     try {
-      entityRef = lower(stringifyEntityRef(parseEntityRef(ref)));
+      parsed = parseEntityRef(ref);
     } catch {
       throw new InputError(`entityRef: '${ref}' is not an entity ref`);
     }
-    const kind = parseEntityRef(entityRef).kind;
+    const entityRef = lowerRef(stringifyEntityRef(parsed));
+    const kind = lowerRef(parsed.kind);
     if (kind !== 'system' && kind !== 'group') {
       return [entityRef];
     }
@@ -891,6 +889,6 @@ export class IncidentService {
               { credentials },
             )
           ).items.map(e => stringifyEntityRef(e));
-    return [entityRef, ...related.map(lower)];
+    return [entityRef, ...related.map(lowerRef)];
   }
 }

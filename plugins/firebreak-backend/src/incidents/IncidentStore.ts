@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { parseJsonColumn } from '../database/json';
 import { toDate } from '../database/timestamps';
 import { decodeCursor, encodeCursor } from './cursor';
+import { lowerRef } from '../refs';
 
 /**
  * An impacted entity as stored: its ref and, when the catalog knew it, its owner.
@@ -139,10 +140,6 @@ function iso(value: Date | string | number | null | undefined) {
     : toDate(value).toISOString();
 }
 
-function lower(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
-}
-
 /**
  * Reads and writes incidents, their impacted entities, roles, participants and timeline.
  * Every write is one transaction; updates are optimistic on `version`.
@@ -204,7 +201,7 @@ export class IncidentStore {
           urgency: input.urgency,
           status: input.status,
           source: input.source,
-          reporter_ref: lower(input.reporterRef),
+          reporter_ref: lowerRef(input.reporterRef),
           links: JSON.stringify(input.links),
           started_at: input.startedAt,
           declared_at: input.declaredAt,
@@ -230,7 +227,7 @@ export class IncidentStore {
       const winner = options.idempotencyKey
         ? await this.db('firebreak_idempotency_keys')
             .where({
-              actor_ref: lower(options.actorRef),
+              actor_ref: lowerRef(options.actorRef),
               idempotency_key: options.idempotencyKey,
             })
             .first('incident_id')
@@ -258,7 +255,7 @@ export class IncidentStore {
       .where(
         refMatch
           ? { ref_number: Number(refMatch[1]) }
-          : { id: idOrRef.toLocaleLowerCase('en-US') },
+          : { id: lowerRef(idOrRef) },
       )
       .first();
     if (!row) {
@@ -469,7 +466,9 @@ export class IncidentStore {
   ): Promise<Page<IncidentSummary>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     const singleEntityRef =
-      query.entityRefs?.length === 1 ? lower(query.entityRefs[0]) : undefined;
+      query.entityRefs?.length === 1
+        ? lowerRef(query.entityRefs[0])
+        : undefined;
     // The keyset columns: the impacted-entity row's copy of them for one entity's history.
     const order = singleEntityRef
       ? { declaredAt: 'e.declared_at', id: 'e.incident_id' }
@@ -488,7 +487,7 @@ export class IncidentStore {
             'i.id',
             this.db('firebreak_incident_entities')
               .select('incident_id')
-              .whereIn('entity_ref', query.entityRefs.map(lower)),
+              .whereIn('entity_ref', query.entityRefs.map(lowerRef)),
           );
         }
         if (query.statuses?.length) {
@@ -612,14 +611,14 @@ export class IncidentStore {
         'i.id',
         this.db('firebreak_incident_entities')
           .select('incident_id')
-          .whereIn('owner_ref', filter.ownerRefs.map(lower)),
+          .whereIn('owner_ref', filter.ownerRefs.map(lowerRef)),
       );
     } else {
       qb.whereIn(
         'i.id',
         this.db('firebreak_incident_roles')
           .select('incident_id')
-          .whereIn('user_ref', filter.roleHolders.map(lower)),
+          .whereIn('user_ref', filter.roleHolders.map(lowerRef)),
       );
     }
   }
@@ -678,7 +677,7 @@ export class IncidentStore {
     incidentId: string,
     now: Date,
   ): Promise<string | undefined> {
-    const where = { actor_ref: lower(actorRef), idempotency_key: key };
+    const where = { actor_ref: lowerRef(actorRef), idempotency_key: key };
     const existing = await tx('firebreak_idempotency_keys')
       .where(where)
       .forUpdate()
@@ -706,7 +705,7 @@ export class IncidentStore {
   ) {
     const unique = new Map<string, ImpactedEntity>();
     for (const entity of entities) {
-      unique.set(lower(entity.entityRef), entity);
+      unique.set(lowerRef(entity.entityRef), entity);
     }
     if (unique.size === 0) {
       return;
@@ -715,7 +714,7 @@ export class IncidentStore {
       [...unique].map(([entityRef, entity]) => ({
         incident_id: incidentId,
         entity_ref: entityRef,
-        owner_ref: entity.ownerRef ? lower(entity.ownerRef) : null,
+        owner_ref: entity.ownerRef ? lowerRef(entity.ownerRef) : null,
         declared_at: declaredAt,
       })),
     );
@@ -731,7 +730,7 @@ export class IncidentStore {
       .map(([role, userRef]) => ({
         incident_id: incidentId,
         role,
-        user_ref: lower(userRef),
+        user_ref: lowerRef(userRef),
       }));
     if (rows.length > 0) {
       await tx('firebreak_incident_roles').insert(rows);
@@ -744,7 +743,7 @@ export class IncidentStore {
     kind: 'responder' | 'subscriber',
     refs: string[],
   ) {
-    const unique = [...new Set(refs.map(lower))];
+    const unique = [...new Set(refs.map(lowerRef))];
     if (unique.length > 0) {
       await tx('firebreak_incident_participants').insert(
         unique.map(entityRef => ({
@@ -774,7 +773,7 @@ export class IncidentStore {
           ...event,
           id: randomUUID(),
           incidentId,
-          actorRef: lower(event.actorRef),
+          actorRef: lowerRef(event.actorRef),
         } as TimelineEvent),
     );
     await tx('firebreak_timeline_events').insert(

@@ -10,6 +10,7 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { Knex } from 'knex';
 import { OnCallStore } from './OnCallStore';
+import { lowerRef } from '../refs';
 
 /** How far ahead "who is next" looks, and which overrides are read with a schedule. */
 const LOOK_AHEAD_DAYS = 35;
@@ -26,16 +27,6 @@ export interface EntityPolicy {
 }
 
 /**
- * Lower-cases an entity ref. `toLowerCase` applies the default Unicode mapping, which is the
- * en-US locale's too and does not depend on the server's locale; it is several times faster
- * than `toLocaleLowerCase('en-US')` on strings that change, which counts when one request
- * asks about a thousand entities.
- */
-function lower(ref: string) {
-  return ref.toLowerCase();
-}
-
-/**
  * Answers "who is on call": which policy pages for an entity (its annotation, else its owner's
  * default policy) and who each level of a policy reaches at an instant.
  *
@@ -49,7 +40,7 @@ export class OnCallResolver {
     const byAnnotation = new Map<string, string>();
     const byOwner = new Map<string, string>();
     for (const entity of entities) {
-      const ref = lower(
+      const ref = lowerRef(
         `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
           entity.metadata.name
         }`,
@@ -64,9 +55,9 @@ export class OnCallResolver {
         r => r.type === RELATION_OWNED_BY,
       )?.targetRef;
       // A group is its own owner for paging: its default policy pages for it.
-      const ownerRef = lower(entity.kind) === 'group' ? ref : owner;
+      const ownerRef = lowerRef(entity.kind) === 'group' ? ref : owner;
       if (ownerRef) {
-        byOwner.set(ref, lower(ownerRef));
+        byOwner.set(ref, lowerRef(ownerRef));
       }
     }
 
@@ -77,7 +68,7 @@ export class OnCallResolver {
     const result = new Map<string, EntityPolicy>();
     for (const [ref, value] of byAnnotation) {
       const policy = annotated.find(
-        p => p.id === lower(value) || lower(p.name) === lower(value),
+        p => p.id === lowerRef(value) || lowerRef(p.name) === lowerRef(value),
       );
       if (policy) {
         result.set(ref, { policy, source: 'annotation' });
@@ -134,10 +125,10 @@ export class OnCallResolver {
       const next: OnCallLevel['next'] = [];
       for (const target of level.targets) {
         if (target.type === 'user') {
-          users.set(lower(target.ref), { userRef: lower(target.ref) });
+          users.set(lowerRef(target.ref), { userRef: lowerRef(target.ref) });
           continue;
         }
-        const schedule = schedules.get(lower(target.ref));
+        const schedule = schedules.get(lowerRef(target.ref));
         if (!schedule) {
           continue;
         }

@@ -10,6 +10,7 @@ import { Knex } from 'knex';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseJsonColumn } from '../database/json';
 import { toDate } from '../database/timestamps';
+import { lowerRef } from '../refs';
 
 /** @internal */
 export interface ScheduleChanges {
@@ -40,10 +41,6 @@ export interface CalendarSubject {
 
 const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function lower(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
-}
 
 /** A unique-constraint violation, as each driver reports it. */
 function isUniqueViolation(error: unknown) {
@@ -78,7 +75,7 @@ export class OnCallStore {
     await this.db('firebreak_schedules').insert({
       id,
       name: input.name,
-      owner_ref: lower(input.ownerRef),
+      owner_ref: lowerRef(input.ownerRef),
       time_zone: input.timeZone,
       layers: JSON.stringify(input.layers),
       version: 1,
@@ -98,7 +95,7 @@ export class OnCallStore {
       return undefined;
     }
     const row = await db('firebreak_schedules')
-      .where({ id: lower(id) })
+      .where({ id: lowerRef(id) })
       .first();
     if (!row) {
       return undefined;
@@ -120,7 +117,7 @@ export class OnCallStore {
     }
     const rows = await db('firebreak_schedules').whereIn(
       'id',
-      valid.map(lower),
+      valid.map(lowerRef),
     );
     const overrides = await this.listOverrides(
       rows.map(r => r.id),
@@ -145,7 +142,7 @@ export class OnCallStore {
       { column: 'name' },
     ]);
     if (filter.ownerRefs) {
-      query.whereIn('owner_ref', filter.ownerRefs.map(lower));
+      query.whereIn('owner_ref', filter.ownerRefs.map(lowerRef));
     }
     const rows = await query;
     const overrides = await this.listOverrides(
@@ -167,7 +164,7 @@ export class OnCallStore {
       .update({
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.ownerRef !== undefined && {
-          owner_ref: lower(changes.ownerRef),
+          owner_ref: lowerRef(changes.ownerRef),
         }),
         ...(changes.timeZone !== undefined && { time_zone: changes.timeZone }),
         ...(changes.layers !== undefined && {
@@ -202,18 +199,18 @@ export class OnCallStore {
     await this.db('firebreak_schedule_overrides').insert({
       id,
       schedule_id: scheduleId,
-      user_ref: lower(input.userRef),
+      user_ref: lowerRef(input.userRef),
       start_at: input.start,
       end_at: input.end,
-      created_by: lower(createdBy),
+      created_by: lowerRef(createdBy),
       created_at: now,
     });
     return {
       id,
-      userRef: lower(input.userRef),
+      userRef: lowerRef(input.userRef),
       start: input.start.toISOString(),
       end: input.end.toISOString(),
-      createdBy: lower(createdBy),
+      createdBy: lowerRef(createdBy),
     };
   }
 
@@ -236,7 +233,7 @@ export class OnCallStore {
     now: Date,
   ): Promise<EscalationPolicy> {
     const id = randomUUID();
-    const ownerRef = lower(input.ownerRef);
+    const ownerRef = lowerRef(input.ownerRef);
     try {
       await this.db.transaction(async tx => {
         const hasDefault = await tx('firebreak_escalation_policies')
@@ -251,7 +248,7 @@ export class OnCallStore {
         await tx('firebreak_escalation_policies').insert({
           id,
           name: input.name,
-          name_key: lower(input.name),
+          name_key: lowerRef(input.name),
           owner_ref: ownerRef,
           levels: JSON.stringify(input.levels),
           repeat: input.repeat,
@@ -280,8 +277,8 @@ export class OnCallStore {
     const row = await db('firebreak_escalation_policies')
       .where(
         UUID_PATTERN.test(idOrName)
-          ? { id: lower(idOrName) }
-          : { name_key: lower(idOrName) },
+          ? { id: lowerRef(idOrName) }
+          : { name_key: lowerRef(idOrName) },
       )
       .first();
     return row ? this.toPolicy(row) : undefined;
@@ -295,15 +292,15 @@ export class OnCallStore {
       return new Map();
     }
     const rows = await this.db('firebreak_escalation_policies')
-      .whereIn('owner_ref', [...new Set(ownerRefs.map(lower))])
+      .whereIn('owner_ref', [...new Set(ownerRefs.map(lowerRef))])
       .where({ is_default: true });
     return new Map(rows.map(row => [row.owner_ref, this.toPolicy(row)]));
   }
 
   /** Policies by id or name, as they are found. */
   async getPolicies(idsOrNames: string[]): Promise<EscalationPolicy[]> {
-    const ids = idsOrNames.filter(v => UUID_PATTERN.test(v)).map(lower);
-    const names = idsOrNames.filter(v => !UUID_PATTERN.test(v)).map(lower);
+    const ids = idsOrNames.filter(v => UUID_PATTERN.test(v)).map(lowerRef);
+    const names = idsOrNames.filter(v => !UUID_PATTERN.test(v)).map(lowerRef);
     if (ids.length === 0 && names.length === 0) {
       return [];
     }
@@ -319,7 +316,7 @@ export class OnCallStore {
       { column: 'name' },
     ]);
     if (filter.ownerRefs) {
-      query.whereIn('owner_ref', filter.ownerRefs.map(lower));
+      query.whereIn('owner_ref', filter.ownerRefs.map(lowerRef));
     }
     return (await query).map(row => this.toPolicy(row));
   }
@@ -340,7 +337,7 @@ export class OnCallStore {
         }
         const ownerRef =
           changes.ownerRef !== undefined
-            ? lower(changes.ownerRef)
+            ? lowerRef(changes.ownerRef)
             : current.owner_ref;
         if (changes.isDefault) {
           await tx('firebreak_escalation_policies')
@@ -353,7 +350,7 @@ export class OnCallStore {
           .update({
             ...(changes.name !== undefined && {
               name: changes.name,
-              name_key: lower(changes.name),
+              name_key: lowerRef(changes.name),
             }),
             owner_ref: ownerRef,
             ...(changes.levels !== undefined && {
@@ -392,7 +389,7 @@ export class OnCallStore {
 
   /** The token of a calendar feed, made on first use. */
   async calendarToken(subject: CalendarSubject, now: Date): Promise<string> {
-    const where = { kind: subject.kind, subject: lower(subject.subject) };
+    const where = { kind: subject.kind, subject: lowerRef(subject.subject) };
     const existing = await this.db('firebreak_calendar_tokens')
       .where(where)
       .first('token');

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { IncidentStore, NewTimelineEvent } from '../incidents/IncidentStore';
 import { OnCallResolver } from '../oncall/OnCallResolver';
 import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
+import { lowerRef } from '../refs';
 
 /** Who the engine says did what on the timeline when no person did. */
 export const ENGINE_ACTOR = 'service:firebreak/paging';
@@ -86,9 +87,7 @@ export class EscalationEngine {
     const policies = await this.deps.resolver.policiesFor(entities);
     const distinct = new Map<string, EscalationPolicy>();
     for (const entity of entities) {
-      const found = policies.get(
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-      );
+      const found = policies.get(lowerRef(stringifyEntityRef(entity)));
       if (found && !distinct.has(found.policy.id)) {
         distinct.set(found.policy.id, found.policy);
       }

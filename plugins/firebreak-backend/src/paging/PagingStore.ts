@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { parseJsonColumn } from '../database/json';
 import { toDate } from '../database/timestamps';
+import { lowerRef } from '../refs';
 
 /**
  * The policy as a page started: later edits of the policy do not change a running page.
@@ -47,10 +48,6 @@ export interface OutboxNotification {
   level: number;
   userRef: string;
   attempts: number;
-}
-
-function lower(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
 }
 
 /**
@@ -126,7 +123,7 @@ export class PagingStore {
           next_escalation_at: changes.nextEscalationAt,
         }),
         ...(changes.acknowledgedBy && {
-          acknowledged_by: lower(changes.acknowledgedBy),
+          acknowledged_by: lowerRef(changes.acknowledgedBy),
         }),
         ...(changes.acknowledgedAt && {
           acknowledged_at: changes.acknowledgedAt,
@@ -142,7 +139,7 @@ export class PagingStore {
     userRefs: string[],
     now: Date,
   ) {
-    const unique = [...new Set(userRefs.map(lower))];
+    const unique = [...new Set(userRefs.map(lowerRef))];
     if (unique.length === 0) {
       return;
     }
@@ -236,7 +233,7 @@ export class PagingStore {
   /** Whether a user was notified by any page of the incident. */
   async wasNotified(incidentId: string, userRef: string): Promise<boolean> {
     const row = await this.db('firebreak_page_notifications')
-      .where({ incident_id: incidentId, user_ref: lower(userRef) })
+      .where({ incident_id: incidentId, user_ref: lowerRef(userRef) })
       .first('id');
     return Boolean(row);
   }

@@ -5,6 +5,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { FIREBREAK_ONCALL_RESOURCE_TYPE } from '@firebreak/backstage-plugin-common';
 import { z } from 'zod';
+import { lowerRef } from '../refs';
 
 /**
  * A schedule or an escalation policy as permission rules see it.
@@ -46,9 +47,7 @@ export const isOnCallOwner = createPermissionRule({
       .describe('Entity refs of the user and their groups'),
   }),
   apply: (resource, { claims }) =>
-    claims.some(
-      claim => claim.toLocaleLowerCase('en-US') === resource.ownerRef,
-    ),
+    claims.some(claim => lowerRef(claim) === resource.ownerRef),
   toQuery: () => {
     throw new Error('On-call resources are only ever checked one at a time');
   },

@@ -1,6 +1,7 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
 import { incidentPermissionResourceRef } from './resource';
+import { lowerRef } from '../refs';
 
 const claimsSchema = z.object({
   claims: z
@@ -24,7 +25,7 @@ export const isOwnerOfImpactedEntity = createPermissionRule({
   paramsSchema: claimsSchema,
   apply: (incident, { claims }) => {
     const owners = new Set(incident.ownerRefs);
-    return claims.some(claim => owners.has(claim.toLocaleLowerCase('en-US')));
+    return claims.some(claim => owners.has(lowerRef(claim)));
   },
   toQuery: ({ claims }) => ({ ownerRefs: claims }),
 });
@@ -41,7 +42,7 @@ export const hasIncidentRole = createPermissionRule({
   paramsSchema: claimsSchema,
   apply: (incident, { claims }) => {
     const holders = new Set(Object.values(incident.roles));
-    return claims.some(claim => holders.has(claim.toLocaleLowerCase('en-US')));
+    return claims.some(claim => holders.has(lowerRef(claim)));
   },
   toQuery: ({ claims }) => ({ roleHolders: claims }),
 });
