@@ -9,8 +9,9 @@ import { spec } from '../schema/openapi';
  * Every exchange with a test backend is looked up in the spec: the path, method and status
  * code must be documented, the response body must match the documented schema (or be empty
  * where none is documented), and a request the implementation accepted must be valid by the
- * spec (so the spec never promises less than the handlers take). The OpenAPI validator in the
- * router only checks requests; this checks the responses too, in every router test.
+ * spec (so the spec never promises less than the handlers take). The router does not check
+ * the spec at run time (its handlers' schemas validate requests); this is where the spec and
+ * the implementation are held together, in every router test.
  */
 
 const SPEC_ID = 'firebreak-openapi';
@@ -151,7 +152,7 @@ function check(
   const report = (problem: string) =>
     violations.push({ request: label, problem });
 
-  // Served by @backstage/backend-openapi-utils itself, from the spec.
+  // The spec itself, which is not one of its own paths.
   if (path === '/openapi.json') {
     return;
   }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EndpointMap } from '../schema/openapi';
-import { parse, RequestSchemas } from '../schema/requestValidation';
+import { parse } from '../schema/requestValidation';
 import { IncidentService } from './IncidentService';
 
 const isoInstant = z
@@ -86,19 +86,6 @@ const timelineBody = z.discriminatedUnion('type', [
   }),
 ]);
 
-/**
- * The schemas the incident handlers parse requests with, by operation; they also explain the
- * requests the OpenAPI validator rejects.
- *
- * @internal
- */
-export const incidentRequestSchemas: RequestSchemas = {
-  ListIncidents: { query: listQuery },
-  DeclareIncident: { body: declareBody },
-  UpdateIncident: { body: updateBody },
-  PostTimelineEvent: { body: timelineBody },
-};
-
 // Handlers' requests are typed per operation; these helpers take any of them.
 type AnyRequest = Request<any, any, any, any>;
 
@@ -110,8 +97,8 @@ type UpdateIncidentHandler = internal.EndpointMapRequestHandler<
 >;
 
 /**
- * Adds the incident routes to the plugin's API router. They run after the OpenAPI validator
- * and parse again with the schemas above, which trim text and check what the spec cannot
+ * Adds the incident routes to the plugin's API router. Each handler parses its request with
+ * the schemas above, which name the field at fault, trim text and check what the spec cannot
  * say, such as a blank title.
  *
  * @internal

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EndpointMap } from '../schema/openapi';
-import { parse, RequestSchemas } from '../schema/requestValidation';
+import { parse } from '../schema/requestValidation';
 import { OnCallService } from './OnCallService';
 
 const isoInstant = z
@@ -101,27 +101,6 @@ const onCallBatch = z.object({
 });
 
 const calendarTokenBody = z.object({ scheduleId: ref.optional() });
-
-/**
- * The schemas the on-call handlers parse requests with, by operation; they also explain the
- * requests the OpenAPI validator rejects.
- *
- * @internal
- */
-export const onCallRequestSchemas: RequestSchemas = {
-  ListSchedules: { query: ownerFilter },
-  CreateSchedule: { body: createSchedule },
-  UpdateSchedule: { body: updateSchedule },
-  ListScheduleShifts: { query: range },
-  CreateScheduleOverride: { body: override },
-  ListEscalationPolicies: { query: ownerFilter },
-  CreateEscalationPolicy: { body: createPolicy },
-  UpdateEscalationPolicy: { body: updatePolicy },
-  GetOnCall: { query: onCallQuery },
-  QueryOnCall: { body: onCallBatch },
-  ListMyShifts: { query: range },
-  CreateCalendarToken: { body: calendarTokenBody },
-};
 
 // TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
 type UpdateScheduleHandler = internal.EndpointMapRequestHandler<

@@ -181,7 +181,7 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
     expect(coveredSpecResponses(tags)).toEqual(documentedResponses(tags));
   });
 
-  it("words the validator's rejections with the field at fault", async () => {
+  it('rejects what the spec forbids with a 400 that names the field', async () => {
     const knex = await databases.init(id);
     const { server } = await startFirebreak({ knex });
     const declare = (body: object, key?: string) => {
@@ -190,17 +190,42 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
         .set('Authorization', as(users.alice));
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
-    // The spec rejects an empty list; the handler's schema says why, its own way.
-    const empty = await declare({ ...sev2, entityRefs: [] });
-    expect(empty.status).toBe(400);
-    expect(empty.body.error.message).toBe(
+    const rejections = [
+      [{ ...sev2, entityRefs: [] }, undefined],
+      [{ ...sev2, title: 42 }, undefined],
+      [{ severity: 'SEV2', entityRefs: sev2.entityRefs }, undefined],
+      [{ ...sev2, startedAt: 'yesterday' }, undefined],
+      [sev2, 'k'.repeat(256)],
+    ] as const;
+    const messages = [];
+    for (const [body, key] of rejections) {
+      const response = await declare(body, key);
+      expect(response.status).toBe(400);
+      messages.push(response.body.error.message);
+    }
+    expect(messages).toEqual([
       'entityRefs: name at least one impacted entity',
-    );
-    // Only the spec limits the header: its message is rewritten to start with the field.
-    const long = await declare(sev2, 'k'.repeat(256));
-    expect(long.status).toBe(400);
-    expect(long.body.error.message).toBe(
-      'idempotency-key: must NOT have more than 255 characters',
-    );
+      'title: Invalid input: expected string, received number',
+      'title: is required',
+      'startedAt: must be an ISO 8601 instant',
+      'Idempotency-Key: must be 1 to 255 characters',
+    ]);
+    // Nothing was declared along the way.
+    const list = await request(server)
+      .get('/api/firebreak/incidents')
+      .set('Authorization', as(users.alice));
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('serves the spec at /openapi.json', async () => {
+    const knex = await databases.init(id);
+    const { server } = await startFirebreak({ knex });
+    const response = await request(server)
+      .get('/api/firebreak/openapi.json')
+      .set('Authorization', as(users.alice));
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(response.body.servers).toEqual([{ url: '/api/firebreak' }]);
+    expect(Object.keys(response.body.paths)).toContain('/incidents');
   });
 });
