@@ -21,6 +21,7 @@ import {
 import { firebreakClockServiceRef } from './clock';
 import { readFirebreakSettings } from './config/FirebreakSettings';
 import { applyDatabaseMigrations } from './database/migrations';
+import { cacheSqliteStatements } from './database/sqliteStatements';
 import { seedDemoData } from './demo/DemoDataSeeder';
 import { seedOnCallDemoData } from './demo/OnCallDemoSeeder';
 import { IncidentNotifier } from './incidents/IncidentNotifier';
@@ -76,6 +77,7 @@ export const firebreakPlugin = createBackendPlugin({
         const settings = readFirebreakSettings(config);
 
         const knex = await database.getClient();
+        cacheSqliteStatements(knex);
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }
