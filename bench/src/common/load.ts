@@ -18,6 +18,8 @@ export interface LoadResult {
   durationSeconds: number;
   /** The machine's 1-minute load average at the end: other work shares the cores. */
   loadAverage: number;
+  /** Every 2xx response's latency, in milliseconds, in the order they came. */
+  latencies: number[];
 }
 
 function percentile(sorted: Float64Array, p: number) {
@@ -107,5 +109,32 @@ export async function runLoad(options: {
     non2xx: result.non2xx,
     durationSeconds: result.duration,
     loadAverage: os.loadavg()[0],
+    latencies,
+  };
+}
+
+/**
+ * Several runs of the same load taken as one: req/s over their whole duration, percentiles
+ * over every response of every run, and the highest load average any of them saw.
+ *
+ * @internal
+ */
+export function combineLoads(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap(run => run.latencies);
+  const durationSeconds = runs.reduce(
+    (sum, run) => sum + run.durationSeconds,
+    0,
+  );
+  const total = (key: 'responses' | 'errors' | 'non2xx') =>
+    runs.reduce((sum, run) => sum + run[key], 0);
+  return {
+    requestsPerSecond: latencies.length / durationSeconds,
+    ...summarizeLatencies(latencies),
+    responses: total('responses'),
+    errors: total('errors'),
+    non2xx: total('non2xx'),
+    durationSeconds,
+    loadAverage: Math.max(...runs.map(run => run.loadAverage)),
+    latencies,
   };
 }

@@ -23,7 +23,12 @@ import {
   BenchDialect,
   openKnex,
 } from '../common/database';
-import { LoadResult, runLoad, summarizeLatencies } from '../common/load';
+import {
+  combineLoads,
+  LoadResult,
+  runLoad,
+  summarizeLatencies,
+} from '../common/load';
 import { datasetShape, prepareDatabase, warmTables } from './benchDatabase';
 import { BENCH_USER_REF } from './dataset';
 import { openHistoryQuery } from './historyQuery';
@@ -55,6 +60,8 @@ interface SampledEntity {
 type MeasuredLoad = LoadResult & {
   /** CPU time of the server process (not the database's) per response. */
   serverCpuMsPerRequest?: number;
+  /** Each round's own figures, when several were pooled. */
+  rounds?: { requestsPerSecond: number; p95: number }[];
 };
 
 interface ScenarioResult {
@@ -75,6 +82,7 @@ function readOptions() {
       db: { type: 'string', default: 'both' },
       refill: { type: 'boolean', default: false },
       duration: { type: 'string', default: '15' },
+      rounds: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '10' },
       connections: { type: 'string', default: '10' },
       incidents: { type: 'string', default: '1000000' },
@@ -92,7 +100,9 @@ function readOptions() {
         'yarn bench:incidents [options]',
         '  --db pg|sqlite|both   databases to run on (default both)',
         '  --refill              fill the database again even if it holds the data set',
-        '  --duration N          seconds of measured load per target and page (default 15)',
+        '  --duration N          seconds of measured load per target, page and round (default 15)',
+        '  --rounds N            rounds of measured load, taking the targets in turn; the',
+        '                        figures pool every round (default 3)',
         '  --warmup N            seconds of unmeasured load first (default 10)',
         '  --connections N       concurrent connections (default 10)',
         '  --incidents N         incidents in the data set (default 1000000)',
@@ -121,6 +131,7 @@ function readOptions() {
     dialects: (db === 'both' ? ['pg', 'sqlite'] : [db]) as BenchDialect[],
     refill: values.refill ?? false,
     durationSeconds: number('duration', values.duration, 1),
+    rounds: number('rounds', values.rounds, 1),
     warmupSeconds: number('warmup', values.warmup, 0),
     connections: number('connections', values.connections, 1),
     incidents: number('incidents', values.incidents, 1000),
@@ -443,9 +454,32 @@ async function runDialect(
       if (options.warmupSeconds > 0) {
         for (const target of targets) await load(target, options.warmupSeconds);
       }
+      // The targets take turns, so that whatever else the machine does during the run falls
+      // on all of them; each target's figures pool its rounds.
+      const rounds = new Map<ChildServer, MeasuredLoad[]>(
+        targets.map(target => [target, []]),
+      );
+      for (let round = 1; round <= options.rounds; round++) {
+        for (const target of targets) {
+          rounds.get(target)!.push(await load(target, options.durationSeconds));
+        }
+      }
       const measured = new Map<ChildServer, MeasuredLoad>();
-      for (const target of targets) {
-        measured.set(target, await load(target, options.durationSeconds));
+      for (const [target, runs] of rounds) {
+        const cpu = runs.map(run => run.serverCpuMsPerRequest);
+        measured.set(target, {
+          ...combineLoads(runs),
+          serverCpuMsPerRequest: cpu.every(ms => ms !== undefined)
+            ? runs.reduce(
+                (sum, run) => sum + run.serverCpuMsPerRequest! * run.responses,
+                0,
+              ) / runs.reduce((sum, run) => sum + run.responses, 0)
+            : undefined,
+          rounds: runs.map(run => ({
+            requestsPerSecond: run.requestsPerSecond,
+            p95: run.p95,
+          })),
+        });
       }
       results.push({
         dialect,
@@ -458,10 +492,21 @@ async function runDialect(
         queryAlone,
         warmth,
       });
-      const summary = (result: LoadResult) =>
+      const summary = (result: MeasuredLoad) =>
         `${fixed(result.requestsPerSecond, 0)} req/s, p95 ${fixed(
           result.p95,
-        )} ms`;
+        )} ms${
+          result.rounds && result.rounds.length > 1
+            ? ` (rounds: ${result.rounds
+                .map(
+                  round =>
+                    `${fixed(round.requestsPerSecond, 0)} req/s p95 ${fixed(
+                      round.p95,
+                    )}`,
+                )
+                .join(', ')})`
+            : ''
+        }`;
       log(
         `${dialect}: ${page} page done (${warmth} before): API ${summary(
           measured.get(api)!,
@@ -541,7 +586,7 @@ function report(
 
   log('');
   log(
-    `Firebreak entity history, ${options.incidents} incidents over ${options.entities} entities, page of ${PAGE_SIZE}, ${options.connections} connections, ${options.durationSeconds} s per target, warm tables`,
+    `Firebreak entity history, ${options.incidents} incidents over ${options.entities} entities, page of ${PAGE_SIZE}, ${options.connections} connections, ${options.rounds} × ${options.durationSeconds} s per target, warm tables`,
   );
   log(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(
