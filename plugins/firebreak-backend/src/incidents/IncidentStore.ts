@@ -131,6 +131,24 @@ interface IncidentRow {
 }
 
 const REF_PATTERN = /^inc-(\d+)$/i;
+
+/** The columns of an incident in a list. */
+const SUMMARY_COLUMNS = [
+  'i.id',
+  'i.ref_number',
+  'i.title',
+  'i.severity',
+  'i.priority',
+  'i.status',
+  'i.declared_at',
+  'i.resolved_at',
+];
+
+/**
+ * Roll-ups over at most this many entities read each entity's range of the history index;
+ * larger ones walk the incidents (SQLite allows 500 members in a UNION).
+ */
+const MAX_ROLLUP_RANGES = 100;
 const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -458,95 +476,142 @@ export class IncidentStore {
    *
    * One entity's history, the commonest list, is read from the history index
    * (entity_ref, declared_at, incident_id): the page is the first rows of one index range,
-   * however long the history and however deep the cursor. Lists over several entities or
-   * none walk the incidents in declaring order instead.
+   * however long the history and however deep the cursor. A roll-up of a few entities (a
+   * system's parts, what a group owns) takes the first `limit + 1` rows of each entity's range
+   * and keeps the newest distinct incidents among them: an incident on the page is among the
+   * first `limit + 1` of every entity it impacts. Lists over many entities or none walk the
+   * incidents in declaring order instead.
    */
   async listIncidents(
     query: ListIncidentsQuery,
   ): Promise<Page<IncidentSummary>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const singleEntityRef =
-      query.entityRefs?.length === 1
-        ? lowerRef(query.entityRefs[0])
-        : undefined;
-    // The keyset columns: the impacted-entity row's copy of them for one entity's history.
-    const order = singleEntityRef
-      ? { declaredAt: 'e.declared_at', id: 'e.incident_id' }
-      : { declaredAt: 'i.declared_at', id: 'i.id' };
+    const refs = query.entityRefs && [
+      ...new Set(query.entityRefs.map(lowerRef)),
+    ];
+    const limit = query.limit + 1;
+    // Filters on the incident row itself; the declaring time is on both rows.
+    const filtersIncidents = Boolean(
+      query.statuses?.length ||
+        query.severities?.length ||
+        query.q ||
+        query.filter,
+    );
 
-    const page = (
-      singleEntityRef
-        ? this.db('firebreak_incident_entities as e')
-            .join('firebreak_incidents as i', 'i.id', 'e.incident_id')
-            .where('e.entity_ref', singleEntityRef)
-        : this.db('firebreak_incidents as i')
-    )
-      .modify(qb => {
-        if (query.entityRefs && !singleEntityRef) {
-          qb.whereIn(
-            'i.id',
-            this.db('firebreak_incident_entities')
-              .select('incident_id')
-              .whereIn('entity_ref', query.entityRefs.map(lowerRef)),
-          );
+    // Applies the filters and the cursor, keyed on one table's copy of (declared_at, id).
+    const filtered = (
+      qb: Knex.QueryBuilder,
+      order: { declaredAt: string; id: string },
+    ) => {
+      if (query.statuses?.length) {
+        qb.whereIn('i.status', query.statuses);
+      }
+      if (query.severities?.length) {
+        qb.whereIn('i.severity', query.severities);
+      }
+      if (query.declaredFrom) {
+        qb.where(order.declaredAt, '>=', query.declaredFrom);
+      }
+      if (query.declaredTo) {
+        qb.where(order.declaredAt, '<', query.declaredTo);
+      }
+      if (query.q) {
+        const words = query.q.trim().split(/\s+/).filter(Boolean);
+        for (const word of words) {
+          const refMatch = REF_PATTERN.exec(word);
+          // '!' escapes LIKE wildcards: a backslash means different things per database.
+          const pattern = `%${word
+            .toLocaleLowerCase('en-US')
+            .replace(/[!%_]/g, c => `!${c}`)}%`;
+          qb.where(inner => {
+            inner.whereRaw(`LOWER(i.title) LIKE ? ESCAPE '!'`, [pattern]);
+            if (refMatch) {
+              inner.orWhere('i.ref_number', Number(refMatch[1]));
+            }
+          });
         }
-        if (query.statuses?.length) {
-          qb.whereIn('i.status', query.statuses);
-        }
-        if (query.severities?.length) {
-          qb.whereIn('i.severity', query.severities);
-        }
-        if (query.declaredFrom) {
-          qb.where('i.declared_at', '>=', query.declaredFrom);
-        }
-        if (query.declaredTo) {
-          qb.where('i.declared_at', '<', query.declaredTo);
-        }
-        if (query.q) {
-          const words = query.q.trim().split(/\s+/).filter(Boolean);
-          for (const word of words) {
-            const refMatch = REF_PATTERN.exec(word);
-            // '!' escapes LIKE wildcards: a backslash means different things per database.
-            const pattern = `%${word
-              .toLocaleLowerCase('en-US')
-              .replace(/[!%_]/g, c => `!${c}`)}%`;
-            qb.where(inner => {
-              inner.whereRaw(`LOWER(i.title) LIKE ? ESCAPE '!'`, [pattern]);
-              if (refMatch) {
-                inner.orWhere('i.ref_number', Number(refMatch[1]));
-              }
-            });
-          }
-        }
-        if (query.filter) {
-          this.applyFilter(qb, query.filter);
-        }
-        if (cursor) {
-          const declaredAt = new Date(cursor.declaredAt);
-          // The first bound is redundant but lets every database start the index range at
-          // the cursor instead of filtering everything newer.
-          qb.where(order.declaredAt, '<=', declaredAt).andWhere(inner =>
-            inner
-              .where(order.declaredAt, '<', declaredAt)
-              .orWhere(order.id, '<', cursor.id),
-          );
-        }
-      })
-      .select(
-        'i.id',
-        'i.ref_number',
-        'i.title',
-        'i.severity',
-        'i.priority',
-        'i.status',
-        'i.declared_at',
-        'i.resolved_at',
-      )
-      .orderBy([
+      }
+      if (query.filter) {
+        this.applyFilter(qb, query.filter);
+      }
+      if (cursor) {
+        const declaredAt = new Date(cursor.declaredAt);
+        // The first bound is redundant but lets every database start the index range at
+        // the cursor instead of filtering everything newer.
+        qb.where(order.declaredAt, '<=', declaredAt).andWhere(inner =>
+          inner
+            .where(order.declaredAt, '<', declaredAt)
+            .orWhere(order.id, '<', cursor.id),
+        );
+      }
+      return qb.orderBy([
         { column: order.declaredAt, order: 'desc' },
         { column: order.id, order: 'desc' },
-      ])
-      .limit(query.limit + 1);
+      ]);
+    };
+    const byEntity = { declaredAt: 'e.declared_at', id: 'e.incident_id' };
+    const byIncident = { declaredAt: 'i.declared_at', id: 'i.id' };
+
+    let page: Knex.QueryBuilder;
+    if (refs?.length === 1) {
+      page = filtered(
+        this.db('firebreak_incident_entities as e')
+          .join('firebreak_incidents as i', 'i.id', 'e.incident_id')
+          .where('e.entity_ref', refs[0]),
+        byEntity,
+      )
+        .select(SUMMARY_COLUMNS)
+        .limit(limit);
+    } else if (refs && refs.length > 1 && refs.length <= MAX_ROLLUP_RANGES) {
+      // Each entity's range gives ids only, from the index alone unless a filter needs the
+      // incident; the incidents are read for the page's ids. SQLite takes no parentheses
+      // around the members of a UNION, so each member is a plain SELECT.
+      const [first, ...others] = refs.map(ref =>
+        this.db.select('*').from(
+          filtered(
+            this.db('firebreak_incident_entities as e')
+              .modify(qb => {
+                if (filtersIncidents) {
+                  qb.join('firebreak_incidents as i', 'i.id', 'e.incident_id');
+                }
+              })
+              .where('e.entity_ref', ref),
+            byEntity,
+          )
+            .select('e.incident_id as id', 'e.declared_at as declared_at')
+            .limit(limit)
+            .as('r'),
+        ),
+      );
+      const ids = this.db
+        .from(first.unionAll(others).as('u'))
+        .distinct('u.id', 'u.declared_at')
+        .orderBy([
+          { column: 'u.declared_at', order: 'desc' },
+          { column: 'u.id', order: 'desc' },
+        ])
+        .limit(limit);
+      page = this.db
+        .from(ids.as('t'))
+        .join('firebreak_incidents as i', 'i.id', 't.id')
+        .select(SUMMARY_COLUMNS);
+    } else {
+      page = filtered(
+        this.db('firebreak_incidents as i').modify(qb => {
+          if (refs) {
+            qb.whereIn(
+              'i.id',
+              this.db('firebreak_incident_entities')
+                .select('incident_id')
+                .whereIn('entity_ref', refs),
+            );
+          }
+        }),
+        byIncident,
+      )
+        .select(SUMMARY_COLUMNS)
+        .limit(limit);
+    }
 
     // The page and its impacted entities in one round trip: a row per impacted entity.
     const rows: (IncidentRow & { impacted_ref: string | null })[] =

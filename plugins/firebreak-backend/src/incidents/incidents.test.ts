@@ -605,6 +605,82 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
       ]);
     });
 
+    it('rolls up a group or system: each incident once, newest first, page by page', async () => {
+      let instant = new Date('2026-10-01T00:00:00Z');
+      const { server } = await startFirebreak({ knex, now: () => instant });
+      const at = (minute: number) => {
+        instant = new Date(
+          Date.parse('2026-10-01T00:00:00Z') + minute * 60_000,
+        );
+      };
+      const make = async (title: string, entityRefs: string[]) =>
+        (await declare(server, { title, severity: 'SEV3', entityRefs })).body;
+      const payments = 'component:default/payments-api';
+      const ledger = 'component:default/ledger';
+      const cart = 'component:default/cart';
+      // group:default/payments owns payments-api and ledger; the shop system has cart.
+      at(0);
+      const tied = [
+        await make('A', [payments, ledger]),
+        await make('B', [ledger]),
+        await make('C', [payments]),
+        await make('D', [ledger, payments, cart]),
+      ];
+      at(1);
+      await make('E', [cart]);
+      at(2);
+      await make('F', [payments, ledger]);
+      at(3);
+      await make('G', [ledger]);
+      await request(server)
+        .patch(`/api/firebreak/incidents/${tied[0].id}`)
+        .set('Authorization', as(users.alice))
+        .send({ version: 1, status: 'resolved' });
+
+      const byIdDesc = (items: { id: string; title: string }[]) =>
+        [...items].sort((x, y) => (x.id < y.id ? 1 : -1)).map(i => i.title);
+      const pageThrough = async (query: object, limit: number) => {
+        const pages: string[][] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await request(server)
+            .get('/api/firebreak/incidents')
+            .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
+            .set('Authorization', as(users.viewer));
+          expect(res.status).toBe(200);
+          pages.push(res.body.items.map((i: any) => i.title));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        return pages;
+      };
+
+      const group = { entityRef: 'group:default/payments' };
+      const expected = ['G', 'F', ...byIdDesc(tied)];
+      for (const limit of [1, 2, 3, 25]) {
+        const pages = await pageThrough(group, limit);
+        // Full pages but the last, and every incident once in order.
+        expect(pages.slice(0, -1).every(p => p.length === limit)).toBe(true);
+        expect(pages.flat()).toEqual(expected);
+      }
+      // Filters apply before the page is cut, on every entity's range.
+      expect(
+        (await pageThrough({ ...group, status: 'resolved' }, 1)).flat(),
+      ).toEqual(['A']);
+      expect((await pageThrough({ ...group, q: 'd' }, 1)).flat()).toEqual([
+        'D',
+      ]);
+      // Each entity's copy of an incident carries its impacted entities once.
+      const groupPage = await request(server)
+        .get('/api/firebreak/incidents')
+        .query(group)
+        .set('Authorization', as(users.viewer));
+      const d = groupPage.body.items.find((i: any) => i.title === 'D');
+      expect(d.entityRefs).toEqual([cart, ledger, payments]);
+      expect(
+        (await pageThrough({ entityRef: 'system:default/shop' }, 1)).flat(),
+      ).toEqual(['E', 'D']);
+    });
+
     it('restricts the list by a conditional read decision', async () => {
       const { server } = await startFirebreak({
         knex,
@@ -625,10 +701,29 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
         title: 'Theirs',
         entityRefs: ['component:default/cart'],
       });
-      const res = await request(server)
-        .get('/api/firebreak/incidents')
-        .set('Authorization', as(users.alice));
-      expect(res.body.items.map((i: any) => i.title)).toEqual(['Ours']);
+      await declare(server, {
+        ...sev2,
+        title: 'Shared',
+        entityRefs: [
+          'component:default/cart',
+          'component:default/payments-api',
+        ],
+      });
+      const list = async (query: object) =>
+        (
+          await request(server)
+            .get('/api/firebreak/incidents')
+            .query(query)
+            .set('Authorization', as(users.alice))
+        ).body.items.map((i: any) => i.title);
+      expect(await list({})).toEqual(['Shared', 'Ours']);
+      // The same condition on one entity's history and on a roll-up of several.
+      expect(await list({ entityRef: 'component:default/cart' })).toEqual([
+        'Shared',
+      ]);
+      expect(await list({ entityRef: 'system:default/shop' })).toEqual([
+        'Shared',
+      ]);
     });
   });
 
