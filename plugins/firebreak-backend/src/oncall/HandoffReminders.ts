@@ -1,13 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   computeScheduleShifts,
   findOnCall,
   Schedule,
   Shift,
 } from '@firebreak/backstage-plugin-common';
-import { FirebreakNotifier } from '@firebreak/backstage-plugin-node';
 import { DateTime } from 'luxon';
+import { notifyPerson, PersonChannels } from '../notifyPerson';
 import { OnCallStore } from './OnCallStore';
 
 /**
@@ -63,10 +62,8 @@ function wallClock(iso: string, timeZone: string) {
  */
 export class HandoffReminders {
   constructor(
-    private readonly deps: {
+    private readonly deps: PersonChannels & {
       store: OnCallStore;
-      notifications?: NotificationService;
-      notifiers: FirebreakNotifier[];
       logger: LoggerService;
       now: () => Date;
       /** How long before a shift starts its person is reminded. */
@@ -140,30 +137,15 @@ export class HandoffReminders {
       timeZone,
     )} (${timeZone}) ${until}.`;
     const link = `/firebreak/oncall/schedules/${schedule.id}`;
-    // The same key on a retried send updates the notification instead of adding one.
-    const key = `firebreak:handoff:${schedule.id}:${shift.userRef}:${shift.start}`;
-    if (this.deps.notifications) {
-      await this.deps.notifications.send({
-        recipients: { type: 'entity', entityRef: shift.userRef },
-        payload: {
-          title,
-          description,
-          link,
-          severity: 'normal',
-          topic: 'firebreak:handoff',
-          scope: key,
-        },
-      });
-    }
-    for (const notifier of this.deps.notifiers) {
-      await notifier.notify({
-        recipients: [shift.userRef],
-        title,
-        description,
-        link,
-        urgency: 'info',
-        deduplicationKey: key,
-      });
-    }
+    await notifyPerson(this.deps, shift.userRef, {
+      title,
+      description,
+      link,
+      severity: 'normal',
+      topic: 'firebreak:handoff',
+      // The same scope on a retried send updates the notification instead of adding one.
+      scope: `firebreak:handoff:${schedule.id}:${shift.userRef}:${shift.start}`,
+      urgency: 'info',
+    });
   }
 }
