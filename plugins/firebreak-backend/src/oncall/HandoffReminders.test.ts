@@ -193,6 +193,23 @@ describe.each(databases.eachSupportedId())('handoff reminders on %s', id => {
     ).toEqual([users.bob]);
   });
 
+  it('says "until further notice" of a shift with no handoff in sight', async () => {
+    const firebreak = await start();
+    const scheduleId = await firebreak.createSchedule(
+      schedule('Alice alone', [users.alice]),
+    );
+    await firebreak.addOverride(scheduleId, {
+      userRef: users.bob,
+      start: '2026-06-08T07:00:00.000Z',
+      end: '2026-06-08T08:00:00.000Z',
+    });
+    const [back] = await firebreak.runAt(HANDOFF + 30 * MINUTE);
+    expect(recipient(back)).toBe(users.alice);
+    expect(back.payload.description).toBe(
+      "You're on call for Alice alone from 10:00 Mon 8 Jun (Europe/Berlin) until further notice.",
+    );
+  });
+
   it('reminds as many minutes before as configured, and not at all with 0', async () => {
     const tenMinutes = await start({
       firebreak: { oncall: { handoffReminder: { minutesBefore: 10 } } },
