@@ -49,6 +49,17 @@ export interface Config {
        */
       checkIntervalSeconds?: number;
     };
+    /** On-call schedules. */
+    oncall?: {
+      /** Notifications that remind people of their on-call shift before it starts. */
+      handoffReminder?: {
+        /**
+         * How many minutes before a shift starts its person is reminded (default 30; 0 turns
+         * reminders off). A shift that continues the same person's previous one sends none.
+         */
+        minutesBefore?: number;
+      };
+    };
     /** New names for the response roles, by role id (commander, deputy, ...). */
     roles?: { [roleId: string]: string };
     /** What happens when an incident of a severity is declared or escalated into it. */

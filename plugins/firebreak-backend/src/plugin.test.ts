@@ -38,12 +38,16 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261122000000_incidents.js',
       '20261122010000_incident_core.js',
       '20261123000000_oncall.js',
+      '20261124000000_handoff_reminders.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
       true,
     );
     expect(await knex.schema.hasTable('firebreak_timeline_events')).toBe(true);
+    expect(await knex.schema.hasTable('firebreak_handoff_reminders')).toBe(
+      true,
+    );
 
     await knex.migrate.rollback(migrationConfig, true);
     for (const table of [
@@ -58,6 +62,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_calendar_tokens',
       'firebreak_pages',
       'firebreak_page_notifications',
+      'firebreak_handoff_reminders',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }

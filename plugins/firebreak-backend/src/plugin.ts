@@ -33,6 +33,10 @@ import {
   onCallPermissionResourceRef,
   onCallPermissionRules,
 } from './permissions/oncall';
+import {
+  HANDOFF_REMINDER_TASK_ID,
+  HandoffReminders,
+} from './oncall/HandoffReminders';
 import { OnCallResolver } from './oncall/OnCallResolver';
 import { OnCallService } from './oncall/OnCallService';
 import { OnCallStore } from './oncall/OnCallStore';
@@ -65,6 +69,7 @@ export const firebreakPlugin = createBackendPlugin({
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
@@ -171,6 +176,28 @@ export const firebreakPlugin = createBackendPlugin({
             paging.start(checkIntervalSeconds * 1000),
           );
           deps.lifecycle.addShutdownHook(() => paging.stop());
+        }
+
+        // The scheduler runs a global task on one replica at a time; the reminders table makes
+        // each reminder once even so.
+        const { minutesBefore } = settings.handoffReminder;
+        if (minutesBefore > 0) {
+          const reminders = new HandoffReminders({
+            store: onCallStore,
+            notifications: deps.notifications,
+            notifiers,
+            logger,
+            now,
+            minutesBefore,
+          });
+          await deps.scheduler.scheduleTask({
+            id: HANDOFF_REMINDER_TASK_ID,
+            frequency: { minutes: 1 },
+            timeout: { minutes: 5 },
+            fn: async () => {
+              await reminders.run();
+            },
+          });
         }
 
         httpRouter.use(

@@ -6,6 +6,7 @@ import {
 import {
   createServiceFactory,
   BackstageCredentials,
+  SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -149,9 +150,17 @@ export async function startFirebreak(options: {
           ) as any,
       ),
   });
+  // Scheduled tasks run when a test says so, with its clock; each backend (a replica) has its own.
+  const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: async task => {
+      tasks.set(task.id, task);
+    },
+  });
   const backend = await startTestBackend({
     features: [
       firebreakPlugin,
+      scheduler.factory,
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
         data: withTestDefaults(options.config),
@@ -191,5 +200,11 @@ export async function startFirebreak(options: {
   });
   // Every request a test sends is also a check that the API does what its spec says.
   checkExchangesAgainstSpec(backend.server);
-  return { server: backend.server, sent, backend };
+  /** Runs a task the plugin scheduled once, as the scheduler would on this replica. */
+  async function runTask(id: string) {
+    const task = tasks.get(id);
+    if (!task) throw new Error(`No task ${id} was scheduled`);
+    await task.fn(new AbortController().signal);
+  }
+  return { server: backend.server, sent, backend, tasks, runTask };
 }

@@ -12,7 +12,20 @@ describe('readFirebreakSettings', () => {
     expect(settings.priority.matrix.high.high).toBe('P1');
     expect(settings.roles.map(r => r.id)).toContain('commander');
     expect(settings.plays).toEqual([]);
+    expect(settings.handoffReminder).toEqual({ minutesBefore: 30 });
   });
+
+  it.each([0, 10, 90])(
+    'reads handoff reminders %s minutes before a shift',
+    minutesBefore => {
+      const settings = readFirebreakSettings(
+        new ConfigReader({
+          firebreak: { oncall: { handoffReminder: { minutesBefore } } },
+        }),
+      );
+      expect(settings.handoffReminder).toEqual({ minutesBefore });
+    },
+  );
 
   it('reads severities, role names and response plays', () => {
     const settings = readFirebreakSettings(
@@ -77,6 +90,10 @@ describe('readFirebreakSettings', () => {
         },
       },
       /firebreak.priority.matrix.a.b is missing/,
+    ],
+    [
+      { oncall: { handoffReminder: { minutesBefore: -5 } } },
+      /firebreak.oncall.handoffReminder.minutesBefore must be a number of minutes, 0 or more/,
     ],
   ])('refuses %j', (firebreak, message) => {
     expect(() =>

@@ -33,7 +33,15 @@ export interface FirebreakSettings {
   priority: PriorityMatrix;
   roles: IncidentRoleDefinition[];
   plays: ResponsePlay[];
+  /** Reminders before on-call shifts start. */
+  handoffReminder: {
+    /** How long before a shift its person is reminded, in minutes; 0 sends none. */
+    minutesBefore: number;
+  };
 }
+
+/** How long before a shift starts its person hears of it, unless configured. */
+const DEFAULT_HANDOFF_REMINDER_MINUTES = 30;
 
 function readLevels(config: Config | undefined, key: string) {
   return config?.getOptionalConfigArray(key)?.map(level => ({
@@ -92,12 +100,27 @@ export function readFirebreakSettings(config: Config): FirebreakSettings {
         })) ?? [],
     })) ?? [];
 
-  validate({ severities, priority, roles, plays });
-  return { severities, priority, roles, plays };
+  const handoffReminder = {
+    minutesBefore:
+      root?.getOptionalNumber('oncall.handoffReminder.minutesBefore') ??
+      DEFAULT_HANDOFF_REMINDER_MINUTES,
+  };
+
+  const settings = { severities, priority, roles, plays, handoffReminder };
+  validate(settings);
+  return settings;
 }
 
 function validate(settings: FirebreakSettings) {
-  const { severities, priority, plays } = settings;
+  const { severities, priority, plays, handoffReminder } = settings;
+  if (
+    !Number.isFinite(handoffReminder.minutesBefore) ||
+    handoffReminder.minutesBefore < 0
+  ) {
+    throw new Error(
+      `firebreak.oncall.handoffReminder.minutesBefore must be a number of minutes, 0 or more (0 turns reminders off), not ${handoffReminder.minutesBefore}`,
+    );
+  }
   if (severities.length === 0) {
     throw new Error('firebreak.severities must list at least one level');
   }

@@ -30,6 +30,22 @@ export interface EscalationPolicyChanges {
 }
 
 /**
+ * A reminder that someone's on-call shift on a schedule starts soon.
+ *
+ * @internal
+ */
+export interface HandoffReminderKey {
+  scheduleId: string;
+  userRef: string;
+  shiftStart: Date;
+}
+
+/** One string per reminder, for sets of those sent. */
+function reminderKey(scheduleId: string, userRef: string, shiftStart: Date) {
+  return `${scheduleId} ${lowerRef(userRef)} ${shiftStart.getTime()}`;
+}
+
+/**
  * Whose feed a calendar token opens.
  *
  * @internal
@@ -423,6 +439,66 @@ export class OnCallStore {
       .where({ token })
       .first('kind', 'subject');
     return row ? { kind: row.kind, subject: row.subject } : undefined;
+  }
+
+  /**
+   * The reminders recorded for shifts starting after `from`, as keys for `hasHandoffReminder`.
+   */
+  async handoffRemindersSince(from: Date): Promise<Set<string>> {
+    const rows = await this.db('firebreak_handoff_reminders')
+      .where('shift_start', '>', from)
+      .select('schedule_id', 'user_ref', 'shift_start');
+    return new Set(
+      rows.map(row =>
+        reminderKey(row.schedule_id, row.user_ref, toDate(row.shift_start)),
+      ),
+    );
+  }
+
+  /** Whether a reminder is among those `handoffRemindersSince` found. */
+  hasHandoffReminder(recorded: Set<string>, reminder: HandoffReminderKey) {
+    return recorded.has(
+      reminderKey(reminder.scheduleId, reminder.userRef, reminder.shiftStart),
+    );
+  }
+
+  /**
+   * Records a reminder and delivers it in one transaction: a reminder recorded already (by this
+   * or another replica) is not delivered again and answers false, and one whose delivery fails
+   * is not recorded, so a later run tries again. A second replica recording the same reminder
+   * meanwhile waits on the row until the first commits or rolls back.
+   */
+  async recordHandoffReminder(
+    reminder: HandoffReminderKey,
+    now: Date,
+    deliver: () => Promise<void>,
+  ): Promise<boolean> {
+    let delivering = false;
+    try {
+      await this.db.transaction(async tx => {
+        await tx('firebreak_handoff_reminders').insert({
+          schedule_id: reminder.scheduleId,
+          user_ref: lowerRef(reminder.userRef),
+          shift_start: reminder.shiftStart,
+          sent_at: now,
+        });
+        delivering = true;
+        await deliver();
+      });
+      return true;
+    } catch (error) {
+      if (!delivering && isUniqueViolation(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Forgets reminders of shifts that started before `before`; answers how many. */
+  async pruneHandoffReminders(before: Date): Promise<number> {
+    return this.db('firebreak_handoff_reminders')
+      .where('shift_start', '<', before)
+      .delete();
   }
 
   private async listOverrides(

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { IncidentStore, NewTimelineEvent } from '../incidents/IncidentStore';
 import { OnCallResolver } from '../oncall/OnCallResolver';
 import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
+import { notifyPerson } from '../notifyPerson';
 import { lowerRef } from '../refs';
 
 /** Who the engine says did what on the timeline when no person did. */
@@ -486,31 +487,16 @@ export class EscalationEngine {
       ', ',
     )}. Acknowledge on the incident page to stop the escalation.`;
     const link = `/firebreak/incidents/${incident.ref}`;
-    // The same key on a repeated delivery updates the notification instead of adding one.
-    const key = `firebreak:page:${notification.pageId}:${notification.round}:${notification.level}`;
-    if (this.deps.notifications) {
-      await this.deps.notifications.send({
-        recipients: { type: 'entity', entityRef: notification.userRef },
-        payload: {
-          title,
-          description,
-          link,
-          severity: incident.severity === 'SEV1' ? 'critical' : 'high',
-          topic: 'firebreak:page',
-          scope: key,
-        },
-      });
-    }
-    for (const notifier of this.deps.notifiers) {
-      await notifier.notify({
-        recipients: [notification.userRef],
-        title,
-        description,
-        link,
-        urgency: 'page',
-        deduplicationKey: `${key}:${notification.userRef}`,
-      });
-    }
+    await notifyPerson(this.deps, notification.userRef, {
+      title,
+      description,
+      link,
+      severity: incident.severity === 'SEV1' ? 'critical' : 'high',
+      topic: 'firebreak:page',
+      // The same scope on a repeated delivery updates the notification instead of adding one.
+      scope: `firebreak:page:${notification.pageId}:${notification.round}:${notification.level}`,
+      urgency: 'page',
+    });
   }
 
   /** One round of work: escalations due, then notifications waiting. */
