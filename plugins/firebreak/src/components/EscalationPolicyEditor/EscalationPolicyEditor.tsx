@@ -12,15 +12,12 @@ import {
   ScheduleProblem,
   findEscalationPolicyProblems,
 } from '@firebreak/backstage-plugin-common';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import AddIcon from '@material-ui/icons/Add';
 import Alert from '@material-ui/lab/Alert';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -35,6 +32,7 @@ import {
   EditorPageLayout,
   EditorWording,
   NameAndOwnerFields,
+  OrderedItemList,
   useDraftForm,
   useEditorPage,
   useNewOwnerRef,
@@ -54,10 +52,6 @@ export interface EscalationPolicyDraft {
   repeat: number;
   isDefault: boolean;
 }
-
-const useStyles = makeStyles(theme => ({
-  levels: { display: 'flex', flexDirection: 'column', gap: theme.spacing(2) },
-}));
 
 /**
  * Everything wrong with a policy draft: the rules of -common, a name and owner, and schedule
@@ -103,7 +97,6 @@ function PolicyForm(props: {
   schedules: Schedule[];
 }) {
   const { page, schedules } = props;
-  const classes = useStyles();
   const now = useNow();
   const byId = schedulesById(schedules);
   const form = useDraftForm({
@@ -198,56 +191,25 @@ function PolicyForm(props: {
               Levels: {problems.at('levels')}
             </Alert>
           )}
-          <div className={classes.levels}>
-            {draft.levels.map((level, index) => (
+          <OrderedItemList
+            items={draft.levels}
+            onChange={levels => update({ levels })}
+            renderItem={(level, place) => (
               <LevelEditor
-                key={index}
+                {...place}
                 level={level}
-                index={index}
-                count={draft.levels.length}
                 schedules={schedules}
-                onCallNow={onCallNow[index]}
+                onCallNow={onCallNow[place.index]}
                 problems={problems}
                 showProblems={showProblems}
                 nameOf={nameOf}
                 scheduleNameOf={scheduleNameOf}
-                onChange={changed =>
-                  update({
-                    levels: draft.levels.map((l, i) =>
-                      i === index ? changed : l,
-                    ),
-                  })
-                }
-                onMove={to => {
-                  const levels = [...draft.levels];
-                  const [moved] = levels.splice(index, 1);
-                  levels.splice(to, 0, moved);
-                  update({ levels });
-                }}
-                onRemove={() =>
-                  update({
-                    levels: draft.levels.filter((_l, i) => i !== index),
-                  })
-                }
               />
-            ))}
-          </div>
-          <Button
-            color="primary"
-            startIcon={<AddIcon />}
-            style={{ marginTop: 16 }}
-            disabled={draft.levels.length >= MAX_ESCALATION_LEVELS}
-            onClick={() =>
-              update({
-                levels: [
-                  ...draft.levels,
-                  { targets: [], ackTimeoutMinutes: 15 },
-                ],
-              })
-            }
-          >
-            Add a level
-          </Button>
+            )}
+            addLabel="Add a level"
+            newItem={() => ({ targets: [], ackTimeoutMinutes: 15 })}
+            addDisabled={draft.levels.length >= MAX_ESCALATION_LEVELS}
+          />
         </Grid>
         <Grid item xs={12}>
           <EditorFooter page={page} form={form} />

@@ -10,11 +10,9 @@ import {
   ScheduleProblem,
   findScheduleProblems,
 } from '@firebreak/backstage-plugin-common';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import AddIcon from '@material-ui/icons/Add';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
@@ -31,6 +29,7 @@ import {
   EditorPageLayout,
   EditorWording,
   NameAndOwnerFields,
+  OrderedItemList,
   useDraftForm,
   useEditorPage,
   useNewOwnerRef,
@@ -67,7 +66,6 @@ const useStyles = makeStyles(theme => ({
     zIndex: 2,
     '& > *': { boxShadow: theme.shadows[4] },
   },
-  layers: { display: 'flex', flexDirection: 'column', gap: theme.spacing(2) },
 }));
 
 /** This week's Monday at 09:00 in a zone, as a handoff: a sensible first guess. */
@@ -198,7 +196,6 @@ function ScheduleForm(props: {
   schedule?: Schedule;
 }) {
   const { page, schedule } = props;
-  const classes = useStyles();
   const form = useDraftForm({
     page,
     initial: props.initial,
@@ -207,8 +204,6 @@ function ScheduleForm(props: {
   });
   const { draft, update, problems, showProblems, submit } = form;
   const nameOf = usePersonNames(peopleOf(draft));
-  const updateLayer = (index: number, layer: ScheduleLayer) =>
-    update({ layers: draft.layers.map((l, i) => (i === index ? layer : l)) });
 
   return (
     <form onSubmit={submit}>
@@ -250,48 +245,22 @@ function ScheduleForm(props: {
               Layers: {problems.at('layers')}
             </Alert>
           )}
-          <div className={classes.layers}>
-            {draft.layers.map((layer, index) => (
+          <OrderedItemList
+            items={draft.layers}
+            onChange={layers => update({ layers })}
+            renderItem={(layer, place) => (
               <LayerEditor
-                // Layers have no id; the position is what the user sees too.
-                key={index}
+                {...place}
                 layer={layer}
-                index={index}
-                count={draft.layers.length}
                 timeZone={draft.timeZone}
                 problems={problems}
                 showProblems={showProblems}
                 nameOf={nameOf}
-                onChange={changed => updateLayer(index, changed)}
-                onMove={to => {
-                  const layers = [...draft.layers];
-                  const [moved] = layers.splice(index, 1);
-                  layers.splice(to, 0, moved);
-                  update({ layers });
-                }}
-                onRemove={() =>
-                  update({
-                    layers: draft.layers.filter((_l, i) => i !== index),
-                  })
-                }
               />
-            ))}
-          </div>
-          <Button
-            color="primary"
-            startIcon={<AddIcon />}
-            style={{ marginTop: 16 }}
-            onClick={() =>
-              update({
-                layers: [
-                  ...draft.layers,
-                  newLayer(draft.layers.length, draft.timeZone),
-                ],
-              })
-            }
-          >
-            Add a layer
-          </Button>
+            )}
+            addLabel="Add a layer"
+            newItem={() => newLayer(draft.layers.length, draft.timeZone)}
+          />
         </Grid>
         <Grid item xs={12}>
           <EditorFooter page={page} form={form} />
