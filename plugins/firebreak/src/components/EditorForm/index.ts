@@ -6,7 +6,6 @@ export { OrderedItemCard } from './OrderedItemCard';
 export type { OrderedItemProps } from './OrderedItemCard';
 export { OrderedItemList, moveItem } from './OrderedItemList';
 export { useDraftForm } from './useDraftForm';
-export type { DraftForm } from './useDraftForm';
 export { useEditorPage } from './useEditorPage';
 export type { EditorPage } from './useEditorPage';
 export { useNewOwnerRef } from './useNewOwnerRef';
