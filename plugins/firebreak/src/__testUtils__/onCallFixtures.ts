@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { EscalationPolicy, Schedule } from '@firebreak/backstage-plugin-common';
+import { Settings } from 'luxon';
 
 /** Wednesday 14 January 2026, 13:00 in Berlin: the "now" of on-call tests. */
 export const TEST_NOW = new Date('2026-01-14T12:00:00.000Z');
@@ -26,6 +27,22 @@ export function fixClock(now: Date = TEST_NOW) {
       'setTimeout',
       'clearTimeout',
     ],
+  });
+}
+
+/**
+ * Runs each test of the enclosing `describe` at {@link TEST_NOW}, with the viewer's time zone
+ * set to `viewerZone`; both are put back after each test.
+ */
+export function fixClockAndZoneForEachTest(viewerZone: string) {
+  const zone = Settings.defaultZone;
+  beforeEach(() => {
+    fixClock();
+    Settings.defaultZone = viewerZone;
+  });
+  afterEach(() => {
+    Settings.defaultZone = zone;
+    jest.useRealTimers();
   });
 }
 

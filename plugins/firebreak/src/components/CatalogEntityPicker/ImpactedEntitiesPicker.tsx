@@ -1,8 +1,10 @@
 import Chip from '@material-ui/core/Chip';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import {
+  EntityOption,
+  EntitySearchField,
+  noOptionsText,
+} from './EntitySearchField';
 import { useCatalogEntityOptions } from './useCatalogEntityOptions';
 
 /** The kinds an incident can impact, as the backend accepts them. */
@@ -47,18 +49,12 @@ export function ImpactedEntitiesPicker(props: {
       onInputChange={(_event, text, reason) =>
         setInput(reason === 'input' ? text : '')
       }
-      noOptionsText={
-        error
-          ? `Cannot search the catalog: ${error.message}`
-          : 'No component, system, API or resource by that name'
-      }
+      noOptionsText={noOptionsText(
+        error,
+        'No component, system, API or resource by that name',
+      )}
       renderOption={ref => (
-        <div>
-          <Typography variant="body2">{describe(ref).name}</Typography>
-          <Typography variant="caption" color="textSecondary">
-            {describe(ref).detail}
-          </Typography>
-        </div>
+        <EntityOption name={describe(ref).name} detail={describe(ref).detail} />
       )}
       renderTags={(refs, getTagProps) =>
         refs.map((ref, index) => {
@@ -79,21 +75,7 @@ export function ImpactedEntitiesPicker(props: {
         })
       }
       renderInput={params => (
-        <TextField
-          {...params}
-          label={props.label}
-          helperText={props.helperText}
-          fullWidth
-          InputProps={{
-            ...params.InputProps,
-            endAdornment: (
-              <>
-                {loading && <CircularProgress color="inherit" size={16} />}
-                {params.InputProps.endAdornment}
-              </>
-            ),
-          }}
-        />
+        <EntitySearchField params={params} picker={props} loading={loading} />
       )}
     />
   );

@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
@@ -11,6 +7,7 @@ import {
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
+import { fallbackNameOf } from '../../oncall/usePersonNames';
 
 /**
  * A catalog entity as a picker shows it.
@@ -60,14 +57,6 @@ function toOption(entity: Entity): CatalogEntityOption {
             defaultKind: kind,
           })}`,
   };
-}
-
-function fallbackName(ref: string): string {
-  try {
-    return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'user' });
-  } catch {
-    return ref;
-  }
 }
 
 /**
@@ -144,7 +133,7 @@ export function useCatalogEntityOptions(options: {
   }, [catalogApi, unnamedKey]);
 
   const describe = (ref: string): CatalogEntityOption =>
-    known[ref] ?? { ref, name: fallbackName(ref), detail: ref };
+    known[ref] ?? { ref, name: fallbackNameOf(ref), detail: ref };
 
   return {
     /** Refs found for what the user typed, best first. */

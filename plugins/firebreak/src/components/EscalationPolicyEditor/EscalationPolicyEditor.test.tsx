@@ -1,49 +1,25 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Settings } from 'luxon';
-import { Route, Routes, useParams } from 'react-router-dom';
 import { FirebreakApi } from '../../api';
+import { mockFirebreakApi } from '../../__testUtils__/mockFirebreakApi';
 import {
-  mockFirebreakApi,
-  mountedRoutes,
-  testApis,
-} from '../../__testUtils__/mockFirebreakApi';
-import {
-  fixClock,
+  fixClockAndZoneForEachTest,
   otherSchedule,
   responseError,
   testPolicy,
   testSchedule,
 } from '../../__testUtils__/onCallFixtures';
+import { renderEditorPage } from '../../__testUtils__/renderEditorPage';
 import { EscalationPolicyEditorPage } from './EscalationPolicyEditor';
 
 jest.setTimeout(60_000);
 
-function SavedPolicy() {
-  return <p>Policy page {useParams().id}</p>;
-}
-
-async function renderEditor(api: FirebreakApi, path: string) {
-  await renderInTestApp(
-    <TestApiProvider apis={testApis(api)}>
-      <Routes>
-        <Route
-          path="/firebreak/oncall/policies/new"
-          element={<EscalationPolicyEditorPage />}
-        />
-        <Route
-          path="/firebreak/oncall/policies/:id/edit"
-          element={<EscalationPolicyEditorPage />}
-        />
-        <Route
-          path="/firebreak/oncall/policies/:id"
-          element={<SavedPolicy />}
-        />
-      </Routes>
-    </TestApiProvider>,
-    { routeEntries: [path], mountedRoutes },
-  );
+function renderEditor(api: FirebreakApi, path: string) {
+  return renderEditorPage(api, path, {
+    editor: <EscalationPolicyEditorPage />,
+    base: '/firebreak/oncall/policies',
+    savedText: 'Policy page',
+  });
 }
 
 function policyApi(overrides: Partial<FirebreakApi> = {}) {
@@ -61,15 +37,7 @@ function policyApi(overrides: Partial<FirebreakApi> = {}) {
 }
 
 describe('EscalationPolicyEditorPage', () => {
-  const zone = Settings.defaultZone;
-  beforeEach(() => {
-    fixClock();
-    Settings.defaultZone = 'Europe/Berlin';
-  });
-  afterEach(() => {
-    Settings.defaultZone = zone;
-    jest.useRealTimers();
-  });
+  fixClockAndZoneForEachTest('Europe/Berlin');
 
   it('shows whom each level pages now, refuses a bad timeout at its field, and saves at the version', async () => {
     const api = policyApi();

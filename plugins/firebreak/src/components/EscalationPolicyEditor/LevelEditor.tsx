@@ -2,33 +2,21 @@ import { EscalationLevel, Schedule } from '@firebreak/backstage-plugin-common';
 import Chip from '@material-ui/core/Chip';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Grid from '@material-ui/core/Grid';
-import IconButton from '@material-ui/core/IconButton';
 import MenuItem from '@material-ui/core/MenuItem';
-import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
-import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import CancelIcon from '@material-ui/icons/Cancel';
-import DeleteIcon from '@material-ui/icons/Delete';
 import EventIcon from '@material-ui/icons/Event';
 import PersonIcon from '@material-ui/icons/Person';
 import { useState } from 'react';
 import { TargetOnCall } from '../../oncall/levelOnCall';
 import { FieldProblems } from '../../oncall/problems';
 import { UserPicker } from '../CatalogEntityPicker';
+import { OrderedItemCard, OrderedItemProps } from '../EditorForm';
 import { LevelTargets } from '../EscalationPolicyPage';
 
 const useStyles = makeStyles(theme => ({
-  paper: { padding: theme.spacing(2) },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginBottom: theme.spacing(1),
-  },
-  grow: { flexGrow: 1 },
   chips: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -43,20 +31,18 @@ const useStyles = makeStyles(theme => ({
  *
  * @internal
  */
-export function LevelEditor(props: {
-  level: EscalationLevel;
-  index: number;
-  count: number;
-  schedules: Schedule[];
-  onCallNow: TargetOnCall[];
-  problems: FieldProblems;
-  showProblems: boolean;
-  nameOf: (ref: string) => string;
-  scheduleNameOf: (id: string) => string;
-  onChange: (level: EscalationLevel) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
+export function LevelEditor(
+  props: OrderedItemProps & {
+    level: EscalationLevel;
+    schedules: Schedule[];
+    onCallNow: TargetOnCall[];
+    problems: FieldProblems;
+    showProblems: boolean;
+    nameOf: (ref: string) => string;
+    scheduleNameOf: (id: string) => string;
+    onChange: (level: EscalationLevel) => void;
+  },
+) {
   const { level, index, count, problems, nameOf } = props;
   const classes = useStyles();
   const field = `levels[${index}]`;
@@ -73,41 +59,7 @@ export function LevelEditor(props: {
   );
 
   return (
-    <Paper
-      variant="outlined"
-      className={classes.paper}
-      role="group"
-      aria-label={levelName}
-    >
-      <div className={classes.header}>
-        <Typography variant="h6" component="h3">
-          {levelName}
-        </Typography>
-        <span className={classes.grow} />
-        <IconButton
-          size="small"
-          aria-label={`Move ${levelName} up`}
-          disabled={index === 0}
-          onClick={() => props.onMove(index - 1)}
-        >
-          <ArrowUpwardIcon />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Move ${levelName} down`}
-          disabled={index === count - 1}
-          onClick={() => props.onMove(index + 1)}
-        >
-          <ArrowDownwardIcon />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Remove ${levelName}`}
-          onClick={props.onRemove}
-        >
-          <DeleteIcon />
-        </IconButton>
-      </div>
+    <OrderedItemCard name={levelName} position={props}>
       <Grid container spacing={2}>
         <Grid item xs={12} md={7}>
           <Typography variant="subtitle2" gutterBottom>
@@ -223,6 +175,6 @@ export function LevelEditor(props: {
           )}
         </Grid>
       </Grid>
-    </Paper>
+    </OrderedItemCard>
   );
 }

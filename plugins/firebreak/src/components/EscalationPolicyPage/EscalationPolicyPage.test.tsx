@@ -1,6 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
-import { Settings } from 'luxon';
 import { Route, Routes } from 'react-router-dom';
 import {
   mockFirebreakApi,
@@ -8,7 +7,7 @@ import {
   testApis,
 } from '../../__testUtils__/mockFirebreakApi';
 import {
-  fixClock,
+  fixClockAndZoneForEachTest,
   otherSchedule,
   testPolicy,
   testSchedule,
@@ -18,15 +17,7 @@ import { EscalationPolicyPage } from './EscalationPolicyPage';
 jest.setTimeout(30_000);
 
 describe('EscalationPolicyPage', () => {
-  const zone = Settings.defaultZone;
-  beforeEach(() => {
-    fixClock();
-    Settings.defaultZone = 'Europe/Berlin';
-  });
-  afterEach(() => {
-    Settings.defaultZone = zone;
-    jest.useRealTimers();
-  });
+  fixClockAndZoneForEachTest('Europe/Berlin');
 
   it('shows each level with whom it pages now and when paging moves on', async () => {
     const api = mockFirebreakApi({

@@ -1,13 +1,12 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
-import { Settings } from 'luxon';
 import {
   mockFirebreakApi,
   mountedRoutes,
   testApis,
 } from '../../__testUtils__/mockFirebreakApi';
 import {
-  fixClock,
+  fixClockAndZoneForEachTest,
   otherSchedule,
   testPolicy,
   testSchedule,
@@ -17,15 +16,7 @@ import { OnCallOverviewPage } from './OnCallOverviewPage';
 jest.setTimeout(30_000);
 
 describe('OnCallOverviewPage', () => {
-  const zone = Settings.defaultZone;
-  beforeEach(() => {
-    fixClock();
-    Settings.defaultZone = 'Europe/Berlin';
-  });
-  afterEach(() => {
-    Settings.defaultZone = zone;
-    jest.useRealTimers();
-  });
+  fixClockAndZoneForEachTest('Europe/Berlin');
 
   it('lists schedules and policies by team with who is on call now', async () => {
     const api = mockFirebreakApi({

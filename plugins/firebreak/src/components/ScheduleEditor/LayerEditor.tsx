@@ -12,7 +12,6 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
-import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -20,12 +19,12 @@ import AddIcon from '@material-ui/icons/Add';
 import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
 import CloseIcon from '@material-ui/icons/Close';
-import DeleteIcon from '@material-ui/icons/Delete';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { useState } from 'react';
 import { FieldProblems } from '../../oncall/problems';
 import { UserPicker } from '../CatalogEntityPicker';
+import { OrderedItemCard, OrderedItemProps, moveItem } from '../EditorForm';
 
 const WEEKDAYS = [
   { day: 1, short: 'Mon', name: 'Monday' },
@@ -44,14 +43,6 @@ const ROTATION_LABELS: Record<RotationType, string> = {
 };
 
 const useStyles = makeStyles(theme => ({
-  paper: { padding: theme.spacing(2) },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginBottom: theme.spacing(1),
-  },
-  grow: { flexGrow: 1 },
   position: {
     minWidth: 28,
     color: theme.palette.text.secondary,
@@ -75,13 +66,6 @@ const useStyles = makeStyles(theme => ({
   },
   daySelected: {},
 }));
-
-function move<T>(list: T[], from: number, to: number): T[] {
-  const copy = [...list];
-  const [item] = copy.splice(from, 1);
-  copy.splice(to, 0, item);
-  return copy;
-}
 
 function RestrictionEditor(props: {
   restriction: LayerRestriction;
@@ -171,18 +155,16 @@ function RestrictionEditor(props: {
  *
  * @internal
  */
-export function LayerEditor(props: {
-  layer: ScheduleLayer;
-  index: number;
-  count: number;
-  timeZone: string;
-  problems: FieldProblems;
-  showProblems: boolean;
-  nameOf: (ref: string) => string;
-  onChange: (layer: ScheduleLayer) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
+export function LayerEditor(
+  props: OrderedItemProps & {
+    layer: ScheduleLayer;
+    timeZone: string;
+    problems: FieldProblems;
+    showProblems: boolean;
+    nameOf: (ref: string) => string;
+    onChange: (layer: ScheduleLayer) => void;
+  },
+) {
   const { layer, index, count, problems, nameOf } = props;
   const classes = useStyles();
   const field = `layers[${index}]`;
@@ -198,49 +180,23 @@ export function LayerEditor(props: {
   const restrictions = layer.restrictions ?? [];
 
   return (
-    <Paper
-      variant="outlined"
-      className={classes.paper}
-      role="group"
-      aria-label={layerName}
-    >
-      <div className={classes.header}>
-        <Typography variant="h6" component="h3">
-          {layerName}
-        </Typography>
-        {index === count - 1 && count > 1 && (
+    <OrderedItemCard
+      name={layerName}
+      position={props}
+      note={
+        index === count - 1 &&
+        count > 1 && (
           <Typography variant="caption" color="textSecondary">
             (wins over the layers above)
           </Typography>
-        )}
-        <span className={classes.grow} />
-        <IconButton
-          size="small"
-          aria-label={`Move ${layerName} up`}
-          title="Move up: lose to the layers below it"
-          disabled={index === 0}
-          onClick={() => props.onMove(index - 1)}
-        >
-          <ArrowUpwardIcon />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Move ${layerName} down`}
-          title="Move down: win over the layers above it"
-          disabled={index === count - 1}
-          onClick={() => props.onMove(index + 1)}
-        >
-          <ArrowDownwardIcon />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Remove ${layerName}`}
-          title="Remove this layer"
-          onClick={props.onRemove}
-        >
-          <DeleteIcon />
-        </IconButton>
-      </div>
+        )
+      }
+      titles={{
+        up: 'Move up: lose to the layers below it',
+        down: 'Move down: win over the layers above it',
+        remove: 'Remove this layer',
+      }}
+    >
       <Grid container spacing={2}>
         <Grid item xs={12} md={5}>
           <TextField
@@ -280,7 +236,7 @@ export function LayerEditor(props: {
                       disabled={p === 0}
                       onClick={() =>
                         change({
-                          participants: move(layer.participants, p, p - 1),
+                          participants: moveItem(layer.participants, p, p - 1),
                         })
                       }
                     >
@@ -292,7 +248,7 @@ export function LayerEditor(props: {
                       disabled={p === layer.participants.length - 1}
                       onClick={() =>
                         change({
-                          participants: move(layer.participants, p, p + 1),
+                          participants: moveItem(layer.participants, p, p + 1),
                         })
                       }
                     >
@@ -450,6 +406,6 @@ export function LayerEditor(props: {
           </Button>
         </Grid>
       </Grid>
-    </Paper>
+    </OrderedItemCard>
   );
 }

@@ -1,48 +1,24 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Settings } from 'luxon';
-import { Route, Routes, useParams } from 'react-router-dom';
 import { FirebreakApi } from '../../api';
+import { mockFirebreakApi } from '../../__testUtils__/mockFirebreakApi';
 import {
-  mockFirebreakApi,
-  mountedRoutes,
-  testApis,
-} from '../../__testUtils__/mockFirebreakApi';
-import {
-  fixClock,
+  fixClockAndZoneForEachTest,
   responseError,
   testSchedule,
 } from '../../__testUtils__/onCallFixtures';
+import { renderEditorPage } from '../../__testUtils__/renderEditorPage';
 import { ScheduleEditorPage } from './ScheduleEditor';
 
 // Autocompletes and the preview on a busy 2-core machine.
 jest.setTimeout(60_000);
 
-function SavedSchedule() {
-  return <p>Schedule page {useParams().id}</p>;
-}
-
-async function renderEditor(api: FirebreakApi, path: string) {
-  await renderInTestApp(
-    <TestApiProvider apis={testApis(api)}>
-      <Routes>
-        <Route
-          path="/firebreak/oncall/schedules/new"
-          element={<ScheduleEditorPage />}
-        />
-        <Route
-          path="/firebreak/oncall/schedules/:id/edit"
-          element={<ScheduleEditorPage />}
-        />
-        <Route
-          path="/firebreak/oncall/schedules/:id"
-          element={<SavedSchedule />}
-        />
-      </Routes>
-    </TestApiProvider>,
-    { routeEntries: [path], mountedRoutes },
-  );
+function renderEditor(api: FirebreakApi, path: string) {
+  return renderEditorPage(api, path, {
+    editor: <ScheduleEditorPage />,
+    base: '/firebreak/oncall/schedules',
+    savedText: 'Schedule page',
+  });
 }
 
 function namesIn(rowName: string): string[] {
@@ -59,15 +35,7 @@ async function addPerson(layer: string, text: string, option: RegExp) {
 }
 
 describe('ScheduleEditorPage', () => {
-  const zone = Settings.defaultZone;
-  beforeEach(() => {
-    fixClock();
-    Settings.defaultZone = 'Europe/Berlin';
-  });
-  afterEach(() => {
-    Settings.defaultZone = zone;
-    jest.useRealTimers();
-  });
+  fixClockAndZoneForEachTest('Europe/Berlin');
 
   it('previews the next two weeks as people are added, and creates the schedule', async () => {
     const api = mockFirebreakApi({

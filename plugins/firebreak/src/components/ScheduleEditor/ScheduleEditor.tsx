@@ -1,51 +1,39 @@
 import {
-  Content,
-  Header,
   InfoCard,
-  LinkButton,
-  Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  identityApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   Schedule,
   ScheduleLayer,
   ScheduleProblem,
   findScheduleProblems,
-  firebreakOnCallCreatePermission,
-  firebreakOnCallUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import AddIcon from '@material-ui/icons/Add';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
-import { useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
+import { useMemo } from 'react';
+import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { firebreakApiRef } from '../../api';
-import { describeFailure, isConflict } from '../../api/failures';
 import { viewerTimeZone } from '../../oncall/formatTimes';
-import { indexProblems, problemFromMessage } from '../../oncall/problems';
 import { useNow } from '../../oncall/useNow';
-import { normalizeRef, usePersonNames } from '../../oncall/usePersonNames';
-import { onCallRouteRef, scheduleRouteRef } from '../../routes';
-import { GroupPicker } from '../CatalogEntityPicker';
+import { usePersonNames } from '../../oncall/usePersonNames';
+import { scheduleRouteRef } from '../../routes';
+import {
+  EditorFooter,
+  EditorPage,
+  EditorPageLayout,
+  EditorWording,
+  NameAndOwnerFields,
+  OrderedItemList,
+  useDraftForm,
+  useEditorPage,
+  useNewOwnerRef,
+} from '../EditorForm';
 import {
   ScheduleTimeline,
   finalRow,
@@ -55,7 +43,6 @@ import {
   previewFinalShifts,
   timelineRange,
 } from '../ScheduleTimeline';
-import { describeField } from './describeField';
 import { LayerEditor } from './LayerEditor';
 import { TimeZonePicker } from './TimeZonePicker';
 
@@ -79,15 +66,6 @@ const useStyles = makeStyles(theme => ({
     zIndex: 2,
     '& > *': { boxShadow: theme.shadows[4] },
   },
-  layers: { display: 'flex', flexDirection: 'column', gap: theme.spacing(2) },
-  footer: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-start',
-    gap: theme.spacing(2),
-  },
-  grow: { flexGrow: 1 },
-  summary: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
 /** This week's Monday at 09:00 in a zone, as a handoff: a sensible first guess. */
@@ -109,7 +87,15 @@ function newLayer(index: number, timeZone: string): ScheduleLayer {
   };
 }
 
-/** The layers as the API takes them: every-day restrictions without a day list. */
+/** The draft as the API takes it: names trimmed, every-day restrictions without a day list. */
+function cleanDraft(draft: ScheduleDraft): ScheduleDraft {
+  return {
+    ...draft,
+    name: draft.name.trim(),
+    layers: cleanLayers(draft.layers),
+  };
+}
+
 function cleanLayers(layers: ScheduleLayer[]): ScheduleLayer[] {
   return layers.map(layer => ({
     ...layer,
@@ -205,89 +191,32 @@ function SchedulePreview(props: {
 }
 
 function ScheduleForm(props: {
+  page: EditorPage<ScheduleDraft>;
   initial: ScheduleDraft;
   schedule?: Schedule;
-  allowed: boolean;
-  onSave: (draft: ScheduleDraft) => Promise<ScheduleProblem | undefined>;
-  onDelete?: () => Promise<void>;
-  cancelLink: string;
 }) {
-  const { schedule } = props;
-  const classes = useStyles();
-  const [draft, setDraft] = useState(props.initial);
-  const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverProblem, setServerProblem] = useState<ScheduleProblem>();
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const problemList = findDraftProblems(draft);
-  const problems = indexProblems(
-    serverProblem ? [serverProblem, ...problemList] : problemList,
-  );
-  // A new form does not greet people with errors; an edited one shows them at once.
-  const showProblems = dirty || !!schedule || !!serverProblem;
+  const { page, schedule } = props;
+  const form = useDraftForm({
+    page,
+    initial: props.initial,
+    findProblems: findDraftProblems,
+    clean: cleanDraft,
+  });
+  const { draft, update, problems, showProblems, submit } = form;
   const nameOf = usePersonNames(peopleOf(draft));
 
-  const update = (changes: Partial<ScheduleDraft>) => {
-    setDraft(previous => ({ ...previous, ...changes }));
-    setDirty(true);
-    setServerProblem(undefined);
-  };
-  const updateLayer = (index: number, layer: ScheduleLayer) =>
-    update({ layers: draft.layers.map((l, i) => (i === index ? layer : l)) });
-
-  const save = async () => {
-    setBusy(true);
-    try {
-      setServerProblem(
-        await props.onSave({
-          ...draft,
-          name: draft.name.trim(),
-          layers: cleanLayers(draft.layers),
-        }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form
-      onSubmit={e => {
-        e.preventDefault();
-        save();
-      }}
-    >
+    <form onSubmit={submit}>
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <InfoCard title="Schedule">
             <Grid container spacing={2}>
-              <Grid item xs={12} md={4}>
-                <TextField
-                  id="firebreak-schedule-name"
-                  label="Name"
-                  value={draft.name}
-                  onChange={e => update({ name: e.target.value })}
-                  error={showProblems && !!problems.at('name')}
-                  helperText={
-                    (showProblems && problems.at('name')) ||
-                    'Such as "Payments primary"'
-                  }
-                  fullWidth
-                />
-              </Grid>
-              <Grid item xs={12} md={4}>
-                <GroupPicker
-                  id="firebreak-schedule-owner"
-                  label="Owner team"
-                  value={draft.ownerRef || undefined}
-                  onChange={ownerRef => update({ ownerRef })}
-                  error={showProblems && !!problems.at('ownerRef')}
-                  helperText={
-                    (showProblems && problems.at('ownerRef')) ||
-                    'Its members may change the schedule'
-                  }
-                />
-              </Grid>
+              <NameAndOwnerFields
+                idPrefix="firebreak-schedule"
+                form={form}
+                nameHint='Such as "Payments primary"'
+                ownerHint="Its members may change the schedule"
+              />
               <Grid item xs={12} md={4}>
                 <TimeZonePicker
                   id="firebreak-schedule-time-zone"
@@ -316,122 +245,50 @@ function ScheduleForm(props: {
               Layers: {problems.at('layers')}
             </Alert>
           )}
-          <div className={classes.layers}>
-            {draft.layers.map((layer, index) => (
+          <OrderedItemList
+            items={draft.layers}
+            onChange={layers => update({ layers })}
+            renderItem={(layer, place) => (
               <LayerEditor
-                // Layers have no id; the position is what the user sees too.
-                key={index}
+                {...place}
                 layer={layer}
-                index={index}
-                count={draft.layers.length}
                 timeZone={draft.timeZone}
                 problems={problems}
                 showProblems={showProblems}
                 nameOf={nameOf}
-                onChange={changed => updateLayer(index, changed)}
-                onMove={to => {
-                  const layers = [...draft.layers];
-                  const [moved] = layers.splice(index, 1);
-                  layers.splice(to, 0, moved);
-                  update({ layers });
-                }}
-                onRemove={() =>
-                  update({
-                    layers: draft.layers.filter((_l, i) => i !== index),
-                  })
-                }
               />
-            ))}
-          </div>
-          <Button
-            color="primary"
-            startIcon={<AddIcon />}
-            style={{ marginTop: 16 }}
-            onClick={() =>
-              update({
-                layers: [
-                  ...draft.layers,
-                  newLayer(draft.layers.length, draft.timeZone),
-                ],
-              })
-            }
-          >
-            Add a layer
-          </Button>
+            )}
+            addLabel="Add a layer"
+            newItem={() => newLayer(draft.layers.length, draft.timeZone)}
+          />
         </Grid>
         <Grid item xs={12}>
-          <div className={classes.footer}>
-            <Button
-              type="submit"
-              variant="contained"
-              color="primary"
-              disabled={!props.allowed || busy || problems.all.length > 0}
-            >
-              {schedule ? 'Save' : 'Create schedule'}
-            </Button>
-            <LinkButton to={props.cancelLink}>Cancel</LinkButton>
-            {!props.allowed && (
-              <Typography variant="body2" color="textSecondary">
-                {schedule
-                  ? 'Only the team that owns this schedule may save it.'
-                  : 'You may not create schedules.'}
-              </Typography>
-            )}
-            {problems.all.length > 0 && (
-              <div role="status" aria-label="What keeps this from saving">
-                <Typography variant="body2">
-                  To save, fix {problems.all.length === 1 ? 'this' : 'these'}:
-                </Typography>
-                <ul className={classes.summary}>
-                  {problems.all.slice(0, 6).map(problem => (
-                    <li key={`${problem.field}-${problem.message}`}>
-                      <Typography variant="body2" color="error">
-                        {describeField(problem.field)}: {problem.message}
-                      </Typography>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <span className={classes.grow} />
-            {props.onDelete && props.allowed && (
-              <Button color="secondary" onClick={() => setConfirmDelete(true)}>
-                Delete schedule
-              </Button>
-            )}
-          </div>
+          <EditorFooter page={page} form={form} />
         </Grid>
       </Grid>
-      {props.onDelete && (
-        <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)}>
-          <DialogTitle>Delete {schedule?.name}?</DialogTitle>
-          <DialogContent>
-            <DialogContentText>
-              Escalation policies that page this schedule will skip it, and its
-              calendar feed stops. This cannot be undone.
-            </DialogContentText>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setConfirmDelete(false)}>Keep it</Button>
-            <Button
-              color="secondary"
-              variant="contained"
-              onClick={async () => {
-                setConfirmDelete(false);
-                await props.onDelete?.();
-              }}
-            >
-              Delete
-            </Button>
-          </DialogActions>
-        </Dialog>
-      )}
     </form>
   );
 }
 
-const CONFLICT_MESSAGE =
-  'Someone else changed this schedule while you were editing it — reloaded. Your changes were not saved: check the schedule as it is now and make them again.';
+const WORDING: EditorWording = {
+  noun: 'schedule',
+  newTitle: 'New on-call schedule',
+  createLabel: 'Create schedule',
+  deleteLabel: 'Delete schedule',
+  deleteWarning:
+    'Escalation policies that page this schedule will skip it, and its calendar feed stops. This cannot be undone.',
+  conflict:
+    'Someone else changed this schedule while you were editing it — reloaded. Your changes were not saved: check the schedule as it is now and make them again.',
+  mayNotUpdate: {
+    notice:
+      'You may look at this form, but not save it: only the team that owns the schedule may change it.',
+    beside: 'Only the team that owns this schedule may save it.',
+  },
+  mayNotCreate: {
+    notice: 'You may not create on-call schedules.',
+    beside: 'You may not create schedules.',
+  },
+};
 
 /**
  * `/firebreak/oncall/schedules/new` and `/firebreak/oncall/schedules/:id/edit`: the schedule
@@ -442,41 +299,25 @@ const CONFLICT_MESSAGE =
 export function ScheduleEditorPage() {
   const { id } = useParams();
   const api = useApi(firebreakApiRef);
-  const identityApi = useApi(identityApiRef);
-  const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
   const scheduleLink = useRouteRef(scheduleRouteRef);
-  const onCallLink = useRouteRef(onCallRouteRef);
   const loaded = useAsyncRetry(
     async () => (id ? api.getSchedule(id) : undefined),
     [api, id],
   );
   const schedule = loaded.value;
-  // A new schedule belongs to the team asked for, else the viewer's first team.
-  const owner = useAsync(async () => {
-    const asked = searchParams.get('owner');
-    if (asked) {
-      return normalizeRef(asked, 'group');
-    }
-    const identity = await identityApi.getBackstageIdentity();
-    return (
-      identity.ownershipEntityRefs
-        .map(ref => normalizeRef(ref, 'group'))
-        .find(ref => ref.startsWith('group:')) ?? ''
-    );
-  }, [identityApi, searchParams]);
-  const { allowed: canUpdate } = usePermission({
-    permission: firebreakOnCallUpdatePermission,
-    resourceRef: schedule ? `schedule:${schedule.id}` : undefined,
+  const owner = useNewOwnerRef();
+  const page = useEditorPage<ScheduleDraft>({
+    wording: WORDING,
+    resourceType: 'schedule',
+    item: schedule,
+    backend: {
+      create: draft => api.createSchedule(draft),
+      update: (scheduleId, request) => api.updateSchedule(scheduleId, request),
+      remove: scheduleId => api.deleteSchedule(scheduleId),
+    },
+    reload: loaded.retry,
+    itemLink: scheduleId => scheduleLink({ id: scheduleId }),
   });
-  const { allowed: canCreate } = usePermission({
-    permission: firebreakOnCallCreatePermission,
-  });
-  const allowed = id ? canUpdate : canCreate;
-  const [notice, setNotice] = useState<{
-    severity: 'warning' | 'error';
-    message: string;
-  }>();
 
   if ((loaded.loading && !schedule) || (!id && owner.loading)) {
     return <Progress />;
@@ -504,90 +345,15 @@ export function ScheduleEditorPage() {
         layers: [newLayer(0, zone)],
       };
 
-  const save = async (
-    draft: ScheduleDraft,
-  ): Promise<ScheduleProblem | undefined> => {
-    setNotice(undefined);
-    try {
-      const saved = schedule
-        ? await api.updateSchedule(schedule.id, {
-            version: schedule.version,
-            ...draft,
-          })
-        : await api.createSchedule(draft);
-      navigate(scheduleLink({ id: saved.id }));
-      return undefined;
-    } catch (e) {
-      if (schedule && isConflict(e)) {
-        setNotice({ severity: 'warning', message: CONFLICT_MESSAGE });
-        loaded.retry();
-        return undefined;
-      }
-      const message = describeFailure(e);
-      const problem = problemFromMessage(message);
-      if (!problem) {
-        setNotice({
-          severity: 'error',
-          message: `The schedule was not saved: ${message}`,
-        });
-      }
-      return problem;
-    }
-  };
-
   return (
-    <Page themeId="tool">
-      <Header
-        title={schedule ? `Edit ${schedule.name}` : 'New on-call schedule'}
-        type="On-call"
-        typeLink={onCallLink()}
+    <EditorPageLayout page={page}>
+      <ScheduleForm
+        // A reloaded schedule (after a conflict) starts the form again from what it is now.
+        key={page.formKey}
+        page={page}
+        initial={initial}
+        schedule={schedule}
       />
-      <Content>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            onClose={() => setNotice(undefined)}
-            style={{ marginBottom: 24 }}
-          >
-            {notice.message}
-          </Alert>
-        )}
-        {!allowed && (
-          <Alert severity="info" style={{ marginBottom: 24 }}>
-            {schedule
-              ? 'You may look at this form, but not save it: only the team that owns the schedule may change it.'
-              : 'You may not create on-call schedules.'}
-          </Alert>
-        )}
-        <ScheduleForm
-          // A reloaded schedule (after a conflict) starts the form again from what it is now.
-          key={schedule ? `${schedule.id}@${schedule.version}` : 'new'}
-          initial={initial}
-          schedule={schedule}
-          allowed={allowed}
-          onSave={save}
-          onDelete={
-            schedule
-              ? async () => {
-                  try {
-                    await api.deleteSchedule(schedule.id);
-                    navigate(onCallLink());
-                  } catch (e) {
-                    setNotice({
-                      severity: 'error',
-                      message: `The schedule was not deleted: ${describeFailure(
-                        e,
-                      )}`,
-                    });
-                  }
-                }
-              : undefined
-          }
-          cancelLink={
-            schedule ? scheduleLink({ id: schedule.id }) : onCallLink()
-          }
-        />
-      </Content>
-    </Page>
+    </EditorPageLayout>
   );
 }

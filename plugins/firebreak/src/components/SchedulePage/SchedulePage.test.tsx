@@ -5,7 +5,6 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Settings } from 'luxon';
 import { Route, Routes } from 'react-router-dom';
 import { FirebreakApi } from '../../api';
 import {
@@ -13,7 +12,10 @@ import {
   mountedRoutes,
   testApis,
 } from '../../__testUtils__/mockFirebreakApi';
-import { fixClock, testSchedule } from '../../__testUtils__/onCallFixtures';
+import {
+  fixClockAndZoneForEachTest,
+  testSchedule,
+} from '../../__testUtils__/onCallFixtures';
 import { SchedulePage } from './SchedulePage';
 
 jest.setTimeout(30_000);
@@ -54,16 +56,8 @@ function namesIn(row: HTMLElement): string[] {
 }
 
 describe('SchedulePage', () => {
-  const zone = Settings.defaultZone;
-  beforeEach(() => {
-    fixClock();
-    // The viewer is in New York; the schedule hands off in Berlin.
-    Settings.defaultZone = 'America/New_York';
-  });
-  afterEach(() => {
-    Settings.defaultZone = zone;
-    jest.useRealTimers();
-  });
+  // The viewer is in New York; the schedule hands off in Berlin.
+  fixClockAndZoneForEachTest('America/New_York');
 
   it('draws each layer alone and the final schedule for the next two weeks, with who is on call now', async () => {
     const api = scheduleApi();

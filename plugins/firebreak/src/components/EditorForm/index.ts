@@ -1,0 +1,11 @@
+export { EditorFooter } from './EditorFooter';
+export { EditorPageLayout } from './EditorPageLayout';
+export type { EditorWording } from './EditorWording';
+export { NameAndOwnerFields } from './NameAndOwnerFields';
+export { OrderedItemCard } from './OrderedItemCard';
+export type { OrderedItemProps } from './OrderedItemCard';
+export { OrderedItemList, moveItem } from './OrderedItemList';
+export { useDraftForm } from './useDraftForm';
+export { useEditorPage } from './useEditorPage';
+export type { EditorPage } from './useEditorPage';
+export { useNewOwnerRef } from './useNewOwnerRef';
