@@ -31,6 +31,42 @@ const sev2 = {
   entityRefs: ['component:default/payments-api'],
 };
 
+/**
+ * A backend whose clock the test moves by whole minutes, with helpers to declare SEV3s at that
+ * time and to page through a list, answering each page's titles.
+ */
+async function startWithClock(knex: Knex) {
+  let instant = new Date('2026-10-01T00:00:00Z');
+  const { server } = await startFirebreak({ knex, now: () => instant });
+  return {
+    server,
+    at: (minute: number) => {
+      instant = new Date(Date.parse('2026-10-01T00:00:00Z') + minute * 60_000);
+    },
+    make: async (title: string, entityRefs: string[]) =>
+      (await declare(server, { title, severity: 'SEV3', entityRefs })).body,
+    pageThrough: async (query: object, limit: number) => {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await request(server)
+          .get('/api/firebreak/incidents')
+          .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', as(users.viewer));
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(limit);
+        pages.push(res.body.items.map((i: any) => i.title));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return pages;
+    },
+  };
+}
+
+/** Titles of incidents in list order for ones declared at the same instant: by id, descending. */
+const byIdDesc = (items: { id: string; title: string }[]) =>
+  [...items].sort((x, y) => (x.id < y.id ? 1 : -1)).map(i => i.title);
+
 describe.each(databases.eachSupportedId())('incidents API on %s', id => {
   let knex: Knex;
   beforeEach(async () => {
@@ -531,15 +567,14 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
     });
 
     it('pages newest first with a cursor, ties on the declaring time broken by id', async () => {
-      let instant = new Date('2026-10-01T00:00:00Z');
-      const { server } = await startFirebreak({ knex, now: () => instant });
-      const at = (minute: number) => {
-        instant = new Date(
-          Date.parse('2026-10-01T00:00:00Z') + minute * 60_000,
-        );
-      };
-      const make = async (title: string, entityRefs: string[]) =>
-        (await declare(server, { title, severity: 'SEV3', entityRefs })).body;
+      const {
+        server,
+        at,
+        make,
+        pageThrough: pages,
+      } = await startWithClock(knex);
+      const pageThrough = async (query: object, limit: number) =>
+        (await pages(query, limit)).flat();
       const payments = 'component:default/payments-api';
       const cart = 'component:default/cart';
       at(0);
@@ -559,24 +594,6 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
         .patch(`/api/firebreak/incidents/${tied[1].id}`)
         .set('Authorization', as(users.alice))
         .send({ version: 1, status: 'resolved' });
-
-      const byIdDesc = (items: { id: string; title: string }[]) =>
-        [...items].sort((x, y) => (x.id < y.id ? 1 : -1)).map(i => i.title);
-      const pageThrough = async (query: object, limit: number) => {
-        const titles: string[] = [];
-        let cursor: string | undefined;
-        do {
-          const res = await request(server)
-            .get('/api/firebreak/incidents')
-            .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
-            .set('Authorization', as(users.viewer));
-          expect(res.status).toBe(200);
-          expect(res.body.items.length).toBeLessThanOrEqual(limit);
-          titles.push(...res.body.items.map((i: any) => i.title));
-          cursor = res.body.nextCursor;
-        } while (cursor);
-        return titles;
-      };
 
       // One entity's history.
       expect(await pageThrough({ entityRef: payments }, 2)).toEqual([
@@ -606,15 +623,7 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
     });
 
     it('rolls up a group or system: each incident once, newest first, page by page', async () => {
-      let instant = new Date('2026-10-01T00:00:00Z');
-      const { server } = await startFirebreak({ knex, now: () => instant });
-      const at = (minute: number) => {
-        instant = new Date(
-          Date.parse('2026-10-01T00:00:00Z') + minute * 60_000,
-        );
-      };
-      const make = async (title: string, entityRefs: string[]) =>
-        (await declare(server, { title, severity: 'SEV3', entityRefs })).body;
+      const { server, at, make, pageThrough } = await startWithClock(knex);
       const payments = 'component:default/payments-api';
       const ledger = 'component:default/ledger';
       const cart = 'component:default/cart';
@@ -636,23 +645,6 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
         .patch(`/api/firebreak/incidents/${tied[0].id}`)
         .set('Authorization', as(users.alice))
         .send({ version: 1, status: 'resolved' });
-
-      const byIdDesc = (items: { id: string; title: string }[]) =>
-        [...items].sort((x, y) => (x.id < y.id ? 1 : -1)).map(i => i.title);
-      const pageThrough = async (query: object, limit: number) => {
-        const pages: string[][] = [];
-        let cursor: string | undefined;
-        do {
-          const res = await request(server)
-            .get('/api/firebreak/incidents')
-            .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
-            .set('Authorization', as(users.viewer));
-          expect(res.status).toBe(200);
-          pages.push(res.body.items.map((i: any) => i.title));
-          cursor = res.body.nextCursor;
-        } while (cursor);
-        return pages;
-      };
 
       const group = { entityRef: 'group:default/payments' };
       const expected = ['G', 'F', ...byIdDesc(tied)];
