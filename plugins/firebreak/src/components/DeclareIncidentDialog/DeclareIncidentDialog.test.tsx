@@ -50,6 +50,10 @@ describe('DeclareIncidentDialog', () => {
     const api = mockFirebreakApi();
     const onDeclared = jest.fn();
     await renderDialog(api, { onDeclared });
+    // Screen readers announce the dialog by its title.
+    expect(
+      screen.getByRole('dialog', { name: 'Declare an incident' }),
+    ).toBeInTheDocument();
     await fillTitleAndSeverity('Payments failing', 'SEV1 – critical');
     expect(screen.getByText(/down for all customers/)).toBeInTheDocument();
     expect(

@@ -113,9 +113,17 @@ export function DeclareIncidentDialog(props: {
   };
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="firebreak-declare-dialog-title"
+    >
       <form onSubmit={submit}>
-        <DialogTitle>Declare an incident</DialogTitle>
+        <DialogTitle id="firebreak-declare-dialog-title">
+          Declare an incident
+        </DialogTitle>
         <DialogContent>
           <Grid container spacing={2}>
             <Grid item xs={12}>

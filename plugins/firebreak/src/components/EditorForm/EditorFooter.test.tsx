@@ -61,7 +61,9 @@ describe('EditorFooter', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Delete schedule' }),
     );
-    const dialog = screen.getByRole('dialog');
+    const dialog = screen.getByRole('dialog', {
+      name: 'Delete Payments primary?',
+    });
     expect(dialog).toHaveTextContent('Delete Payments primary?');
     expect(dialog).toHaveTextContent(
       'Its calendar feed stops. This cannot be undone.',

@@ -83,8 +83,14 @@ export function EditorFooter<Draft>(props: {
         </Button>
       )}
       {onDelete && (
-        <Dialog open={confirming} onClose={() => setConfirming(false)}>
-          <DialogTitle>Delete {item?.name}?</DialogTitle>
+        <Dialog
+          open={confirming}
+          onClose={() => setConfirming(false)}
+          aria-labelledby="firebreak-delete-title"
+        >
+          <DialogTitle id="firebreak-delete-title">
+            Delete {item?.name}?
+          </DialogTitle>
           <DialogContent>
             <DialogContentText>{wording.deleteWarning}</DialogContentText>
           </DialogContent>
