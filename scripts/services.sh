@@ -38,6 +38,23 @@ if command -v mysql >/dev/null 2>&1 && mysqladmin -uroot --protocol=socket ping 
   export BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_MYSQL8_CONNECTION_STRING:-mysql://firebreak:firebreak@127.0.0.1:3306/mysql}"
 fi
 
+# Every TestDatabases database has a pool of up to 5 connections, and jest runs several test files
+# at once: PostgreSQL's default of 100 connections runs out ("too many clients already").
+# Backstage's own test PostgreSQL allows 1000; ask for 500, once (it takes a restart).
+if command -v psql >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  _fb_pg_max="$(psql -h 127.0.0.1 -U postgres -Atc 'SHOW max_connections' 2>/dev/null || true)"
+  if [ -n "$_fb_pg_max" ] && [ "$_fb_pg_max" -lt 500 ]; then
+    echo "services: raising PostgreSQL's max_connections from $_fb_pg_max to 500 (restarts it)" >&2
+    psql -h 127.0.0.1 -U postgres -qc 'ALTER SYSTEM SET max_connections = 500' >&2 &&
+      _fb_as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main restart >&2 || true
+    for _ in $(seq 1 30); do
+      pg_isready -q -h 127.0.0.1 -p 5432 && break
+      sleep 1
+    done
+  fi
+  unset _fb_pg_max
+fi
+
 if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 fi
