@@ -49,6 +49,65 @@ export function refusedUsers(access: Access): string[] {
   }
 }
 
+/** One request of a row, and what it must be answered. */
+export interface MatrixCall {
+  /** A user ref, or `nobody` for a request without credentials. */
+  caller: string;
+  /** The prepared request, or the one with a wrong credential in its URL. */
+  request: 'prepared' | 'wrongCredential';
+  status: number;
+  /** Whether the call must change the database; absent where that is not checked. */
+  changes?: boolean;
+}
+
+/**
+ * The requests of a row, in the order they are sent: refused callers first, each leaving the
+ * database as it was, then the permitted caller, whose change shows the comparison can see one.
+ */
+export function callsOf(row: OperationRow): MatrixCall[] {
+  const nobody = 'nobody';
+  if (row.access === 'public') {
+    return [
+      ...(row.wrongCredential
+        ? [
+            {
+              caller: nobody,
+              request: 'wrongCredential' as const,
+              status: 404,
+              changes: false,
+            },
+          ]
+        : []),
+      { caller: nobody, request: 'prepared', status: row.permitted },
+    ];
+  }
+  return [
+    { caller: nobody, request: 'prepared', status: 401, changes: false },
+    ...refusedUsers(row.access).map(user => ({
+      caller: user,
+      request: 'prepared' as const,
+      status: 403,
+      changes: false,
+    })),
+    // No permission guards these: even mallory, whom the policy refuses everything, may.
+    ...(row.access === 'signedIn'
+      ? [
+          {
+            caller: users.mallory,
+            request: 'prepared' as const,
+            status: row.permitted,
+          },
+        ]
+      : []),
+    {
+      caller: users.alice,
+      request: 'prepared',
+      status: row.permitted,
+      ...(row.access === 'change' ? { changes: true } : {}),
+    },
+  ];
+}
+
 /** An operation of the spec, and what it documents about credentials. */
 export interface SpecOperation {
   operation: string;
