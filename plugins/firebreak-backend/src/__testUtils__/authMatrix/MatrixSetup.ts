@@ -22,6 +22,8 @@ export class MatrixSetup {
   constructor(
     private readonly server: TestServer,
     private readonly tally: RequestTally,
+    /** Alice's Authorization header: mock credentials unless a test verifies real tokens. */
+    private readonly authorization: string = as(users.alice),
   ) {}
 
   /** Sends a request as alice and answers its body; fails unless it succeeded. */
@@ -32,7 +34,7 @@ export class MatrixSetup {
   ): Promise<any> {
     const res = await request(this.server)
       [method](`/api/firebreak${path}`)
-      .set('Authorization', as(users.alice))
+      .set('Authorization', this.authorization)
       .send(body);
     this.tally.recordSetup();
     if (res.status >= 300) {

@@ -16,3 +16,5 @@ export * from './OperationMatrix';
 export { MatrixSetup, MATRIX_NOW } from './MatrixSetup';
 export { RequestTally } from './RequestTally';
 export { snapshotDatabase } from './DatabaseSnapshot';
+export { TestTokenIssuer, payloadOf } from './TestTokenIssuer';
+export { realAuthentication } from './realAuthentication';
