@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   createServiceFactory,
+  BackendFeature,
   BackstageCredentials,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
@@ -135,6 +136,12 @@ export async function startFirebreak(options: {
   now?: () => Date;
   /** How long each notification takes to send, like a real service. */
   sendDelayMs?: number;
+  /**
+   * How requests are authenticated: by default the mock httpAuth, which takes
+   * `mockCredentials` headers; tests of real token verification pass Backstage's own
+   * auth and httpAuth factories instead, with whatever else they need.
+   */
+  authentication?: BackendFeature[];
 }) {
   const sent: Sent = { notifications: [], signals: [] };
   const permissions = mockServices.permissions.mock({
@@ -165,9 +172,11 @@ export async function startFirebreak(options: {
       mockServices.rootConfig.factory({
         data: withTestDefaults(options.config),
       }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
+      ...(options.authentication ?? [
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ]),
       permissions.factory,
       catalogServiceMock.factory({ entities: testCatalog }),
       createServiceFactory({
