@@ -7,9 +7,7 @@ import {
 // Backstage's own auth services, as a production backend installs them. The package is
 // already installed (backend-test-utils depends on it); it still has to be declared as a
 // devDependency of this package, which the lead adds (see the authmatrix report).
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import express from 'express';
 import { TestTokenIssuer } from './TestTokenIssuer';
