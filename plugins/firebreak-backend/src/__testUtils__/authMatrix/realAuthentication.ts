@@ -4,9 +4,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-// Backstage's own auth services, as a production backend installs them. The package is
-// already installed (backend-test-utils depends on it); it still has to be declared as a
-// devDependency of this package, which the lead adds (see the authmatrix report).
+// Backstage's own auth services, as a production backend installs them.
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import express from 'express';
