@@ -529,7 +529,7 @@ export class IncidentService {
     const moved = await paging.escalateNow(
       incident,
       catalogEntities,
-      'escalated',
+      this.actorRef(credentials),
     );
     paging.kick();
     return { escalated: moved };
