@@ -47,6 +47,7 @@ import {
 } from './IncidentStore';
 import { IncidentNotifier } from './IncidentNotifier';
 import { PermissionDecisionCache } from '../permissions/DecisionCache';
+import { hashRequestBody } from './IdempotencyKey';
 import { EscalationEngine, PagePlan } from '../paging/EscalationEngine';
 import { lowerRef } from '../refs';
 
@@ -188,6 +189,9 @@ export class IncidentService {
         actorRef,
         events,
         idempotencyKey: options.idempotencyKey,
+        requestHash: options.idempotencyKey
+          ? hashRequestBody(input)
+          : undefined,
         alsoInTransaction: (tx, incidentId) =>
           this.deps.paging
             ? this.deps.paging.startPages(
