@@ -1464,6 +1464,8 @@ export const spec = {
           },
           url: {
             type: 'string',
+            description:
+              'An http or https URL; Firebreak stores no other scheme.',
           },
           type: {
             type: 'string',
