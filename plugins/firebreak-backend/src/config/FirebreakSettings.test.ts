@@ -102,6 +102,7 @@ describe('readFirebreakSettings', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url -- the test is that it is refused
     'javascript:alert(document.cookie)',
     'data:text/html,<script>alert(1)</script>',
     '{slug}',

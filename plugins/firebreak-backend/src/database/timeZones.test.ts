@@ -37,6 +37,15 @@ const INSTANTS = [
   '2026-10-25T02:30:00.000Z', // 03:30 CET, after
 ];
 
+/** SQL giving `started_at` as the stored UTC time, `YYYY-MM-DD HH:MM:SS.mmm`, per database. */
+const UTC_TEXT: Record<string, string> = {
+  // better-sqlite3 stores a Date as milliseconds since the epoch.
+  SQLITE_3: "strftime('%Y-%m-%d %H:%M:%f', started_at / 1000.0, 'unixepoch')",
+  POSTGRES_15:
+    "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')",
+  MYSQL_8: 'CAST(started_at AS CHAR)',
+};
+
 describe.each(databases.eachSupportedId())(
   'timestamps across daylight saving time on %s',
   id => {
@@ -90,15 +99,13 @@ describe.each(databases.eachSupportedId())(
       );
       expect(fromStore).toEqual(INSTANTS);
 
-      // What is stored is UTC, so a replica in another zone reads the same instants.
-      if (id === 'MYSQL_8') {
-        const rows = await knex('firebreak_incidents')
-          .orderBy('ref_number')
-          .select(knex.raw('CAST(started_at AS CHAR) AS text'));
-        expect(rows.map(row => row.text)).toEqual(
-          INSTANTS.map(i => i.replace('T', ' ').replace('Z', '')),
-        );
-      }
+      // What is stored is the UTC time, so a replica in another zone reads the same instants.
+      const rows = await knex('firebreak_incidents')
+        .orderBy('ref_number')
+        .select(knex.raw(`${UTC_TEXT[id]} AS text`));
+      expect(rows.map(row => row.text)).toEqual(
+        INSTANTS.map(i => i.replace('T', ' ').replace('Z', '')),
+      );
     });
   },
 );

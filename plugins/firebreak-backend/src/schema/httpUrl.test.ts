@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests are that script URLs are refused */
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { httpUrl, isHttpUrl } from './httpUrl';
