@@ -16,6 +16,7 @@ import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
 import { notifyPerson } from '../notifyPerson';
 import { lowerRef } from '../refs';
 import {
+  ackTimeoutsOfPagedLevels,
   EscalationTooSoonError,
   nextManualEscalationAt,
 } from './ManualEscalationLimit';
@@ -380,16 +381,13 @@ export class EscalationEngine {
           tx,
           incident.id,
         ),
-        ackTimeoutsMinutes:
+        ackTimeoutsMinutes: ackTimeoutsOfPagedLevels(
           pages.length > 0
-            ? pages.map(
-                page => page.snapshot.levels[page.level - 1]?.ackTimeoutMinutes,
-              )
-            : plans.map(({ snapshot, step }) =>
-                step.kind === 'level'
-                  ? snapshot.levels[step.level - 1].ackTimeoutMinutes
-                  : 0,
+            ? pages
+            : plans.flatMap(({ snapshot, step }) =>
+                step.kind === 'level' ? [{ snapshot, level: step.level }] : [],
               ),
+        ),
       });
       if (allowedAt && allowedAt.getTime() > now.getTime()) {
         throw new EscalationTooSoonError(incident.ref, allowedAt, now);

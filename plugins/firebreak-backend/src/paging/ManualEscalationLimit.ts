@@ -1,4 +1,5 @@
 import { CustomErrorBase } from '@backstage/errors';
+import { PolicySnapshot } from './PagingStore';
 
 const MINUTE = 60_000;
 
@@ -35,6 +36,21 @@ export function nextManualEscalationAt(options: {
     ...ackTimeoutsMinutes.filter(Number.isFinite),
   );
   return new Date(lastEscalatedAt.getTime() + minutes * MINUTE);
+}
+
+/**
+ * The acknowledgement timeouts of the levels pages are at (1-based `level` in their policy
+ * snapshot), for {@link nextManualEscalationAt}.
+ *
+ * @internal
+ */
+export function ackTimeoutsOfPagedLevels(
+  pages: { snapshot: PolicySnapshot; level: number }[],
+): number[] {
+  return pages.flatMap(({ snapshot, level }) => {
+    const paged = snapshot.levels[level - 1];
+    return paged ? [paged.ackTimeoutMinutes] : [];
+  });
 }
 
 /**
