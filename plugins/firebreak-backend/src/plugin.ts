@@ -22,6 +22,7 @@ import { firebreakClockServiceRef } from './clock';
 import { readFirebreakSettings } from './config/FirebreakSettings';
 import { applyDatabaseMigrations } from './database/migrations';
 import { cacheSqliteStatements } from './database/sqliteStatements';
+import { useUtcOnMysql } from './database/mysqlTimeZone';
 import { seedDemoData } from './demo/DemoDataSeeder';
 import { seedOnCallDemoData } from './demo/OnCallDemoSeeder';
 import { IncidentNotifier } from './incidents/IncidentNotifier';
@@ -83,6 +84,7 @@ export const firebreakPlugin = createBackendPlugin({
 
         const knex = await database.getClient();
         cacheSqliteStatements(knex);
+        useUtcOnMysql(knex);
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(knex);
         }

@@ -100,4 +100,51 @@ describe('readFirebreakSettings', () => {
       readFirebreakSettings(new ConfigReader({ firebreak })),
     ).toThrow(message);
   });
+
+  it.each([
+    // eslint-disable-next-line no-script-url -- the test is that it is refused
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    '{slug}',
+    'chat.example.com/{slug}',
+  ])('refuses a response play link template %j, naming the key', url => {
+    const config = new ConfigReader({
+      firebreak: {
+        responsePlays: [
+          {
+            name: 'Major',
+            severities: ['SEV1'],
+            links: [
+              { title: 'Chat', url: 'https://chat.example.com/{slug}' },
+              { title: 'Bridge', url },
+            ],
+          },
+        ],
+      },
+    });
+    expect(() => readFirebreakSettings(config)).toThrow(
+      'firebreak.responsePlays[0].links[1].url must be an http or https URL',
+    );
+  });
+
+  it('accepts http(s) link templates with placeholders', () => {
+    const settings = readFirebreakSettings(
+      new ConfigReader({
+        firebreak: {
+          responsePlays: [
+            {
+              name: 'Major',
+              severities: ['SEV1'],
+              links: [
+                { title: 'Chat', url: 'https://chat.example.com/{slug}' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(settings.plays[0].links[0].url).toBe(
+      'https://chat.example.com/{slug}',
+    );
+  });
 });

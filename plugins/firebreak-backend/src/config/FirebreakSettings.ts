@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { isHttpUrl } from '../schema/httpUrl';
 import {
   DEFAULT_INCIDENT_ROLES,
   DEFAULT_PRIORITY_MATRIX,
@@ -113,6 +114,16 @@ export function readFirebreakSettings(config: Config): FirebreakSettings {
 
 function validate(settings: FirebreakSettings) {
   const { severities, priority, plays, handoffReminder } = settings;
+  plays.forEach((play, p) =>
+    play.links.forEach((link, l) => {
+      // Placeholders are filled in after the scheme, so an example filling tells the scheme.
+      if (!isHttpUrl(link.url.replace(/\{(ref|id|slug)\}/g, 'x'))) {
+        throw new Error(
+          `firebreak.responsePlays[${p}].links[${l}].url must be an http or https URL, not '${link.url}'`,
+        );
+      }
+    }),
+  );
   if (
     !Number.isFinite(handoffReminder.minutesBefore) ||
     handoffReminder.minutesBefore < 0

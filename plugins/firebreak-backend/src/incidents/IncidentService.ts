@@ -47,6 +47,8 @@ import {
 } from './IncidentStore';
 import { IncidentNotifier } from './IncidentNotifier';
 import { PermissionDecisionCache } from '../permissions/DecisionCache';
+import { isHttpUrl } from '../schema/httpUrl';
+import { hashRequestBody } from './IdempotencyKey';
 import { EscalationEngine, PagePlan } from '../paging/EscalationEngine';
 import { lowerRef } from '../refs';
 
@@ -188,6 +190,9 @@ export class IncidentService {
         actorRef,
         events,
         idempotencyKey: options.idempotencyKey,
+        requestHash: options.idempotencyKey
+          ? hashRequestBody(input)
+          : undefined,
         alsoInTransaction: (tx, incidentId) =>
           this.deps.paging
             ? this.deps.paging.startPages(
@@ -529,7 +534,7 @@ export class IncidentService {
     const moved = await paging.escalateNow(
       incident,
       catalogEntities,
-      'escalated',
+      this.actorRef(credentials),
     );
     paging.kick();
     return { escalated: moved };
@@ -680,15 +685,20 @@ export class IncidentService {
 
   private playLinks(plays: ResponsePlay[], incident: Incident): IncidentLink[] {
     const slug = `${lowerRef(incident.ref)}-${slugify(incident.title)}`;
-    return plays.flatMap(play =>
-      play.links.map(link => ({
-        title: link.title,
-        type: link.type,
-        url: link.url
-          .replaceAll('{ref}', incident.ref)
-          .replaceAll('{id}', incident.id)
-          .replaceAll('{slug}', slug),
-      })),
+    return (
+      plays
+        .flatMap(play =>
+          play.links.map(link => ({
+            title: link.title,
+            type: link.type,
+            url: link.url
+              .replaceAll('{ref}', incident.ref)
+              .replaceAll('{id}', incident.id)
+              .replaceAll('{slug}', slug),
+          })),
+        )
+        // The settings checked each template's scheme; this checks what filling it in gave.
+        .filter(link => isHttpUrl(link.url))
     );
   }
 

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { parseJsonColumn } from '../database/json';
 import { toDate } from '../database/timestamps';
 import { decodeCursor, encodeCursor } from './cursor';
+import { IdempotencyKeyReusedError } from './IdempotencyKey';
 import { lowerRef } from '../refs';
 
 /**
@@ -159,6 +160,19 @@ function iso(value: Date | string | number | null | undefined) {
 }
 
 /**
+ * A stored key's request must be the one retried; keys stored before request hashes were kept
+ * (no hash) still answer with their incident.
+ */
+function assertSameRequest(
+  storedHash: string | null | undefined,
+  requestHash: string | undefined,
+) {
+  if (storedHash && requestHash && storedHash !== requestHash) {
+    throw new IdempotencyKeyReusedError();
+  }
+}
+
+/**
  * Reads and writes incidents, their impacted entities, roles, participants and timeline.
  * Every write is one transaction; updates are optimistic on `version`.
  *
@@ -176,7 +190,8 @@ export class IncidentStore {
 
   /**
    * Stores a new incident with its first timeline events. With an idempotency key seen from
-   * the same actor in the last 24 hours, stores nothing and returns that incident instead.
+   * the same actor in the last 24 hours, stores nothing and returns that incident instead, or
+   * throws {@link IdempotencyKeyReusedError} when the key came with another request body.
    */
   async createIncident(
     input: NewIncident,
@@ -184,6 +199,8 @@ export class IncidentStore {
       actorRef: string;
       events: NewTimelineEvent[];
       idempotencyKey?: string;
+      /** The hash of the request body, kept with the idempotency key. */
+      requestHash?: string;
       /** More to write in the declare's transaction; its events join the timeline. */
       alsoInTransaction?: (
         tx: Knex.Transaction,
@@ -198,7 +215,7 @@ export class IncidentStore {
           const existing = await this.claimIdempotencyKey(
             tx,
             options.actorRef,
-            options.idempotencyKey,
+            { key: options.idempotencyKey, requestHash: options.requestHash },
             id,
             input.declaredAt,
           );
@@ -248,11 +265,12 @@ export class IncidentStore {
               actor_ref: lowerRef(options.actorRef),
               idempotency_key: options.idempotencyKey,
             })
-            .first('incident_id')
+            .first('incident_id', 'request_hash')
         : undefined;
       if (!winner) {
         throw error;
       }
+      assertSameRequest(winner.request_hash, options.requestHash);
       result = { id: winner.incident_id, created: false };
     }
 
@@ -733,16 +751,19 @@ export class IncidentStore {
 
   /**
    * Returns the incident an earlier declare with this key created, or records the key for the
-   * incident being created now.
+   * incident being created now. Keys are the actor's own: another actor's equal key is another.
    */
   private async claimIdempotencyKey(
     tx: Knex.Transaction,
     actorRef: string,
-    key: string,
+    idempotency: { key: string; requestHash?: string },
     incidentId: string,
     now: Date,
   ): Promise<string | undefined> {
-    const where = { actor_ref: lowerRef(actorRef), idempotency_key: key };
+    const where = {
+      actor_ref: lowerRef(actorRef),
+      idempotency_key: idempotency.key,
+    };
     const existing = await tx('firebreak_idempotency_keys')
       .where(where)
       .forUpdate()
@@ -750,12 +771,14 @@ export class IncidentStore {
     if (existing) {
       const age = now.getTime() - toDate(existing.created_at).getTime();
       if (age < 24 * 3_600_000) {
+        assertSameRequest(existing.request_hash, idempotency.requestHash);
         return existing.incident_id;
       }
       await tx('firebreak_idempotency_keys').where(where).delete();
     }
     await tx('firebreak_idempotency_keys').insert({
       ...where,
+      request_hash: idempotency.requestHash ?? null,
       incident_id: incidentId,
       created_at: now,
     });

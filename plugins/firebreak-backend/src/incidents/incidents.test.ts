@@ -205,6 +205,58 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
       expect(other.body.id).not.toBe(first.body.id);
     });
 
+    it('refuses a reused Idempotency-Key with another body (422), keys being per caller', async () => {
+      const { server } = await startFirebreak({ knex });
+      const key = { 'Idempotency-Key': 'alert-200' };
+      const first = await declare(server, sev2, users.alice, key);
+      expect(first.status).toBe(201);
+
+      // The same body with its keys in another order is the same request.
+      const reordered = Object.fromEntries(Object.entries(sev2).reverse());
+      const retried = await declare(server, reordered, users.alice, key);
+      expect(retried.status).toBe(200);
+      expect(retried.body.id).toBe(first.body.id);
+
+      const changed = await declare(
+        server,
+        { ...sev2, title: 'Something else entirely' },
+        users.alice,
+        key,
+      );
+      expect(changed.status).toBe(422);
+      expect(changed.body.error.message).toMatch(/^Idempotency-Key: /);
+      expect(changed.body).not.toHaveProperty('id');
+
+      // Bob's equal key is his own: he gets his own incident, never alice's.
+      const bobs = await declare(server, sev2, users.bob, key);
+      expect(bobs.status).toBe(201);
+      expect(bobs.body.id).not.toBe(first.body.id);
+      const bobAgain = await declare(server, sev2, users.bob, key);
+      expect(bobAgain.body.id).toBe(bobs.body.id);
+
+      const [{ count }] = await knex('firebreak_incidents').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(2);
+    });
+
+    it('still answers keys stored before request hashes were kept', async () => {
+      const { server } = await startFirebreak({ knex });
+      const key = { 'Idempotency-Key': 'legacy-key' };
+      const first = await declare(server, sev2, users.alice, key);
+      await knex('firebreak_idempotency_keys')
+        .where({ idempotency_key: 'legacy-key' })
+        .update({ request_hash: null });
+      const again = await declare(
+        server,
+        { ...sev2, title: 'Retried by an older client' },
+        users.alice,
+        key,
+      );
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(first.body.id);
+    });
+
     it('hands out distinct references to 20 parallel declares', async () => {
       const { server } = await startFirebreak({ knex });
       const responses = await Promise.all(

@@ -646,6 +646,8 @@ describe.each(databases.eachSupportedId())('on-call API on %s', id => {
       [403, () => call('get', `${i}/pages`, mallory)],
       [404, () => call('get', '/incidents/INC-99/pages', alice)],
       [200, () => call('post', `${i}/escalate`, alice, {})],
+      // Escalating by hand again before the level's acknowledgement timeout is too soon.
+      [429, () => call('post', `${i}/escalate`, alice, {})],
       [401, () => call('post', `${i}/escalate`, undefined, {})],
       [403, () => call('post', `${i}/escalate`, mallory, {})],
       [404, () => call('post', '/incidents/INC-99/escalate', alice, {})],

@@ -307,9 +307,9 @@ describe.each(databases.eachSupportedId())('EscalationEngine on %s', id => {
     const incident = await declare();
     await engine.tick();
     clock += MINUTE;
-    expect(await engine.escalateNow(incident, [paymentsApi], 'escalated')).toBe(
-      1,
-    );
+    expect(
+      await engine.escalateNow(incident, [paymentsApi], 'user:default/carol'),
+    ).toBe(1);
     await engine.tick();
     expect(recipients()).toEqual([
       'user:default/alice',

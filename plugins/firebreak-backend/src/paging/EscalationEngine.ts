@@ -15,6 +15,11 @@ import { OnCallResolver } from '../oncall/OnCallResolver';
 import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
 import { notifyPerson } from '../notifyPerson';
 import { lowerRef } from '../refs';
+import {
+  ackTimeoutsOfPagedLevels,
+  EscalationTooSoonError,
+  nextManualEscalationAt,
+} from './ManualEscalationLimit';
 
 /** Who the engine says did what on the timeline when no person did. */
 export const ENGINE_ACTOR = 'service:firebreak/paging';
@@ -149,6 +154,7 @@ export class EscalationEngine {
     plans: PagePlan[],
     reason: PageReason,
     at: Date,
+    actorRef: string = ENGINE_ACTOR,
   ): Promise<NewTimelineEvent[]> {
     const events: NewTimelineEvent[] = [];
     for (const plan of plans) {
@@ -176,6 +182,7 @@ export class EscalationEngine {
           step,
           reason,
           at,
+          actorRef,
         )),
       );
     }
@@ -189,12 +196,13 @@ export class EscalationEngine {
     step: PageStep,
     reason: PageReason,
     at: Date,
+    actorRef: string = ENGINE_ACTOR,
   ): Promise<NewTimelineEvent[]> {
     if (step.kind === 'exhausted') {
       return [
         {
           type: 'page_exhausted',
-          actorRef: ENGINE_ACTOR,
+          actorRef,
           at: at.toISOString(),
           data: {
             pageId: page.id,
@@ -213,7 +221,7 @@ export class EscalationEngine {
     return [
       {
         type: 'paged',
-        actorRef: ENGINE_ACTOR,
+        actorRef,
         at: at.toISOString(),
         data: {
           pageId: page.id,
@@ -227,12 +235,13 @@ export class EscalationEngine {
     ];
   }
 
-  /** Moves a locked page to its next level (or its end) and records it. */
+  /** Moves a locked page to its next level (or its end) and records it as `actorRef`'s doing. */
   private async advance(
     tx: Knex.Transaction,
     page: PageRow,
     reason: PageReason,
     at: Date,
+    actorRef: string = ENGINE_ACTOR,
   ): Promise<NewTimelineEvent[]> {
     const step = await this.stepFrom(
       page.snapshot,
@@ -260,6 +269,7 @@ export class EscalationEngine {
       step,
       reason,
       at,
+      actorRef,
     );
   }
 
@@ -350,25 +360,56 @@ export class EscalationEngine {
 
   /**
    * Pages the next level of every active page at once; with no active page, starts the
-   * policies of the impacted entities again. Returns how many pages moved or started.
+   * policies of the impacted entities again. The timeline records `actorRef` as who escalated
+   * each page and to which level. Escalating by hand is limited (see
+   * {@link nextManualEscalationAt}); the check and the record of this escalation share the
+   * transaction and the incident's row lock, so replicas cannot both let one through. Returns
+   * how many pages moved or started; throws {@link EscalationTooSoonError} when too soon.
    */
   async escalateNow(
     incident: Incident,
     entities: Entity[],
-    reason: PageReason,
+    actorRef: string,
   ): Promise<number> {
     const now = this.deps.now();
     const plans = await this.plan(entities, now);
     const count = await this.deps.db.transaction(async tx => {
+      // Pages first, then the incident's row: the order acknowledging takes them in.
       const pages = await this.deps.pages.lockActivePages(tx, incident.id);
+      const allowedAt = nextManualEscalationAt({
+        lastEscalatedAt: await this.deps.pages.lockLastManualEscalation(
+          tx,
+          incident.id,
+        ),
+        ackTimeoutsMinutes: ackTimeoutsOfPagedLevels(
+          pages.length > 0
+            ? pages
+            : plans.flatMap(({ snapshot, step }) =>
+                step.kind === 'level' ? [{ snapshot, level: step.level }] : [],
+              ),
+        ),
+      });
+      if (allowedAt && allowedAt.getTime() > now.getTime()) {
+        throw new EscalationTooSoonError(incident.ref, allowedAt, now);
+      }
+      await this.deps.pages.recordManualEscalation(tx, incident.id, now);
       const events: NewTimelineEvent[] = [];
       if (pages.length > 0) {
         for (const page of pages) {
-          events.push(...(await this.advance(tx, page, reason, now)));
+          events.push(
+            ...(await this.advance(tx, page, 'escalated', now, actorRef)),
+          );
         }
       } else {
         events.push(
-          ...(await this.startPages(tx, incident.id, plans, reason, now)),
+          ...(await this.startPages(
+            tx,
+            incident.id,
+            plans,
+            'escalated',
+            now,
+            actorRef,
+          )),
         );
       }
       await this.deps.incidents.appendTimelineInTransaction(

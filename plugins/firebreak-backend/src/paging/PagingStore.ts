@@ -194,6 +194,37 @@ export class PagingStore {
     return rows.map(row => this.toPage(row));
   }
 
+  /**
+   * When the incident was last escalated by hand, with its row locked for this transaction: a
+   * concurrent escalation on another replica waits, then sees this one's time.
+   */
+  async lockLastManualEscalation(
+    tx: Knex.Transaction,
+    incidentId: string,
+  ): Promise<Date | undefined> {
+    const [row] = await locked(
+      this.db,
+      tx('firebreak_incidents')
+        .where({ id: incidentId })
+        .select('manually_escalated_at'),
+      'wait',
+    );
+    return row?.manually_escalated_at
+      ? toDate(row.manually_escalated_at)
+      : undefined;
+  }
+
+  /** Records when the incident was escalated by hand; its `version` stays as it is. */
+  async recordManualEscalation(
+    tx: Knex.Transaction,
+    incidentId: string,
+    at: Date,
+  ) {
+    await tx('firebreak_incidents')
+      .where({ id: incidentId })
+      .update({ manually_escalated_at: at });
+  }
+
   async listPages(incidentId: string): Promise<OnCallPage[]> {
     const [pages, notified] = await Promise.all([
       this.db('firebreak_pages')

@@ -3,6 +3,7 @@ import { Request } from 'express';
 import { audited } from '../audit';
 import { IncidentService } from '../incidents/IncidentService';
 import { FirebreakApiRouter } from '../schema/apiRouter';
+import { EscalationTooSoonError } from './ManualEscalationLimit';
 
 /**
  * Adds the routes that page an incident's on-call to the plugin's API router: its pages,
@@ -42,14 +43,21 @@ export function addPagingRoutes(
 
   router.post('/incidents/:idOrRef/escalate', async (req, res) => {
     const creds = await credentials(req);
-    res.json(
-      await audited(
-        auditor,
-        req,
-        'incident-escalate',
-        { incident: req.params.idOrRef },
-        () => service.escalate(req.params.idOrRef, creds),
-      ),
-    );
+    try {
+      res.json(
+        await audited(
+          auditor,
+          req,
+          'incident-escalate',
+          { incident: req.params.idOrRef },
+          () => service.escalate(req.params.idOrRef, creds),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof EscalationTooSoonError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   });
 }

@@ -116,6 +116,11 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
         .status,
       (await alice.post('/incidents', sev2).set('Idempotency-Key', 'k1'))
         .status,
+      (
+        await alice
+          .post('/incidents', { ...sev2, title: 'Another' })
+          .set('Idempotency-Key', 'k1')
+      ).status,
       (await alice.post('/incidents', { ...sev2, title: '' })).status,
       (await nobody.post('/incidents', sev2)).status,
       (await mallory.post('/incidents', sev2)).status,
@@ -168,9 +173,9 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
       (await mallory.get('/incidents/INC-1/timeline')).status,
     ];
     expect(statuses).toEqual([
-      200, 200, 401, 201, 200, 400, 401, 403, 200, 400, 401, 403, 200, 404, 401,
-      403, 200, 409, 400, 404, 401, 403, 201, 201, 400, 404, 401, 403, 200, 404,
-      401, 403,
+      200, 200, 401, 201, 200, 422, 400, 401, 403, 200, 400, 401, 403, 200, 404,
+      401, 403, 200, 409, 400, 404, 401, 403, 201, 201, 400, 404, 401, 403, 200,
+      404, 401, 403,
     ]);
 
     // Each response above was checked against the spec as it happened (the afterEach of

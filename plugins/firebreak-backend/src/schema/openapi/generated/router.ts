@@ -227,7 +227,7 @@ export const spec = {
             name: 'Idempotency-Key',
             in: 'header',
             description:
-              'A key this caller has not used in the last 24 hours declares a new incident (201); a repeated key returns the incident the first request declared (200).',
+              "A key this caller has not used in the last 24 hours declares a new incident (201); the same key again with the same body returns the incident the first request declared (200), and with another body is refused (422). Keys are per caller: another user's key never returns their incident.",
             schema: {
               type: 'string',
               minLength: 1,
@@ -275,6 +275,17 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '422': {
+            description:
+              'The `Idempotency-Key` was used in the last 24 hours with a different request body; use a new key for a new request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -1228,6 +1239,8 @@ export const spec = {
         tags: ['paging'],
         summary:
           'Pages the next level now, or the on-call again when nobody is being paged.',
+        description:
+          'Escalating by hand skips the wait for an acknowledgement, so it is limited to once per acknowledgement timeout of the level being paged (the longest, when several policies page; when nothing is being paged, of the levels escalating would page), and never more than once a minute. The timeline records who escalated and which level was paged.',
         responses: {
           '200': {
             description: 'How many pages moved or started.',
@@ -1250,6 +1263,27 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '429': {
+            description:
+              'The incident was escalated by hand too recently; the message says when it can be escalated again.',
+            headers: {
+              'Retry-After': {
+                description:
+                  'Seconds until the incident can be escalated by hand again.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
           },
         },
       },
@@ -1430,6 +1464,8 @@ export const spec = {
           },
           url: {
             type: 'string',
+            description:
+              'An http or https URL; Firebreak stores no other scheme.',
           },
           type: {
             type: 'string',

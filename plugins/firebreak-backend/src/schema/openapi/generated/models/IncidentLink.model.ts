@@ -13,6 +13,9 @@
  */
 export interface IncidentLink {
   title: string;
+  /**
+   * An http or https URL; Firebreak stores no other scheme.
+   */
   url: string;
   /**
    * `chat`, `bridge`, `dashboard` or anything else.
