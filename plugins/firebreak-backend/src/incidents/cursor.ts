@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { parseInstant } from '../schema/instant';
 
 /**
  * Position after the last item of a page, newest-first on (declared_at, id).
@@ -22,7 +23,7 @@ export function decodeCursor(value: string): IncidentCursor {
     if (
       typeof parsed?.declaredAt === 'string' &&
       typeof parsed?.id === 'string' &&
-      !Number.isNaN(Date.parse(parsed.declaredAt))
+      parseInstant(parsed.declaredAt) !== undefined
     ) {
       return parsed;
     }
