@@ -30,5 +30,5 @@ export function decodeCursor(value: string): IncidentCursor {
   } catch {
     // fall through to the error below
   }
-  throw new InputError('cursor is not a cursor returned by this API');
+  throw new InputError('cursor: must be a cursor this API returned');
 }
