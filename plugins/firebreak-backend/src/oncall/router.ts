@@ -271,7 +271,14 @@ export function addOnCallRoutes(
   router.post('/oncall/query', async (req, res) => {
     const creds = await credentials(req);
     const body = parse(onCallBatch, req.body);
-    res.json({ items: await service.onCall(body.entityRefs, body.at, creds) });
+    res.json({
+      items: await service.onCall(
+        body.entityRefs,
+        body.at,
+        creds,
+        'entityRefs',
+      ),
+    });
   });
 
   router.get('/oncall/me/shifts', async (req, res) => {
@@ -291,7 +298,7 @@ export function addOnCallRoutes(
   router.get('/calendar/:file', async (req, res) => {
     const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(req.params.file);
     if (!match) {
-      throw new InputError('token: expected <token>.ics');
+      throw new InputError('file: must be <token>.ics');
     }
     const feed = await service.calendarFeed(match[1]);
     // The typed router knows JSON answers only; this one is iCal text.
