@@ -120,7 +120,8 @@ function checkQuery(
     let value: unknown = raw[raw.length - 1];
     if (schema.type === 'array') {
       value = raw.flatMap(v =>
-        parameter.explode === false ? v.split(',') : v,
+        // An empty form-style list is `name=`.
+        parameter.explode === false ? (v === '' ? [] : v.split(',')) : v,
       );
     } else if (schema.type === 'integer' || schema.type === 'number') {
       value = Number(value);
