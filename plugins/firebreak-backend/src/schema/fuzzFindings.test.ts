@@ -60,6 +60,21 @@ describe.each(databases.eachSupportedId())(
       expect(read.status).toBe(200);
     });
 
+    it('answers 404 for a reference beyond what the database holds, and finds it in no search', async () => {
+      const { call } = await start();
+      await call('post', '/incidents').send(sev2);
+      for (const path of [
+        '/incidents/INC-99999999999999999999',
+        '/incidents/INC-2147483648/pages',
+      ]) {
+        const response = await call('get', path);
+        expect(response.status).toBe(404);
+      }
+      const search = await call('get', '/incidents?q=INC-99999999999999999999');
+      expect(search.status).toBe(200);
+      expect(search.body.items).toEqual([]);
+    });
+
     it('answers 404 for a path that is not valid percent-encoding', async () => {
       const { call } = await start();
       const response = await call('get', '/schedules/%ZZ');
