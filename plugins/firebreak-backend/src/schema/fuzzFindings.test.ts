@@ -75,6 +75,26 @@ describe.each(databases.eachSupportedId())(
       expect(search.body.items).toEqual([]);
     });
 
+    it('refuses the NUL character, which PostgreSQL cannot hold, naming the field', async () => {
+      const { call } = await start();
+      const path = await call('get', '/escalation-policies/%00');
+      expect(path.status).toBe(404);
+      const body = await call('post', '/incidents').send({
+        ...sev2,
+        entityRefs: ['component:default/payments-api', 'a\u0000b'],
+      });
+      expect(body.status).toBe(400);
+      expect(body.body.error.message).toBe(
+        'entityRefs[1]: must not contain the NUL character',
+      );
+      const query = await call('get', '/incidents?q=%00');
+      expect(query.body.error.message).toBe(
+        'q: must not contain the NUL character',
+      );
+      // A parameter the operation does not read is ignored, NUL or not.
+      expect((await call('get', '/incidents?other=%00')).status).toBe(200);
+    });
+
     it('answers 404 for a path that is not valid percent-encoding', async () => {
       const { call } = await start();
       const response = await call('get', '/schedules/%ZZ');

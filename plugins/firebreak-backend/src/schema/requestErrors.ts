@@ -4,22 +4,31 @@ import { spec } from './openapi';
 
 type JsonObject = { [key: string]: any };
 
-// Method and path pattern of every operation that takes a request body, from the spec.
-const operationsWithBodies = Object.entries(
+// Each operation of the spec: its method, path pattern, whether it takes a body, and the query
+// parameters it reads.
+const operations = Object.entries(
   (spec as unknown as JsonObject).paths as JsonObject,
 ).flatMap(([template, item]) =>
   Object.entries(item as JsonObject)
-    .filter(([, operation]) => operation?.requestBody)
-    .map(([method]) => ({
+    .filter(([method]) => method !== 'parameters')
+    .map(([method, operation]) => ({
       method: method.toUpperCase(),
       pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+      takesBody: Boolean(operation?.requestBody),
+      queryNames: ((operation?.parameters ?? []) as JsonObject[])
+        .filter(p => p.in === 'query')
+        .map(p => p.name as string),
     })),
 );
 
-function takesBody(req: Request): boolean {
-  return operationsWithBodies.some(
+function operationOf(req: Request) {
+  return operations.find(
     o => o.method === req.method && o.pattern.test(req.path),
   );
+}
+
+function takesBody(req: Request): boolean {
+  return operationOf(req)?.takesBody ?? false;
 }
 
 /**
@@ -74,4 +83,59 @@ export const namedRequestErrors: ErrorRequestHandler = (
     return;
   }
   next(error);
+};
+
+// Where in a parsed body or query the first string holding a NUL character is, as a field path.
+function nulAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = nulAt(item, `${path}[${index}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found =
+        nulAt(key, path ? `${path}.${key}` : key) ??
+        nulAt(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses the NUL character anywhere in a request: PostgreSQL cannot store or compare text
+ * holding one, so it would fail the request with a 500. In the body or query it names the
+ * field; in the path it names nothing that can exist, so it is a 404 like an unknown id.
+ *
+ * @internal
+ */
+export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
+  let path: string;
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    // An undecodable path is answered by namedRequestErrors.
+    path = '';
+  }
+  if (path.includes('\u0000')) {
+    next(new NotFoundError('Nothing is at a path holding a NUL character'));
+    return;
+  }
+  // Only what the operation reads: other query parameters are ignored, NUL or not.
+  const read = operationOf(req)?.queryNames ?? [];
+  const query = Object.fromEntries(
+    Object.entries(req.query).filter(([name]) => read.includes(name)),
+  );
+  const field = nulAt(query, '') ?? nulAt(req.body, '');
+  if (field !== undefined) {
+    next(
+      new InputError(`${field || 'body'}: must not contain the NUL character`),
+    );
+    return;
+  }
+  next();
 };
