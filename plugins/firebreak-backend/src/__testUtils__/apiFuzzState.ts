@@ -1,5 +1,7 @@
 import { Knex } from 'knex';
-import { Live, RequestPlan, SpecOperation } from './openApiArbitraries';
+import { RequestPlan } from './openApiArbitraries';
+import { SpecOperation } from './openApiOperations';
+import { Live } from './openApiValues';
 
 /**
  * What an OpenAPI fuzz run has learnt from the API's answers (the ids, references, versions,

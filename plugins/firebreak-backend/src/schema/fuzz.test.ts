@@ -16,12 +16,11 @@ import {
 } from '../__testUtils__/firebreakTestBackend';
 import { takeSpecViolations } from '../__testUtils__/openApiConformance';
 import {
-  FieldHints,
-  Live,
   RequestPlan,
   requestPlanArb,
-  specOperations,
 } from '../__testUtils__/openApiArbitraries';
+import { specOperations } from '../__testUtils__/openApiOperations';
+import { FieldHints, Live } from '../__testUtils__/openApiValues';
 
 /**
  * The OpenAPI-driven fuzz test: requests derived from `openapi.yaml` for every operation, valid,
@@ -151,6 +150,8 @@ function authorization(sender: RequestPlan['sender']): string | undefined {
 
 const tallies = new Map<string, Map<number, number>>();
 const durations = new Map<string, number>();
+/** Operations that answered 2xx at least once, so the summary can say which never did. */
+const succeeded = new Set<string>();
 
 afterAll(() => {
   const statuses = [
@@ -168,6 +169,14 @@ afterAll(() => {
         .join(' | ')} |`;
     }),
   ];
+  const neverSucceeded = specOperations()
+    .map(o => `${o.method.toUpperCase()} ${o.template}`)
+    .filter(o => !succeeded.has(o));
+  lines.push(
+    `Operations that never answered 2xx: ${
+      neverSucceeded.length ? neverSucceeded.join(', ') : 'none'
+    }`,
+  );
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 });
 
@@ -228,6 +237,7 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
       const { request, params } = state.resolve(plan);
       const response = await send(request);
       tally.set(response.status, (tally.get(response.status) ?? 0) + 1);
+      if (response.status < 300) succeeded.add(plan.operation);
       let body: unknown;
       if (response.type?.startsWith('application/json') && response.text) {
         body = JSON.parse(response.text);
