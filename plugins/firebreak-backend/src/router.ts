@@ -9,6 +9,11 @@ import { addPagingRoutes } from './paging/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
+import {
+  jsonBodies,
+  namedRequestErrors,
+  refuseNulCharacters,
+} from './schema/requestErrors';
 
 /**
  * The plugin's HTTP API: a router typed by `src/schema/openapi.yaml`, with the routes of each
@@ -31,7 +36,8 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
   const plain = Router();
-  plain.use(express.json({ limit: '1mb' }));
+  plain.use(jsonBodies({ limit: '1mb' }));
+  plain.use(refuseNulCharacters);
   // The spec, as Backstage's OpenAPI routers serve it, relative to where the plugin is mounted.
   plain.get('/openapi.json', (req, res) => {
     res.json({ ...spec, servers: [{ url: req.baseUrl || '/' }] });
@@ -69,5 +75,6 @@ export async function createRouter(options: {
     service: options.onCallService,
   });
 
+  plain.use(namedRequestErrors);
   return router;
 }

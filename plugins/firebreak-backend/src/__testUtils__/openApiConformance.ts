@@ -119,9 +119,9 @@ function checkQuery(
     const raw = query.getAll(parameter.name);
     let value: unknown = raw[raw.length - 1];
     if (schema.type === 'array') {
-      value = raw.flatMap(v =>
-        parameter.explode === false ? v.split(',') : v,
-      );
+      // An empty form-style list is `name=`.
+      const split = (v: string) => (v === '' ? [] : v.split(','));
+      value = raw.flatMap(v => (parameter.explode === false ? split(v) : v));
     } else if (schema.type === 'integer' || schema.type === 'number') {
       value = Number(value);
     }

@@ -522,7 +522,7 @@ export class IncidentService {
     );
     if (!isActiveStatus(incident.status)) {
       throw new InputError(
-        `status: ${incident.ref} is ${incident.status}; reopen it to page anyone`,
+        `idOrRef: ${incident.ref} is ${incident.status}; reopen it to page anyone`,
       );
     }
     const paging = this.requirePaging();

@@ -132,6 +132,16 @@ interface IncidentRow {
 }
 
 const REF_PATTERN = /^inc-(\d+)$/i;
+// ref_number is a 32-bit integer column: a larger INC-<n> names no incident, and PostgreSQL
+// refuses to compare the column with it.
+const MAX_REF_NUMBER = 2_147_483_647;
+
+/** The <n> of an `INC-<n>` reference the column can hold, else undefined. */
+function refNumberOf(text: string): number | undefined {
+  const match = REF_PATTERN.exec(text);
+  const value = match ? Number(match[1]) : NaN;
+  return value <= MAX_REF_NUMBER ? value : undefined;
+}
 
 /** The columns of an incident in a list. */
 const SUMMARY_COLUMNS = [
@@ -283,14 +293,14 @@ export class IncidentStore {
 
   /** By id, or by human reference such as `INC-42`. */
   async getIncident(idOrRef: string, db: Knex = this.db) {
-    const refMatch = REF_PATTERN.exec(idOrRef);
-    if (!refMatch && !UUID_PATTERN.test(idOrRef)) {
+    const refNumber = refNumberOf(idOrRef);
+    if (refNumber === undefined && !UUID_PATTERN.test(idOrRef)) {
       return undefined;
     }
     const row: IncidentRow | undefined = await db('firebreak_incidents')
       .where(
-        refMatch
-          ? { ref_number: Number(refMatch[1]) }
+        refNumber !== undefined
+          ? { ref_number: refNumber }
           : { id: lowerRef(idOrRef) },
       )
       .first();
@@ -536,15 +546,15 @@ export class IncidentStore {
       if (query.q) {
         const words = query.q.trim().split(/\s+/).filter(Boolean);
         for (const word of words) {
-          const refMatch = REF_PATTERN.exec(word);
+          const refNumber = refNumberOf(word);
           // '!' escapes LIKE wildcards: a backslash means different things per database.
           const pattern = `%${word
             .toLocaleLowerCase('en-US')
             .replace(/[!%_]/g, c => `!${c}`)}%`;
           qb.where(inner => {
             inner.whereRaw(`LOWER(i.title) LIKE ? ESCAPE '!'`, [pattern]);
-            if (refMatch) {
-              inner.orWhere('i.ref_number', Number(refMatch[1]));
+            if (refNumber !== undefined) {
+              inner.orWhere('i.ref_number', refNumber);
             }
           });
         }

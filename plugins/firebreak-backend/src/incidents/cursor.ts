@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { parseInstant } from '../schema/instant';
 
 /**
  * Position after the last item of a page, newest-first on (declared_at, id).
@@ -22,12 +23,12 @@ export function decodeCursor(value: string): IncidentCursor {
     if (
       typeof parsed?.declaredAt === 'string' &&
       typeof parsed?.id === 'string' &&
-      !Number.isNaN(Date.parse(parsed.declaredAt))
+      parseInstant(parsed.declaredAt) !== undefined
     ) {
       return parsed;
     }
   } catch {
     // fall through to the error below
   }
-  throw new InputError('cursor is not a cursor returned by this API');
+  throw new InputError('cursor: must be a cursor this API returned');
 }

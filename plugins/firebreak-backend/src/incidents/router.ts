@@ -7,15 +7,10 @@ import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EndpointMap } from '../schema/openapi';
+import { instant } from '../schema/instant';
 import { parse } from '../schema/requestValidation';
 import { IncidentService } from './IncidentService';
 
-const isoInstant = z
-  .string()
-  .refine(
-    value => !Number.isNaN(Date.parse(value)),
-    'must be an ISO 8601 instant',
-  );
 const entityRef = z.string().trim().min(1, 'must not be empty');
 // A query parameter given once with commas, or repeated.
 const commaList = z.union([z.string(), z.array(z.string())]).transform(value =>
@@ -30,8 +25,8 @@ const listQuery = z.object({
   status: commaList.pipe(z.array(z.enum(INCIDENT_STATUSES))).optional(),
   severity: commaList.optional(),
   q: z.string().trim().max(200).optional(),
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).optional(),
 });
@@ -46,7 +41,7 @@ const declareBody = z.object({
     .max(50),
   impact: z.string().min(1).optional(),
   urgency: z.string().min(1).optional(),
-  startedAt: isoInstant.optional(),
+  startedAt: instant.optional(),
   commanderRef: entityRef.optional(),
 });
 
@@ -67,7 +62,7 @@ const updateBody = z
     roles: z.record(z.string(), entityRef.nullable()).optional(),
     responders: z.array(entityRef).max(200).optional(),
     subscribers: z.array(entityRef).max(500).optional(),
-    startedAt: isoInstant.optional(),
+    startedAt: instant.optional(),
   })
   .strict();
 
@@ -82,7 +77,7 @@ const timelineBody = z.discriminatedUnion('type', [
     type: z.literal('status_update'),
     text: z.string().trim().min(1, 'must not be empty').max(10_000),
     audience: z.enum(['internal', 'external']),
-    nextUpdateAt: isoInstant.optional(),
+    nextUpdateAt: instant.optional(),
   }),
 ]);
 

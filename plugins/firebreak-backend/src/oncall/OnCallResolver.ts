@@ -11,10 +11,23 @@ import {
 import { Knex } from 'knex';
 import { OnCallStore } from './OnCallStore';
 import { lowerRef } from '../refs';
+import { LAST_INSTANT } from '../schema/instant';
 
 /** How far ahead "who is next" looks, and which overrides are read with a schedule. */
 const LOOK_AHEAD_DAYS = 35;
 const DAY = 86_400_000;
+
+/**
+ * The look-ahead from an instant, in days: never past the last instant the API holds, so that
+ * "until" and "next" answers near the end of year 9999 stay instants the spec and the databases
+ * can hold.
+ */
+function lookAheadDaysFrom(at: Date): number {
+  return Math.min(
+    LOOK_AHEAD_DAYS,
+    (LAST_INSTANT.getTime() - at.getTime()) / DAY,
+  );
+}
 
 /**
  * The policy that pages for an entity, and how it was found.
@@ -95,7 +108,7 @@ export class OnCallResolver {
     return this.store.getSchedules(
       ids,
       at,
-      new Date(at.getTime() + LOOK_AHEAD_DAYS * DAY),
+      new Date(at.getTime() + lookAheadDaysFrom(at) * DAY),
       db,
     );
   }
@@ -114,7 +127,9 @@ export class OnCallResolver {
     const onCall = (schedule: Schedule) => {
       let found = memo.get(schedule.id);
       if (!found) {
-        found = findOnCall(schedule, at, { lookAheadDays: LOOK_AHEAD_DAYS });
+        found = findOnCall(schedule, at, {
+          lookAheadDays: lookAheadDaysFrom(at),
+        });
         memo.set(schedule.id, found);
       }
       return found;

@@ -332,6 +332,8 @@ export class OnCallService {
     entityRefs: string[],
     at: string | undefined,
     credentials: BackstageCredentials,
+    /** The request field the refs came from: `entityRef` for one, else indexed. */
+    field: string = 'entityRef',
   ): Promise<OnCallResponse[]> {
     await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
     const instant = at ? new Date(at) : this.deps.now();
@@ -340,8 +342,8 @@ export class OnCallService {
         return lowerRef(stringifyEntityRef(parseEntityRef(ref)));
       } catch {
         throw new InputError(
-          `entityRef${
-            entityRefs.length > 1 ? `[${index}]` : ''
+          `${
+            field === 'entityRef' ? field : `${field}[${index}]`
           }: '${ref}' is not an entity ref`,
         );
       }
@@ -446,7 +448,9 @@ export class OnCallService {
     await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
     const userRef = userRefOf(credentials);
     if (!userRef) {
-      throw new InputError('Only a signed-in person has shifts of their own');
+      throw new NotAllowedError(
+        'Only a signed-in person has shifts of their own',
+      );
     }
     return this.shiftsOf(userRef, range);
   }

@@ -190,6 +190,30 @@ describe.each(databases.eachSupportedId())('on-call API on %s', id => {
     ).toEqual(['Search experts (annotation)', 'Payments default (owner)']);
   });
 
+  it('refuses an instant no database can hold, naming the field, instead of failing', async () => {
+    await paymentsSetup();
+    // Date parses it (the largest Date there is); luxon and the databases do not.
+    const farFuture = '+275760-09-13T00:00:00.000Z';
+    const query = await post('/oncall/query', {
+      entityRefs: ['component:default/payments-api'],
+      at: farFuture,
+    });
+    expect(query.status).toBe(400);
+    expect(query.body.error.message).toBe('at: must be an ISO 8601 instant');
+    const single = await get(
+      `/oncall?entityRef=component:default/payments-api&at=9999-12-31T23:00:00-05:00`,
+    );
+    expect(single.status).toBe(400);
+    expect(single.body.error.message).toBe(
+      'at: must be in the years 1000 to 9999 (UTC)',
+    );
+    const lastInstant = await post('/oncall/query', {
+      entityRefs: ['component:default/payments-api'],
+      at: '9999-12-31T23:59:59.999Z',
+    });
+    expect(lastInstant.status).toBe(200);
+  });
+
   it('declaring an incident pages the on-call, who becomes commander', async () => {
     await paymentsSetup();
     const declared = await post(

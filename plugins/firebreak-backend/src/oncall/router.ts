@@ -6,15 +6,10 @@ import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EndpointMap } from '../schema/openapi';
+import { instant } from '../schema/instant';
 import { parse } from '../schema/requestValidation';
 import { OnCallService } from './OnCallService';
 
-const isoInstant = z
-  .string()
-  .refine(
-    value => !Number.isNaN(Date.parse(value)),
-    'must be an ISO 8601 instant',
-  );
 const ref = z.string().trim().min(1, 'must not be empty');
 const name = z.string().trim().min(1, 'must not be empty').max(200);
 
@@ -57,8 +52,8 @@ const updateSchedule = z
 
 const override = z.object({
   userRef: ref,
-  start: isoInstant,
-  end: isoInstant,
+  start: instant,
+  end: instant,
 });
 
 const level = z.object({
@@ -88,16 +83,16 @@ const updatePolicy = z
   .strict();
 
 const range = z.object({
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
 });
 
 const ownerFilter = z.object({ ownerRef: ref.optional() });
 
-const onCallQuery = z.object({ entityRef: ref, at: isoInstant.optional() });
+const onCallQuery = z.object({ entityRef: ref, at: instant.optional() });
 const onCallBatch = z.object({
   entityRefs: z.array(ref).min(1, 'name at least one entity').max(2000),
-  at: isoInstant.optional(),
+  at: instant.optional(),
 });
 
 const calendarTokenBody = z.object({ scheduleId: ref.optional() });
@@ -276,7 +271,14 @@ export function addOnCallRoutes(
   router.post('/oncall/query', async (req, res) => {
     const creds = await credentials(req);
     const body = parse(onCallBatch, req.body);
-    res.json({ items: await service.onCall(body.entityRefs, body.at, creds) });
+    res.json({
+      items: await service.onCall(
+        body.entityRefs,
+        body.at,
+        creds,
+        'entityRefs',
+      ),
+    });
   });
 
   router.get('/oncall/me/shifts', async (req, res) => {
@@ -296,7 +298,7 @@ export function addOnCallRoutes(
   router.get('/calendar/:file', async (req, res) => {
     const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(req.params.file);
     if (!match) {
-      throw new InputError('token: expected <token>.ics');
+      throw new InputError('file: must be <token>.ics');
     }
     const feed = await service.calendarFeed(match[1]);
     // The typed router knows JSON answers only; this one is iCal text.

@@ -1451,7 +1451,8 @@ export const spec = {
       },
       Instant: {
         type: 'string',
-        description: 'An ISO 8601 instant.',
+        description:
+          'An ISO 8601 instant: an RFC 3339 date-time with an offset, such as `2026-06-01T09:00:00Z`, in the years 1000 to 9999 (UTC), which every supported database holds. Answers give them in UTC with milliseconds.',
         format: 'date-time',
       },
       IncidentLink: {

@@ -7,7 +7,7 @@
 // `yarn generate:openapi` in the repository root after changing the spec.
 
 /**
- * An ISO 8601 instant.
+ * An ISO 8601 instant: an RFC 3339 date-time with an offset, such as `2026-06-01T09:00:00Z`, in the years 1000 to 9999 (UTC), which every supported database holds. Answers give them in UTC with milliseconds.
  *
  * @public
  */

@@ -1,0 +1,385 @@
+import { Knex } from 'knex';
+import { RequestPlan } from './openApiArbitraries';
+import { SpecOperation } from './openApiOperations';
+import { Live } from './openApiValues';
+
+/**
+ * What an OpenAPI fuzz run has learnt from the API's answers (the ids, references, versions,
+ * cursors and feed paths it handed out), so that later requests name real things and reach
+ * past the 404s; and the oracles that judge each answer and the database afterwards.
+ */
+
+/** A resource the API handed out: the path parameters that name it. */
+interface KnownResource {
+  params: Record<string, string>;
+  versionKey: string;
+}
+
+/** A request ready to send. */
+export interface ResolvedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+// The last path parameter's template: `/schedules/{id}/shifts` names what `/schedules/{id}` does.
+function itemTemplateOf(template: string): string | undefined {
+  const match = /^(.*\{[^}]+\})/.exec(template);
+  return match?.[1];
+}
+
+function paramNames(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map(m => m[1]);
+}
+
+/** Harvested ids and versions, with the problems seen in how versions moved. */
+export class ApiFuzzState {
+  private readonly resources = new Map<string, KnownResource[]>();
+  private readonly versions = new Map<string, number>();
+  private readonly cursors: string[] = [];
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly operations: SpecOperation[],
+    private readonly authorization: (
+      sender: RequestPlan['sender'],
+    ) => string | undefined,
+  ) {}
+
+  operation(key: string): SpecOperation {
+    const found = this.operations.find(
+      o => `${o.method.toUpperCase()} ${o.template}` === key,
+    );
+    if (!found) throw new Error(`No operation ${key}`);
+    return found;
+  }
+
+  /** The values a pool holds: `<item template>:<parameter>`, or `cursor`. */
+  pool(name: string): string[] {
+    if (name === 'cursor') return this.cursors;
+    const [template, parameter] = name.split(':');
+    return (this.resources.get(template) ?? []).map(r => r.params[parameter]);
+  }
+
+  /** Fills in a plan's live values and builds the request. */
+  resolve(plan: RequestPlan): {
+    request: ResolvedRequest;
+    params: Record<string, string>;
+  } {
+    const operation = this.operation(plan.operation);
+    const itemTemplate = itemTemplateOf(operation.template);
+    const known = itemTemplate ? this.resources.get(itemTemplate) ?? [] : [];
+    const resource = known.length
+      ? known[plan.pathPick % known.length]
+      : undefined;
+    const params: Record<string, string> = {};
+    for (const name of paramNames(operation.template)) {
+      params[name] =
+        plan.rawPath[name] ??
+        resource?.params[name] ??
+        '00000000-0000-4000-8000-000000000000';
+    }
+    const path = operation.template.replace(/\{([^}]+)\}/g, (_, name) =>
+      encodeURIComponent(params[name]),
+    );
+    const fill = (value: unknown): unknown => {
+      if (value instanceof Live) {
+        if (value.pool === 'version') {
+          const current = resource && this.versions.get(resource.versionKey);
+          return (current ?? 1) + value.offset;
+        }
+        const values = this.pool(value.pool);
+        return values.length
+          ? values[value.pick % values.length]
+          : `unknown-${value.pick}`;
+      }
+      if (Array.isArray(value)) return value.map(fill);
+      if (value && typeof value === 'object') {
+        return Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [k, fill(v)]),
+        );
+      }
+      return value;
+    };
+    const query = plan.query
+      .map(([name, value]) => {
+        const filled = fill(value);
+        let text: string;
+        if (Array.isArray(filled)) text = filled.join(',');
+        else if (typeof filled === 'object') text = JSON.stringify(filled);
+        else text = String(filled);
+        // Names and values as sent by a careless client, %ZZ and all.
+        const encode = (s: string) => (s === '%ZZ' ? s : encodeURIComponent(s));
+        return `${encode(name)}=${encode(text)}`;
+      })
+      .join('&');
+    const headers: Record<string, string> = { ...plan.headers };
+    const authorization = this.authorization(plan.sender);
+    if (authorization) headers.authorization = authorization;
+    let body: string | undefined;
+    if (plan.body.kind === 'json') {
+      body = JSON.stringify(fill(plan.body.value)) ?? 'null';
+      headers['content-type'] = plan.body.contentType ?? 'application/json';
+    } else if (plan.body.kind === 'raw') {
+      body = plan.body.text;
+      headers['content-type'] = plan.body.contentType;
+    }
+    return {
+      request: {
+        method: operation.method.toUpperCase(),
+        path: `/api/firebreak${path}${query ? `?${query}` : ''}`,
+        headers,
+        body,
+      },
+      params,
+    };
+  }
+
+  /** Learns from a successful answer: ids handed out, versions, cursors, feed paths. */
+  harvest(
+    operation: SpecOperation,
+    params: Record<string, string>,
+    status: number,
+    body: any,
+  ) {
+    if (status === 204 && operation.method === 'delete') {
+      const template = itemTemplateOf(operation.template)!;
+      const id = params[paramNames(template).pop()!];
+      const known = this.resources.get(template) ?? [];
+      this.resources.set(
+        template,
+        known.filter(r => !Object.values(r.params).includes(id)),
+      );
+      return;
+    }
+    if (status >= 300 || !body || typeof body !== 'object') return;
+    if (typeof body.nextCursor === 'string') this.cursors.push(body.nextCursor);
+    if (typeof body.path === 'string') this.learnPath(body.path);
+    const child = this.childTemplate(operation.template);
+    const own = itemTemplateOf(operation.template) === operation.template;
+    for (const item of Array.isArray(body.items) ? body.items : [body]) {
+      if (typeof item?.id !== 'string') continue;
+      if (own && item === body) {
+        this.observeVersion(`${operation.template}|${item.id}`, item.version);
+        continue;
+      }
+      if (!child) continue;
+      const name = paramNames(child).pop()!;
+      const versionKey = `${child}|${item.id}`;
+      for (const alias of [item.id, item.ref, item.name]) {
+        if (typeof alias === 'string' && alias) {
+          this.remember(child, {
+            params: { ...params, [name]: alias },
+            versionKey,
+          });
+        }
+      }
+      this.observeVersion(versionKey, item.version);
+    }
+  }
+
+  private childTemplate(template: string): string | undefined {
+    return this.operations
+      .map(o => o.template)
+      .find(t =>
+        new RegExp(`^${escapeRegExp(template)}/\\{[^}/]+\\}$`).test(t),
+      );
+  }
+
+  private learnPath(path: string) {
+    for (const template of new Set(this.operations.map(o => o.template))) {
+      const names = paramNames(template);
+      const pattern = new RegExp(
+        `^${escapeRegExp(template).replace(/\\\{[^}]+\\\}/g, '([^/]+)')}$`,
+      );
+      const match = pattern.exec(path);
+      if (match && names.length) {
+        const params = Object.fromEntries(
+          names.map((n, i) => [n, decodeURIComponent(match[i + 1])]),
+        );
+        this.remember(template, { params, versionKey: `${template}|${path}` });
+      }
+    }
+  }
+
+  private remember(template: string, resource: KnownResource) {
+    const known = this.resources.get(template) ?? [];
+    const key = JSON.stringify(resource.params);
+    if (!known.some(r => JSON.stringify(r.params) === key)) {
+      // A bounded pool keeps picks spread over recent and early resources alike.
+      if (known.length >= 200) known.splice(known.length >> 1, 1);
+      known.push(resource);
+      this.resources.set(template, known);
+    }
+  }
+
+  private observeVersion(key: string, version: unknown) {
+    if (typeof version !== 'number') return;
+    const seen = this.versions.get(key);
+    if (seen !== undefined && version < seen) {
+      this.problems.push(
+        `${key}: version went from ${seen} down to ${version}`,
+      );
+    }
+    this.versions.set(key, Math.max(seen ?? 0, version));
+  }
+
+  /** The highest version seen of each resource under an item template, by id. */
+  versionsSeen(template: string): Map<string, number> {
+    const found = new Map<string, number>();
+    for (const [key, version] of this.versions) {
+      const [t, id] = key.split('|');
+      if (t === template) found.set(id, version);
+    }
+    return found;
+  }
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Errors whose reason is no field: who is asking, what does not exist, what changed meanwhile.
+const REASON_ERRORS: Record<number, string> = {
+  401: 'AuthenticationError',
+  403: 'NotAllowedError',
+  404: 'NotFoundError',
+  409: 'ConflictError',
+};
+
+/**
+ * What is wrong with an answer, or undefined: a 5xx is always wrong; a 4xx must be Backstage's
+ * error body, and
+ * - a 400 (or 422) message must start with a field path (`title: …`, `entityRefs[0]: …`,
+ *   `roles.commander: …`) whose first segment is a body field or a parameter of the operation,
+ *   or `body: …` when the body as a whole is at fault;
+ * - a 401, 403, 404 or 409 needs no field: its reason is the caller, the resource or a
+ *   concurrent change, so it must be the matching error of `@backstage/errors`
+ *   (AuthenticationError, NotAllowedError, NotFoundError, ConflictError) with a message;
+ * - any other 4xx must name a field as a 400 does.
+ */
+export function answerProblem(
+  operation: SpecOperation,
+  status: number,
+  body: any,
+): string | undefined {
+  if (status >= 500) return `answered ${status}`;
+  if (status < 400) return undefined;
+  const name: unknown = body?.error?.name;
+  const message: unknown = body?.error?.message;
+  if (typeof message !== 'string' || message.trim() === '') {
+    return `answered ${status} without an error message`;
+  }
+  const reason = REASON_ERRORS[status];
+  if (reason) {
+    return name === reason
+      ? undefined
+      : `answered ${status} as ${String(name)}, not ${reason}: ${message}`;
+  }
+  const field = /^([A-Za-z][\w-]*)((\[\d+\])|(\.[^\s:.[]+))*: \S/.exec(message);
+  if (!field || !(field[1] === 'body' || operation.fieldNames.has(field[1]))) {
+    return `answered ${status} with a message that names no field of the operation: ${message}`;
+  }
+  return undefined;
+}
+
+/**
+ * The database invariants after a run, as problems found: every incident has exactly one
+ * commander; no timeline row, role, participant or page outlives its incident; every active
+ * page has its next escalation and a policy snapshot to escalate by; no notification outlives
+ * its page; every version is at least 1 and no lower than the highest the API answered.
+ */
+export async function databaseProblems(
+  knex: Knex,
+  state: ApiFuzzState,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const incidents = await knex('firebreak_incidents').select(
+    'id',
+    'version',
+    'status',
+  );
+  const ids = new Set(incidents.map(i => i.id as string));
+  const commanders = await knex('firebreak_incident_roles')
+    .where({ role: 'commander' })
+    .select('incident_id');
+  const commanderCount = new Map<string, number>();
+  for (const row of commanders) {
+    commanderCount.set(
+      row.incident_id,
+      (commanderCount.get(row.incident_id) ?? 0) + 1,
+    );
+  }
+  for (const incident of incidents) {
+    const count = commanderCount.get(incident.id) ?? 0;
+    if (count !== 1) {
+      problems.push(
+        `incident ${incident.id} (${incident.status}) has ${count} commanders`,
+      );
+    }
+  }
+  for (const table of [
+    'firebreak_timeline_events',
+    'firebreak_incident_roles',
+    'firebreak_incident_participants',
+    'firebreak_pages',
+  ]) {
+    const orphans = (await knex(table).distinct('incident_id')).filter(
+      row => !ids.has(row.incident_id),
+    );
+    if (orphans.length > 0) {
+      problems.push(
+        `${table}: ${orphans.length} incident ids with no incident`,
+      );
+    }
+  }
+  const pages = await knex('firebreak_pages').select(
+    'id',
+    'status',
+    'next_escalation_at',
+    'policy_snapshot',
+  );
+  for (const page of pages) {
+    let levels: unknown;
+    try {
+      levels = JSON.parse(page.policy_snapshot).levels;
+    } catch {
+      levels = undefined;
+    }
+    if (!Array.isArray(levels)) {
+      problems.push(`page ${page.id} has no policy snapshot to escalate by`);
+    }
+    if (page.status === 'active' && page.next_escalation_at === null) {
+      problems.push(`active page ${page.id} has no next escalation`);
+    }
+  }
+  const pageIds = new Set(pages.map(p => p.id as string));
+  const orphanNotifications = (
+    await knex('firebreak_page_notifications').distinct('page_id')
+  ).filter(row => !pageIds.has(row.page_id));
+  if (orphanNotifications.length > 0) {
+    problems.push(
+      `${orphanNotifications.length} page notifications with no page`,
+    );
+  }
+  for (const [table, template] of [
+    ['firebreak_incidents', '/incidents/{idOrRef}'],
+    ['firebreak_schedules', '/schedules/{id}'],
+    ['firebreak_escalation_policies', '/escalation-policies/{id}'],
+  ]) {
+    const seen = state.versionsSeen(template);
+    for (const row of await knex(table).select('id', 'version')) {
+      const version = Number(row.version);
+      if (version < 1)
+        problems.push(`${table} ${row.id} has version ${version}`);
+      const answered = seen.get(row.id);
+      if (answered !== undefined && version < answered) {
+        problems.push(
+          `${table} ${row.id} has version ${version}, below the ${answered} the API answered`,
+        );
+      }
+    }
+  }
+  return problems;
+}
