@@ -240,12 +240,14 @@ function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// Errors whose reason is no field: who is asking, what does not exist, what changed meanwhile.
+// Errors whose reason is no field: who is asking, what does not exist, what changed meanwhile,
+// and asking again too soon.
 const REASON_ERRORS: Record<number, string> = {
   401: 'AuthenticationError',
   403: 'NotAllowedError',
   404: 'NotFoundError',
   409: 'ConflictError',
+  429: 'EscalationTooSoonError',
 };
 
 /**
@@ -257,15 +259,20 @@ const REASON_ERRORS: Record<number, string> = {
  * - a 401, 403, 404 or 409 needs no field: its reason is the caller, the resource or a
  *   concurrent change, so it must be the matching error of `@backstage/errors`
  *   (AuthenticationError, NotAllowedError, NotFoundError, ConflictError) with a message;
+ * - a 429 (escalating by hand too soon) needs no field either, but a `Retry-After` header;
  * - any other 4xx must name a field as a 400 does.
  */
 export function answerProblem(
   operation: SpecOperation,
   status: number,
   body: any,
+  headers: Record<string, string | undefined> = {},
 ): string | undefined {
   if (status >= 500) return `answered ${status}`;
   if (status < 400) return undefined;
+  if (status === 429 && !/^\d+$/.test(headers['retry-after'] ?? '')) {
+    return 'answered 429 without a Retry-After header in seconds';
+  }
   const name: unknown = body?.error?.name;
   const message: unknown = body?.error?.message;
   if (typeof message !== 'string' || message.trim() === '') {

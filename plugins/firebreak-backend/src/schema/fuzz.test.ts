@@ -198,7 +198,12 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
     const surveyed = new Map<string, string>();
 
     const send = (request: ResolvedRequest) =>
-      new Promise<{ status: number; text: string; type?: string }>(
+      new Promise<{
+        status: number;
+        text: string;
+        type?: string;
+        headers: Record<string, string | undefined>;
+      }>(
         (resolve, reject) => {
           const req = http.request(
             {
@@ -221,6 +226,11 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
                   status: res.statusCode ?? 0,
                   text: Buffer.concat(chunks).toString('utf8'),
                   type: res.headers['content-type'],
+                  headers: {
+                    'retry-after': res.headers['retry-after'] as
+                      | string
+                      | undefined,
+                  },
                 }),
               );
             },
@@ -244,7 +254,7 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
       }
       await new Promise(resolve => setImmediate(resolve));
       const problems = [
-        answerProblem(operation, response.status, body),
+        answerProblem(operation, response.status, body, response.headers),
         ...takeSpecViolations().map(v => `${v.request}: ${v.problem}`),
       ].filter((problem): problem is string => problem !== undefined);
       state.harvest(operation, params, response.status, body);
