@@ -39,6 +39,8 @@ import {
 } from './oncall/HandoffReminders';
 import { OnCallResolver } from './oncall/OnCallResolver';
 import { OnCallService } from './oncall/OnCallService';
+import { OnCallAuthorizer } from './oncall/OnCallAuthorizer';
+import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { OnCallStore } from './oncall/OnCallStore';
 import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
@@ -207,6 +209,12 @@ export const firebreakPlugin = createBackendPlugin({
             settings,
             incidentService,
             onCallService,
+            calendarFeedService: new CalendarFeedService({
+              store: onCallStore,
+              onCall: onCallService,
+              authorizer: new OnCallAuthorizer(deps.permissions),
+              now,
+            }),
           }),
         );
         httpRouter.addAuthPolicy({

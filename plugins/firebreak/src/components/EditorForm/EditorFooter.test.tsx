@@ -16,10 +16,6 @@ const wording: EditorWording = {
     notice: 'Only the owners may change it.',
     beside: 'Only the team that owns this schedule may save it.',
   },
-  mayNotCreate: {
-    notice: 'You may not create on-call schedules.',
-    beside: 'You may not create schedules.',
-  },
 };
 
 function renderFooter(
