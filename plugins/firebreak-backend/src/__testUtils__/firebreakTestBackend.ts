@@ -127,6 +127,13 @@ function withTestDefaults(config: { firebreak?: object } = {}) {
   };
 }
 
+/** One permission check the plugin asked for. */
+export interface AskedPermission {
+  permission: string;
+  resourceRef?: string;
+  user?: string;
+}
+
 export async function startFirebreak(options: {
   knex: Knex;
   config?: object;
@@ -135,11 +142,26 @@ export async function startFirebreak(options: {
   now?: () => Date;
   /** How long each notification takes to send, like a real service. */
   sendDelayMs?: number;
+  /** Denies some checks before the test policy decides, e.g. by resource ref. */
+  deny?: (asked: AskedPermission) => boolean;
 }) {
   const sent: Sent = { notifications: [], signals: [] };
+  /** Every `authorize` check, in order, for tests of what is asked. */
+  const asked: AskedPermission[] = [];
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) =>
-      requests.map(r => decide(r.permission.name, credentials) as any),
+      requests.map(r => {
+        const check: AskedPermission = {
+          permission: r.permission.name,
+          resourceRef: (r as { resourceRef?: string }).resourceRef,
+          user: userOf(credentials),
+        };
+        asked.push(check);
+        if (options.deny?.(check)) {
+          return { result: AuthorizeResult.DENY };
+        }
+        return decide(r.permission.name, credentials) as any;
+      }),
     authorizeConditional: async (requests, { credentials }) =>
       requests.map(
         r =>
@@ -206,5 +228,5 @@ export async function startFirebreak(options: {
     if (!task) throw new Error(`No task ${id} was scheduled`);
     await task.fn(new AbortController().signal);
   }
-  return { server: backend.server, sent, backend, tasks, runTask };
+  return { server: backend.server, sent, backend, tasks, runTask, asked };
 }
