@@ -28,14 +28,18 @@ export function addCalendarFeedRoutes(
   const { httpAuth, auditor, service } = options;
 
   router.post('/calendar/tokens', async (req, res) => {
-    const creds = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const creds = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const body = parse(calendarTokenBody, req.body ?? {});
     const token = await service.token(body.scheduleId, creds);
     res.json({ token, path: `/calendar/${token}.ics` });
   });
 
   router.post('/calendar/tokens/rotate', async (req, res) => {
-    const creds = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const creds = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const body = parse(calendarTokenBody, req.body ?? {});
     const token = await audited(
       auditor,

@@ -648,7 +648,8 @@ describe.each(databases.eachSupportedId())('on-call API on %s', id => {
       ],
       [
         400,
-        () => call('post', '/calendar/tokens/rotate', alice, { scheduleId: '' }),
+        () =>
+          call('post', '/calendar/tokens/rotate', alice, { scheduleId: '' }),
       ],
       [401, () => call('post', '/calendar/tokens/rotate', undefined, {})],
       [403, () => call('post', '/calendar/tokens/rotate', mallory, {})],
