@@ -82,6 +82,9 @@ export function mockFirebreakApi(
     getCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/token.ics',
     ),
+    rotateCalendarFeedUrl: jest.fn(
+      async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
+    ),
     ...overrides,
   } as jest.Mocked<FirebreakApi>;
 }
@@ -103,9 +106,10 @@ export const mountedRoutes = {
  */
 export function testApis(
   api: FirebreakApi,
-  permission:
-    | AuthorizeResult.ALLOW
-    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  /** One answer for every check, or an answer per check (by permission and resource ref). */
+  permission: NonNullable<
+    Parameters<typeof mockApis.permission>[0]
+  >['authorize'] = AuthorizeResult.ALLOW,
 ) {
   return [
     [firebreakApiRef, api],
