@@ -94,6 +94,12 @@ export const testIdentityApi = mockApis.identity({
   userEntityRef: 'user:default/alice',
 });
 
+/** The signed-in user of component tests, as a member of the Payments team. */
+export const teamMemberIdentityApi = mockApis.identity({
+  userEntityRef: 'user:default/alice',
+  ownershipEntityRefs: ['user:default/alice', 'group:default/payments-team'],
+});
+
 /** Routes the components link to. */
 export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -110,12 +116,13 @@ export function testApis(
   permission: NonNullable<
     Parameters<typeof mockApis.permission>[0]
   >['authorize'] = AuthorizeResult.ALLOW,
+  identityApi: typeof testIdentityApi = testIdentityApi,
 ) {
   return [
     [firebreakApiRef, api],
     [permissionApiRef, mockApis.permission({ authorize: permission })],
     [catalogApiRef, testCatalogApi()],
-    [identityApiRef, testIdentityApi],
+    [identityApiRef, identityApi],
   ] as const;
 }
 
