@@ -33,6 +33,13 @@ describe.each(databases.eachSupportedId())('calendar feeds on %s', id => {
   let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
   let scheduleId: string;
 
+  const post = (path: string, body: object, user = users.alice) =>
+    request(server)
+      .post(`/api/firebreak${path}`)
+      .set('Authorization', as(user))
+      .send(body);
+  const feed = (path: string) => request(server).get(`/api/firebreak${path}`);
+
   beforeEach(async () => {
     const knex: Knex = await databases.init(id);
     ({ server } = await startFirebreak({
@@ -45,13 +52,6 @@ describe.each(databases.eachSupportedId())('calendar feeds on %s', id => {
     }));
     scheduleId = (await post('/schedules', weekly)).body.id;
   });
-
-  const post = (path: string, body: object, user = users.alice) =>
-    request(server)
-      .post(`/api/firebreak${path}`)
-      .set('Authorization', as(user))
-      .send(body);
-  const feed = (path: string) => request(server).get(`/api/firebreak${path}`);
 
   it('rotating a person’s feed: the old URL answers 404 at once, the new one the feed', async () => {
     const before = (await post('/calendar/tokens', {})).body;
