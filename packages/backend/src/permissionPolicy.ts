@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -23,20 +26,36 @@ import {
 } from '@firebreak/backstage-plugin-backend';
 import {
   firebreakIncidentUpdatePermission,
+  firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 
 /**
  * The example organisation's policy: everyone signed in may read and use the portal and
  * declare incidents; an incident may be changed by the owners of what it impacts and by the
- * people holding a role in it; schedules and escalation policies by their team; catalog entities may only be unregistered or refreshed by their
- * owners.
+ * people holding a role in it; a team's on-call configuration (schedules and escalation
+ * policies: creating them, changing them, moving them to a team, making one a team's default)
+ * is managed by its members; catalog entities may only be unregistered or refreshed by their
+ * owners. Members of the admin groups (`examplePermissionPolicy.adminGroups` in the config) may
+ * do everything.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
+  private readonly adminGroups: Set<string>;
+
+  constructor(options: { adminGroups?: string[] } = {}) {
+    this.adminGroups = new Set(
+      (options.adminGroups ?? []).map(ref => ref.toLowerCase()),
+    );
+  }
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    if (claims.some(claim => this.adminGroups.has(claim.toLowerCase()))) {
+      return { result: AuthorizeResult.ALLOW };
+    }
     if (
       isResourcePermission(request.permission, 'catalog-entity') &&
       (request.permission.name === 'catalog.entity.delete' ||
@@ -50,7 +69,6 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
       );
     }
     if (isPermission(request.permission, firebreakIncidentUpdatePermission)) {
-      const claims = user?.info.ownershipEntityRefs ?? [];
       return createFirebreakIncidentConditionalDecision(request.permission, {
         anyOf: [
           firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
@@ -58,26 +76,39 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
         ],
       });
     }
-    if (isPermission(request.permission, firebreakOnCallUpdatePermission)) {
+    // Create is asked on the team the configuration will belong to (`owner:<group ref>`), so
+    // the same owner rule limits it to the caller's teams.
+    if (
+      isPermission(request.permission, firebreakOnCallCreatePermission) ||
+      isPermission(request.permission, firebreakOnCallUpdatePermission)
+    ) {
       return createFirebreakOnCallConditionalDecision(
         request.permission,
-        firebreakOnCallConditions.isOnCallOwner({
-          claims: user?.info.ownershipEntityRefs ?? [],
-        }),
+        firebreakOnCallConditions.isOnCallOwner({ claims }),
       );
     }
     return { result: AuthorizeResult.ALLOW };
   }
 }
 
+/**
+ * Installs {@link ExamplePermissionPolicy}, its admin groups read from
+ * `examplePermissionPolicy.adminGroups`.
+ */
 export const permissionPolicyModule = createBackendModule({
   pluginId: 'permission',
   moduleId: 'example-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new ExamplePermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(
+          new ExamplePermissionPolicy({
+            adminGroups: config.getOptionalStringArray(
+              'examplePermissionPolicy.adminGroups',
+            ),
+          }),
+        );
       },
     });
   },

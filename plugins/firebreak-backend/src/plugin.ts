@@ -40,6 +40,8 @@ import {
 } from './oncall/HandoffReminders';
 import { OnCallResolver } from './oncall/OnCallResolver';
 import { OnCallService } from './oncall/OnCallService';
+import { OnCallAuthorizer } from './oncall/OnCallAuthorizer';
+import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { OnCallStore } from './oncall/OnCallStore';
 import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
@@ -209,6 +211,12 @@ export const firebreakPlugin = createBackendPlugin({
             settings,
             incidentService,
             onCallService,
+            calendarFeedService: new CalendarFeedService({
+              store: onCallStore,
+              onCall: onCallService,
+              authorizer: new OnCallAuthorizer(deps.permissions),
+              now,
+            }),
           }),
         );
         httpRouter.addAuthPolicy({

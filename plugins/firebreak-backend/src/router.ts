@@ -5,6 +5,8 @@ import { IncidentService } from './incidents/IncidentService';
 import { addIncidentRoutes } from './incidents/router';
 import { OnCallService } from './oncall/OnCallService';
 import { addOnCallRoutes } from './oncall/router';
+import { addCalendarFeedRoutes } from './oncall/calendarRouter';
+import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { addPagingRoutes } from './paging/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
@@ -33,6 +35,7 @@ export async function createRouter(options: {
   settings: FirebreakSettings;
   incidentService: IncidentService;
   onCallService: OnCallService;
+  calendarFeedService: CalendarFeedService;
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
   const plain = Router();
@@ -73,6 +76,11 @@ export async function createRouter(options: {
     httpAuth,
     auditor: options.auditor,
     service: options.onCallService,
+  });
+  addCalendarFeedRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.calendarFeedService,
   });
 
   plain.use(namedRequestErrors);

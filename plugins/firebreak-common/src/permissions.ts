@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
@@ -41,8 +42,9 @@ export const firebreakIncidentUpdatePermission = createPermission({
 
 /**
  * The resource type of on-call configuration — schedules with their overrides, and escalation
- * policies — for conditional permission rules. Resource refs are `schedule:<id>` and
- * `escalation-policy:<id>`.
+ * policies — for conditional permission rules. Resource refs are `schedule:<id>`,
+ * `escalation-policy:<id>`, and `owner:<group ref>` for "this team's on-call configuration"
+ * (see {@link onCallOwnerResourceRef}).
  *
  * @public
  */
@@ -59,13 +61,39 @@ export const firebreakOnCallReadPermission = createPermission({
 });
 
 /**
- * Creating schedules and escalation policies.
+ * The resource ref that stands for a team's on-call configuration as a whole, such as
+ * `owner:group:default/storefront`: what {@link firebreakOnCallCreatePermission} is authorized
+ * against. The owner is normalized (kind `group` and namespace `default` when left out,
+ * lower-cased), so the frontend and the backend ask about the same ref.
+ *
+ * @public
+ */
+export function onCallOwnerResourceRef(ownerRef: string): string {
+  const owner = stringifyEntityRef(
+    parseEntityRef(ownerRef, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    }),
+  );
+  return `owner:${owner.toLowerCase()}`;
+}
+
+/**
+ * Creating schedules and escalation policies for a team, moving them to a team, and making a
+ * policy a team's default.
+ *
+ * A resource permission, authorized against {@link onCallOwnerResourceRef} of the team the
+ * configuration will belong to: the permission framework only applies conditions to a resource
+ * ref, so a plain create permission could not be limited to the caller's own teams. The owner
+ * ref resolves to a resource whose owner is that team, so policies condition it with the same
+ * `isOnCallOwner` rule as {@link firebreakOnCallUpdatePermission}.
  *
  * @public
  */
 export const firebreakOnCallCreatePermission = createPermission({
   name: 'firebreak.oncall.create',
   attributes: { action: 'create' },
+  resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE,
 });
 
 /**

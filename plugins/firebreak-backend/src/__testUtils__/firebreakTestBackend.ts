@@ -128,6 +128,13 @@ function withTestDefaults(config: { firebreak?: object } = {}) {
   };
 }
 
+/** One permission check the plugin asked for. */
+export interface AskedPermission {
+  permission: string;
+  resourceRef?: string;
+  user?: string;
+}
+
 export async function startFirebreak(options: {
   knex: Knex;
   config?: object;
@@ -142,11 +149,26 @@ export async function startFirebreak(options: {
    * auth and httpAuth factories instead, with whatever else they need.
    */
   authentication?: BackendFeature[];
+  /** Denies some checks before the test policy decides, e.g. by resource ref. */
+  deny?: (asked: AskedPermission) => boolean;
 }) {
   const sent: Sent = { notifications: [], signals: [] };
+  /** Every `authorize` check, in order, for tests of what is asked. */
+  const asked: AskedPermission[] = [];
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) =>
-      requests.map(r => decide(r.permission.name, credentials) as any),
+      requests.map(r => {
+        const check: AskedPermission = {
+          permission: r.permission.name,
+          resourceRef: (r as { resourceRef?: string }).resourceRef,
+          user: userOf(credentials),
+        };
+        asked.push(check);
+        if (options.deny?.(check)) {
+          return { result: AuthorizeResult.DENY };
+        }
+        return decide(r.permission.name, credentials) as any;
+      }),
     authorizeConditional: async (requests, { credentials }) =>
       requests.map(
         r =>
@@ -215,5 +237,5 @@ export async function startFirebreak(options: {
     if (!task) throw new Error(`No task ${id} was scheduled`);
     await task.fn(new AbortController().signal);
   }
-  return { server: backend.server, sent, backend, tasks, runTask };
+  return { server: backend.server, sent, backend, tasks, runTask, asked };
 }

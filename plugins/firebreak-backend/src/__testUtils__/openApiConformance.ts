@@ -152,9 +152,14 @@ function check(
   const report = (problem: string) =>
     violations.push({ request: label, problem });
 
-  // The spec itself, which is not one of its own paths, and Backstage's own routes (the
-  // plugin's public keys, which other plugins fetch to verify its tokens).
-  if (path === '/openapi.json' || path.startsWith('/.backstage/')) {
+  // The spec itself, which is not one of its own paths, and Backstage's own routes: the
+  // plugin's public keys (which other plugins fetch to verify its tokens) and the permission
+  // framework's endpoints (which tests call as the permission backend would).
+  if (
+    path === '/openapi.json' ||
+    path.startsWith('/.backstage/') ||
+    path.startsWith('/.well-known/')
+  ) {
     return;
   }
   const found = findOperation(method, path);

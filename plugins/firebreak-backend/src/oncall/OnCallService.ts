@@ -3,8 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   computeScheduleShifts,
@@ -14,10 +13,8 @@ import {
   findEscalationPolicyProblems,
   findOverrideProblems,
   findScheduleProblems,
-  firebreakOnCallCreatePermission,
-  firebreakOnCallReadPermission,
-  firebreakOnCallUpdatePermission,
   MyShift,
+  onCallOwnerResourceRef,
   OnCallResponse,
   Schedule,
   ScheduleProblem,
@@ -25,18 +22,15 @@ import {
   UpdateEscalationPolicyRequest,
   UpdateScheduleRequest,
 } from '@firebreak/backstage-plugin-common';
-import ical from 'ical-generator';
 import { OnCallPermissionResource } from '../permissions/oncall';
+import { OnCallAuthorizer } from './OnCallAuthorizer';
 import { OnCallResolver } from './OnCallResolver';
-import { CalendarSubject, OnCallStore } from './OnCallStore';
+import { OnCallStore } from './OnCallStore';
 import { lowerRef } from '../refs';
 
 const DAY = 86_400_000;
 /** The longest stretch one shifts request may cover. */
 const MAX_RANGE_DAYS = 366;
-/** What a calendar feed holds: a month back, three months ahead. */
-const FEED_PAST_DAYS = 30;
-const FEED_FUTURE_DAYS = 90;
 
 function fail(problems: ScheduleProblem[]): void {
   if (problems.length > 0) {
@@ -54,7 +48,14 @@ function participantsOf(layers: CreateScheduleRequest['layers']) {
   );
 }
 
-function userRefOf(credentials: BackstageCredentials): string | undefined {
+/**
+ * The signed-in person a request comes from, lower-cased, if it comes from a person.
+ *
+ * @internal
+ */
+export function userRefOf(
+  credentials: BackstageCredentials,
+): string | undefined {
   const principal = credentials.principal as {
     type?: string;
     userEntityRef?: string;
@@ -71,6 +72,8 @@ function userRefOf(credentials: BackstageCredentials): string | undefined {
  * @internal
  */
 export class OnCallService {
+  private readonly authorizer: OnCallAuthorizer;
+
   constructor(
     private readonly deps: {
       store: OnCallStore;
@@ -79,13 +82,19 @@ export class OnCallService {
       permissions: PermissionsService;
       now: () => Date;
     },
-  ) {}
+  ) {
+    this.authorizer = new OnCallAuthorizer(deps.permissions);
+  }
 
   async createSchedule(
     input: CreateScheduleRequest,
     credentials: BackstageCredentials,
   ): Promise<Schedule> {
-    await this.authorizeBasic(firebreakOnCallCreatePermission, credentials);
+    await this.authorizer.authorizeManageOwner(
+      input.ownerRef,
+      'ownerRef',
+      credentials,
+    );
     fail(findScheduleProblems(input));
     const ownerRef = await this.requireGroup(
       input.ownerRef,
@@ -100,7 +109,7 @@ export class OnCallService {
   }
 
   async getSchedule(id: string, credentials: BackstageCredentials) {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     const schedule = await this.deps.store.getSchedule(id, this.deps.now());
     if (!schedule) {
       throw new NotFoundError(`No schedule ${id}`);
@@ -112,7 +121,7 @@ export class OnCallService {
     filter: { ownerRef?: string },
     credentials: BackstageCredentials,
   ) {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     return this.deps.store.listSchedules(
       { ownerRefs: filter.ownerRef ? [filter.ownerRef] : undefined },
       this.deps.now(),
@@ -125,10 +134,11 @@ export class OnCallService {
     credentials: BackstageCredentials,
   ) {
     const current = await this.getSchedule(id, credentials);
-    await this.authorizeUpdate(
+    await this.authorizer.authorizeUpdate(
       { kind: 'schedule', id: current.id, ownerRef: current.ownerRef },
       credentials,
     );
+    await this.authorizeMove(current.ownerRef, input.ownerRef, credentials);
     fail(
       findScheduleProblems({
         timeZone: input.timeZone ?? current.timeZone,
@@ -162,7 +172,7 @@ export class OnCallService {
 
   async deleteSchedule(id: string, credentials: BackstageCredentials) {
     const current = await this.getSchedule(id, credentials);
-    await this.authorizeUpdate(
+    await this.authorizer.authorizeUpdate(
       { kind: 'schedule', id: current.id, ownerRef: current.ownerRef },
       credentials,
     );
@@ -175,7 +185,7 @@ export class OnCallService {
     credentials: BackstageCredentials,
   ) {
     const schedule = await this.getSchedule(scheduleId, credentials);
-    await this.authorizeUpdate(
+    await this.authorizer.authorizeUpdate(
       { kind: 'schedule', id: schedule.id, ownerRef: schedule.ownerRef },
       credentials,
     );
@@ -202,7 +212,7 @@ export class OnCallService {
     credentials: BackstageCredentials,
   ) {
     const schedule = await this.getSchedule(scheduleId, credentials);
-    await this.authorizeUpdate(
+    await this.authorizer.authorizeUpdate(
       { kind: 'schedule', id: schedule.id, ownerRef: schedule.ownerRef },
       credentials,
     );
@@ -217,7 +227,7 @@ export class OnCallService {
     range: { from?: string; to?: string },
     credentials: BackstageCredentials,
   ): Promise<Shift[]> {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     const { from, to } = this.range(range);
     const schedule = (await this.deps.store.getSchedules([id], from, to)).get(
       lowerRef(id),
@@ -232,7 +242,11 @@ export class OnCallService {
     input: CreateEscalationPolicyRequest,
     credentials: BackstageCredentials,
   ): Promise<EscalationPolicy> {
-    await this.authorizeBasic(firebreakOnCallCreatePermission, credentials);
+    await this.authorizer.authorizeManageOwner(
+      input.ownerRef,
+      'ownerRef',
+      credentials,
+    );
     if (!input.name?.trim()) {
       throw new InputError('name: must not be empty');
     }
@@ -256,7 +270,7 @@ export class OnCallService {
   }
 
   async getPolicy(idOrName: string, credentials: BackstageCredentials) {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     const policy = await this.deps.store.getPolicy(idOrName);
     if (!policy) {
       throw new NotFoundError(`No escalation policy ${idOrName}`);
@@ -268,7 +282,7 @@ export class OnCallService {
     filter: { ownerRef?: string },
     credentials: BackstageCredentials,
   ) {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     return this.deps.store.listPolicies({
       ownerRefs: filter.ownerRef ? [filter.ownerRef] : undefined,
     });
@@ -280,7 +294,7 @@ export class OnCallService {
     credentials: BackstageCredentials,
   ) {
     const current = await this.getPolicy(idOrName, credentials);
-    await this.authorizeUpdate(
+    await this.authorizer.authorizeUpdate(
       {
         kind: 'escalation-policy',
         id: current.id,
@@ -288,6 +302,19 @@ export class OnCallService {
       },
       credentials,
     );
+    const moving = await this.authorizeMove(
+      current.ownerRef,
+      input.ownerRef,
+      credentials,
+    );
+    if (input.isDefault && !moving) {
+      // Making a policy its team's default changes who that team pages: as much as creating one.
+      await this.authorizer.authorizeManageOwner(
+        current.ownerRef,
+        'isDefault',
+        credentials,
+      );
+    }
     if (input.name !== undefined && !input.name.trim()) {
       throw new InputError('name: must not be empty');
     }
@@ -308,7 +335,8 @@ export class OnCallService {
         levels:
           input.levels && (await this.checkTargets(input.levels, credentials)),
         repeat: input.repeat,
-        isDefault: input.isDefault,
+        // A policy is only ever its own team's default: one that moves is not the new team's.
+        isDefault: input.isDefault ?? (moving ? false : undefined),
       },
       this.deps.now(),
     );
@@ -316,7 +344,7 @@ export class OnCallService {
 
   async deletePolicy(idOrName: string, credentials: BackstageCredentials) {
     const current = await this.getPolicy(idOrName, credentials);
-    await this.authorizeUpdate(
+    await this.authorizer.authorizeUpdate(
       {
         kind: 'escalation-policy',
         id: current.id,
@@ -335,7 +363,7 @@ export class OnCallService {
     /** The request field the refs came from: `entityRef` for one, else indexed. */
     field: string = 'entityRef',
   ): Promise<OnCallResponse[]> {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     const instant = at ? new Date(at) : this.deps.now();
     const refs = entityRefs.map((ref, index) => {
       try {
@@ -445,7 +473,7 @@ export class OnCallService {
     range: { from?: string; to?: string },
     credentials: BackstageCredentials,
   ) {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
+    await this.authorizer.authorizeRead(credentials);
     const userRef = userRefOf(credentials);
     if (!userRef) {
       throw new NotAllowedError(
@@ -455,73 +483,6 @@ export class OnCallService {
     return this.shiftsOf(userRef, range);
   }
 
-  /** The token of the caller's own feed, or of a schedule's feed. */
-  async calendarToken(
-    scheduleId: string | undefined,
-    credentials: BackstageCredentials,
-  ): Promise<string> {
-    await this.authorizeBasic(firebreakOnCallReadPermission, credentials);
-    let subject: CalendarSubject;
-    if (scheduleId) {
-      const schedule = await this.getSchedule(scheduleId, credentials);
-      subject = { kind: 'schedule', subject: schedule.id };
-    } else {
-      const userRef = userRefOf(credentials);
-      if (!userRef) {
-        throw new InputError(
-          'scheduleId: required unless a signed-in person asks for their own feed',
-        );
-      }
-      subject = { kind: 'user', subject: userRef };
-    }
-    return this.deps.store.calendarToken(subject, this.deps.now());
-  }
-
-  /** The iCal feed a token opens: the token itself is the credential. */
-  async calendarFeed(token: string): Promise<string> {
-    const subject = await this.deps.store.resolveCalendarToken(token);
-    if (!subject) {
-      throw new NotFoundError('No such calendar');
-    }
-    const now = this.deps.now().getTime();
-    const range = {
-      from: new Date(now - FEED_PAST_DAYS * DAY).toISOString(),
-      to: new Date(now + FEED_FUTURE_DAYS * DAY).toISOString(),
-    };
-    const calendar = ical({ prodId: '//Firebreak//On-call//EN' });
-    if (subject.kind === 'user') {
-      calendar.name(`On call: ${parseEntityRef(subject.subject).name}`);
-      for (const shift of await this.shiftsOf(subject.subject, range)) {
-        calendar.createEvent({
-          id: `${shift.scheduleId}-${shift.start}@firebreak`,
-          start: new Date(shift.start),
-          end: new Date(shift.end),
-          summary: `On call: ${shift.scheduleName}`,
-        });
-      }
-    } else {
-      const { from, to } = this.range(range);
-      const schedule = (
-        await this.deps.store.getSchedules([subject.subject], from, to)
-      ).get(subject.subject);
-      if (!schedule) {
-        throw new NotFoundError('No such calendar');
-      }
-      calendar.name(`On call: ${schedule.name}`);
-      for (const shift of computeScheduleShifts(schedule, from, to)) {
-        calendar.createEvent({
-          id: `${schedule.id}-${shift.start}@firebreak`,
-          start: new Date(shift.start),
-          end: new Date(shift.end),
-          summary: `${parseEntityRef(shift.userRef).name} on call (${
-            schedule.name
-          })`,
-        });
-      }
-    }
-    return calendar.toString();
-  }
-
   /** Loads what permission rules need of schedules and policies, by resource ref. */
   async getPermissionResources(
     refs: string[],
@@ -529,7 +490,14 @@ export class OnCallService {
     const now = this.deps.now();
     return Promise.all(
       refs.map(async ref => {
-        const [kind, id] = ref.split(':', 2);
+        const colon = ref.indexOf(':');
+        const kind = ref.slice(0, colon);
+        const id = ref.slice(colon + 1);
+        if (kind === 'owner') {
+          // A team's on-call configuration as a whole, for creating, moving and defaults.
+          const ownerRef = lowerRef(id);
+          return { kind, id: ownerRef, ownerRef };
+        }
         if (kind === 'schedule') {
           const schedule = await this.deps.store.getSchedule(id, now);
           return schedule && { kind, id, ownerRef: schedule.ownerRef };
@@ -541,6 +509,38 @@ export class OnCallService {
         return undefined;
       }),
     );
+  }
+
+  /**
+   * Moving to another team needs the right to manage that team's on-call too. True when the
+   * owner changes.
+   */
+  private async authorizeMove(
+    currentOwnerRef: string,
+    newOwnerRef: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (
+      newOwnerRef === undefined ||
+      onCallOwnerResourceRef(currentOwnerRef) ===
+        this.ownerResourceRef(newOwnerRef)
+    ) {
+      return false;
+    }
+    await this.authorizer.authorizeManageOwner(
+      newOwnerRef,
+      'ownerRef',
+      credentials,
+    );
+    return true;
+  }
+
+  private ownerResourceRef(ownerRef: string) {
+    try {
+      return onCallOwnerResourceRef(ownerRef);
+    } catch {
+      throw new InputError(`ownerRef: '${ownerRef}' is not an entity ref`);
+    }
   }
 
   private range(range: { from?: string; to?: string }) {
@@ -659,45 +659,6 @@ export class OnCallService {
     if (missing >= 0) {
       throw new InputError(
         `${users[missing].field}: '${users[missing].ref}' is not in the catalog`,
-      );
-    }
-  }
-
-  private async authorizeBasic(
-    permission:
-      | typeof firebreakOnCallReadPermission
-      | typeof firebreakOnCallCreatePermission,
-    credentials: BackstageCredentials,
-  ) {
-    const [decision] = await this.deps.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${permission.attributes.action} on-call schedules and policies`,
-      );
-    }
-  }
-
-  private async authorizeUpdate(
-    resource: OnCallPermissionResource,
-    credentials: BackstageCredentials,
-  ) {
-    const [decision] = await this.deps.permissions.authorize(
-      [
-        {
-          permission: firebreakOnCallUpdatePermission,
-          resourceRef: `${resource.kind}:${resource.id}`,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not change this ${resource.kind.replace(
-          '-',
-          ' ',
-        )}: it belongs to ${resource.ownerRef}`,
       );
     }
   }

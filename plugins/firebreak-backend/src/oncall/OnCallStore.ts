@@ -432,6 +432,35 @@ export class OnCallStore {
     }
   }
 
+  /** Replaces the token of a calendar feed (or makes its first): the old one opens nothing. */
+  async rotateCalendarToken(
+    subject: CalendarSubject,
+    now: Date,
+  ): Promise<string> {
+    const where = { kind: subject.kind, subject: lowerRef(subject.subject) };
+    const token = randomBytes(24).toString('base64url');
+    try {
+      await this.db.transaction(async tx => {
+        await tx('firebreak_calendar_tokens').where(where).delete();
+        await tx('firebreak_calendar_tokens').insert({
+          ...where,
+          token,
+          created_at: now,
+        });
+      });
+      return token;
+    } catch (error) {
+      // Rotated at the same moment elsewhere: the old token is gone either way, use theirs.
+      const winner = isUniqueViolation(error)
+        ? await this.db('firebreak_calendar_tokens').where(where).first('token')
+        : undefined;
+      if (winner) {
+        return winner.token;
+      }
+      throw error;
+    }
+  }
+
   async resolveCalendarToken(
     token: string,
   ): Promise<CalendarSubject | undefined> {

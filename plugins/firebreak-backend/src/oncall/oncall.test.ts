@@ -663,6 +663,27 @@ describe.each(databases.eachSupportedId())('on-call API on %s', id => {
         () => call('post', '/calendar/tokens', alice, { scheduleId: unknown }),
       ],
       [200, () => call('get', token)],
+      [
+        200,
+        () =>
+          call('post', '/calendar/tokens/rotate', alice, {
+            scheduleId: schedule.id,
+          }),
+      ],
+      [
+        400,
+        () =>
+          call('post', '/calendar/tokens/rotate', alice, { scheduleId: '' }),
+      ],
+      [401, () => call('post', '/calendar/tokens/rotate', undefined, {})],
+      [403, () => call('post', '/calendar/tokens/rotate', mallory, {})],
+      [
+        404,
+        () =>
+          call('post', '/calendar/tokens/rotate', alice, {
+            scheduleId: unknown,
+          }),
+      ],
       [400, () => call('get', '/calendar/feed.txt')],
       [404, () => call('get', `/calendar/${'A'.repeat(32)}.ics`)],
       [200, () => call('get', `${i}/pages`, alice)],
@@ -773,6 +794,12 @@ describe.each(databases.eachSupportedId())('on-call API on %s', id => {
       },
       { method: 'get', path: () => '/oncall/me/shifts', read: true },
       { method: 'post', path: () => '/calendar/tokens', body: {}, read: true },
+      {
+        method: 'post',
+        path: () => '/calendar/tokens/rotate',
+        body: {},
+        read: true,
+      },
       { method: 'delete', path: i => `/schedules/${i.schedule}`, read: false },
       {
         method: 'delete',

@@ -1,7 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { internal } from '@backstage/backend-openapi-utils';
-import { InputError } from '@backstage/errors';
-import { Request, Response } from 'express';
+import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
@@ -95,8 +94,6 @@ const onCallBatch = z.object({
   at: instant.optional(),
 });
 
-const calendarTokenBody = z.object({ scheduleId: ref.optional() });
-
 // TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
 type UpdateScheduleHandler = internal.EndpointMapRequestHandler<
   EndpointMap,
@@ -111,7 +108,7 @@ type UpdatePolicyHandler = internal.EndpointMapRequestHandler<
 
 /**
  * Adds the on-call routes to the plugin's API router: schedules and overrides, escalation
- * policies, who is on call, shifts and calendar feeds.
+ * policies, who is on call and shifts.
  *
  * @internal
  */
@@ -285,25 +282,5 @@ export function addOnCallRoutes(
     const creds = await credentials(req);
     const query = parse(range, req.query);
     res.json({ items: await service.myShifts(query, creds) });
-  });
-
-  router.post('/calendar/tokens', async (req, res) => {
-    const creds = await credentials(req);
-    const body = parse(calendarTokenBody, req.body ?? {});
-    const token = await service.calendarToken(body.scheduleId, creds);
-    res.json({ token, path: `/calendar/${token}.ics` });
-  });
-
-  // The token is the credential: calendar apps cannot sign in.
-  router.get('/calendar/:file', async (req, res) => {
-    const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(req.params.file);
-    if (!match) {
-      throw new InputError('file: must be <token>.ics');
-    }
-    const feed = await service.calendarFeed(match[1]);
-    // The typed router knows JSON answers only; this one is iCal text.
-    (res as unknown as Response)
-      .type('text/calendar; charset=utf-8')
-      .send(feed);
   });
 }

@@ -13,7 +13,8 @@ import { lowerRef } from '../refs';
  * @public
  */
 export interface OnCallPermissionResource {
-  kind: 'schedule' | 'escalation-policy';
+  /** `owner` stands for a team's on-call configuration as a whole (ref `owner:<group ref>`). */
+  kind: 'schedule' | 'escalation-policy' | 'owner';
   id: string;
   ownerRef: string;
 }

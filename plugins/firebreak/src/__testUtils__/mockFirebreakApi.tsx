@@ -82,6 +82,9 @@ export function mockFirebreakApi(
     getCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/token.ics',
     ),
+    rotateCalendarFeedUrl: jest.fn(
+      async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
+    ),
     ...overrides,
   } as jest.Mocked<FirebreakApi>;
 }
@@ -89,6 +92,12 @@ export function mockFirebreakApi(
 /** The signed-in user of component tests. */
 export const testIdentityApi = mockApis.identity({
   userEntityRef: 'user:default/alice',
+});
+
+/** The signed-in user of component tests, as a member of the Payments team. */
+export const teamMemberIdentityApi = mockApis.identity({
+  userEntityRef: 'user:default/alice',
+  ownershipEntityRefs: ['user:default/alice', 'group:default/payments-team'],
 });
 
 /** Routes the components link to. */
@@ -103,15 +112,17 @@ export const mountedRoutes = {
  */
 export function testApis(
   api: FirebreakApi,
-  permission:
-    | AuthorizeResult.ALLOW
-    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  /** One answer for every check, or an answer per check (by permission and resource ref). */
+  permission: NonNullable<
+    Parameters<typeof mockApis.permission>[0]
+  >['authorize'] = AuthorizeResult.ALLOW,
+  identityApi: typeof testIdentityApi = testIdentityApi,
 ) {
   return [
     [firebreakApiRef, api],
     [permissionApiRef, mockApis.permission({ authorize: permission })],
     [catalogApiRef, testCatalogApi()],
-    [identityApiRef, testIdentityApi],
+    [identityApiRef, identityApi],
   ] as const;
 }
 

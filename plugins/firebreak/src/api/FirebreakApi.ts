@@ -126,6 +126,11 @@ export interface FirebreakApi {
    * holds an unguessable token; calendar apps fetch it without signing in.
    */
   getCalendarFeedUrl(scheduleId?: string): Promise<string>;
+  /**
+   * Replaces the token of the signed-in person's feed, or of a schedule's (for who may change
+   * the schedule), and gives the new full URL: the old one stops working at once.
+   */
+  rotateCalendarFeedUrl(scheduleId?: string): Promise<string>;
 }
 
 /**

@@ -234,6 +234,14 @@ export class FirebreakClient implements FirebreakApi {
     return `${await this.discoveryApi.getBaseUrl('firebreak')}${path}`;
   }
 
+  async rotateCalendarFeedUrl(scheduleId?: string): Promise<string> {
+    const { path } = await this.request<{ path: string }>(
+      '/calendar/tokens/rotate',
+      { method: 'POST', body: scheduleId ? { scheduleId } : {} },
+    );
+    return `${await this.discoveryApi.getBaseUrl('firebreak')}${path}`;
+  }
+
   private async request<T>(
     path: string,
     options: { method?: string; body?: unknown } = {},

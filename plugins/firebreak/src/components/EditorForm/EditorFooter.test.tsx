@@ -4,6 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { indexProblems } from '../../oncall/problems';
 import { EditorFooter } from './EditorFooter';
 import { EditorWording } from './EditorWording';
+import { MAY_NOT_MANAGE_OWNER, OwnerAccess } from './useOwnerAccess';
+
+// Dialogs on a busy 2-core machine.
+jest.setTimeout(30_000);
 
 const wording: EditorWording = {
   noun: 'schedule',
@@ -16,10 +20,6 @@ const wording: EditorWording = {
     notice: 'Only the owners may change it.',
     beside: 'Only the team that owns this schedule may save it.',
   },
-  mayNotCreate: {
-    notice: 'You may not create on-call schedules.',
-    beside: 'You may not create schedules.',
-  },
 };
 
 function renderFooter(
@@ -28,6 +28,7 @@ function renderFooter(
     allowed?: boolean;
     problems?: { field: string; message: string }[];
     onDelete?: () => Promise<void>;
+    ownerAccess?: OwnerAccess;
   } = {},
 ) {
   return renderInTestApp(
@@ -48,6 +49,7 @@ function renderFooter(
           formKey: 'sched-1@4',
         }}
         form={{ busy: false, problems: indexProblems(options.problems ?? []) }}
+        ownerAccess={options.ownerAccess}
       />
     </form>,
   );
@@ -98,14 +100,15 @@ describe('EditorFooter', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('tells someone who may not create why', async () => {
-    await renderFooter({ isNew: true, allowed: false });
+  it('tells someone who may not manage the chosen owner team why', async () => {
+    await renderFooter({
+      isNew: true,
+      ownerAccess: { allowed: false, reason: MAY_NOT_MANAGE_OWNER },
+    });
     expect(
       screen.getByRole('button', { name: 'Create schedule' }),
     ).toBeDisabled();
-    expect(
-      screen.getByText('You may not create schedules.'),
-    ).toBeInTheDocument();
+    expect(screen.getByText(MAY_NOT_MANAGE_OWNER)).toBeInTheDocument();
   });
 
   it('offers to create a new item, and no delete', async () => {

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { describeField } from './describeField';
 import { DraftForm } from './useDraftForm';
 import { EditorPage } from './useEditorPage';
+import { OwnerAccess } from './useOwnerAccess';
 
 const useStyles = makeStyles(theme => ({
   footer: {
@@ -27,8 +28,9 @@ const useStyles = makeStyles(theme => ({
 const LISTED_PROBLEMS = 6;
 
 /**
- * The foot of an on-call editor's form: Save (off while saving, not allowed, or with problems,
- * which it lists), Cancel, and Delete behind a confirmation.
+ * The foot of an on-call editor's form: Save (off while saving, not allowed — for the item or
+ * for the team it goes to — or with problems, which it lists), Cancel, and Delete behind a
+ * confirmation.
  *
  * @internal
  */
@@ -37,9 +39,12 @@ export function EditorFooter<Draft>(props: {
   page: EditorPage<Draft>;
   /** The form's state: a save under way, and what keeps it from saving. */
   form: Pick<DraftForm<Draft>, 'busy' | 'problems'>;
+  /** Whether the viewer may give the chosen owner team this item. */
+  ownerAccess?: OwnerAccess;
 }) {
   const { item, wording, allowed, cancelLink, actions } = props.page;
   const { busy, problems } = props.form;
+  const ownerAccess = props.ownerAccess ?? { allowed: true };
   const onDelete = actions.onDelete;
   const classes = useStyles();
   const [confirming, setConfirming] = useState(false);
@@ -50,14 +55,21 @@ export function EditorFooter<Draft>(props: {
         type="submit"
         variant="contained"
         color="primary"
-        disabled={!allowed || busy || problems.all.length > 0}
+        disabled={
+          !allowed || !ownerAccess.allowed || busy || problems.all.length > 0
+        }
       >
         {item ? 'Save' : wording.createLabel}
       </Button>
       <LinkButton to={cancelLink}>Cancel</LinkButton>
       {!allowed && (
         <Typography variant="body2" color="textSecondary">
-          {(item ? wording.mayNotUpdate : wording.mayNotCreate).beside}
+          {wording.mayNotUpdate.beside}
+        </Typography>
+      )}
+      {allowed && ownerAccess.reason && (
+        <Typography variant="body2" color="textSecondary">
+          {ownerAccess.reason}
         </Typography>
       )}
       {problems.all.length > 0 && (

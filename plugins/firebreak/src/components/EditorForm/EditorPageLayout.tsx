@@ -37,7 +37,7 @@ export function EditorPageLayout<Draft>(props: {
         )}
         {!allowed && (
           <Alert severity="info" style={{ marginBottom: 24 }}>
-            {(item ? wording.mayNotUpdate : wording.mayNotCreate).notice}
+            {wording.mayNotUpdate.notice}
           </Alert>
         )}
         {props.children}

@@ -18,6 +18,4 @@ export interface EditorWording {
   conflict: string;
   /** Why the viewer may not save an existing item: above the form, and beside Save. */
   mayNotUpdate: { notice: string; beside: string };
-  /** Why the viewer may not create one: above the form, and beside Save. */
-  mayNotCreate: { notice: string; beside: string };
 }

@@ -2,6 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import { FieldProblems } from '../../oncall/problems';
 import { GroupPicker } from '../CatalogEntityPicker';
+import { OwnerAccess } from './useOwnerAccess';
 
 /**
  * The name and owner team of a schedule or policy, as two cells of the form's grid; each shows
@@ -21,11 +22,14 @@ export function NameAndOwnerFields(props: {
   };
   nameHint: string;
   ownerHint: string;
+  /** Whether the viewer may give the chosen team this item; the field says why not. */
+  ownerAccess?: OwnerAccess;
 }) {
   const { idPrefix } = props;
   const { draft, update, problems, showProblems } = props.form;
   const problemAt = (field: string) =>
     showProblems ? problems.at(field) : undefined;
+  const ownerProblem = problemAt('ownerRef') || props.ownerAccess?.reason;
   return (
     <>
       <Grid item xs={12} md={4}>
@@ -45,8 +49,8 @@ export function NameAndOwnerFields(props: {
           label="Owner team"
           value={draft.ownerRef || undefined}
           onChange={ownerRef => update({ ownerRef })}
-          error={!!problemAt('ownerRef')}
-          helperText={problemAt('ownerRef') || props.ownerHint}
+          error={!!ownerProblem}
+          helperText={ownerProblem || props.ownerHint}
         />
       </Grid>
     </>

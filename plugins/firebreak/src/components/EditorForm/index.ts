@@ -9,3 +9,5 @@ export { useDraftForm } from './useDraftForm';
 export { useEditorPage } from './useEditorPage';
 export type { EditorPage } from './useEditorPage';
 export { useNewOwnerRef } from './useNewOwnerRef';
+export { MAY_NOT_MANAGE_OWNER, useOwnerAccess } from './useOwnerAccess';
+export type { OwnerAccess } from './useOwnerAccess';

@@ -1,9 +1,6 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  firebreakOnCallCreatePermission,
-  firebreakOnCallUpdatePermission,
-} from '@firebreak/backstage-plugin-common';
+import { firebreakOnCallUpdatePermission } from '@firebreak/backstage-plugin-common';
 import { onCallRouteRef } from '../../routes';
 import { EditorWording } from './EditorWording';
 import {
@@ -22,7 +19,10 @@ export interface EditorPage<Draft> {
   /** The edited item; undefined for a new one. */
   item?: EditedItem;
   wording: EditorWording;
-  /** Whether the viewer may save: update the item, or create one when there is none. */
+  /**
+   * Whether the viewer may save the item: update it. A new item is allowed here; whether its
+   * owner team is the viewer's to manage is the form's `useOwnerAccess`.
+   */
   allowed: boolean;
   actions: EditorActions<Draft>;
   /** The item's page, or the on-call page for a new one. */
@@ -53,9 +53,6 @@ export function useEditorPage<Draft>(options: {
     permission: firebreakOnCallUpdatePermission,
     resourceRef: item ? `${options.resourceType}:${item.id}` : undefined,
   });
-  const { allowed: canCreate } = usePermission({
-    permission: firebreakOnCallCreatePermission,
-  });
   const actions = useEditorActions<Draft>({
     ...options,
     savedLink: itemLink,
@@ -64,7 +61,7 @@ export function useEditorPage<Draft>(options: {
   return {
     item,
     wording: options.wording,
-    allowed: item ? canUpdate : canCreate,
+    allowed: item ? canUpdate : true,
     actions,
     cancelLink: item ? itemLink(item.id) : onCallLink(),
     formKey: item ? `${item.id}@${item.version}` : 'new',

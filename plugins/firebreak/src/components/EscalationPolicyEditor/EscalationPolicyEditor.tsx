@@ -35,6 +35,7 @@ import {
   OrderedItemList,
   useDraftForm,
   useEditorPage,
+  useOwnerAccess,
   useNewOwnerRef,
 } from '../EditorForm';
 import { describeRepeat } from '../EscalationPolicyPage/EscalationPolicyPage';
@@ -107,6 +108,11 @@ function PolicyForm(props: {
   });
   const { draft, update, problems, showProblems, submit } = form;
   const onCallNow = draft.levels.map(level => levelOnCall(level, byId, now));
+  const ownerAccess = useOwnerAccess({
+    item: page.item && props.initial,
+    ownerRef: draft.ownerRef,
+    isDefault: draft.isDefault,
+  });
   const nameOf = usePersonNames([
     ...(draft.ownerRef ? [draft.ownerRef] : []),
     ...draft.levels.flatMap(level =>
@@ -130,6 +136,7 @@ function PolicyForm(props: {
                 form={form}
                 nameHint='Unique across teams, such as "Payments default"'
                 ownerHint="Its members may change the policy"
+                ownerAccess={ownerAccess}
               />
               <Grid item xs={12} md={4}>
                 <TextField
@@ -212,7 +219,7 @@ function PolicyForm(props: {
           />
         </Grid>
         <Grid item xs={12}>
-          <EditorFooter page={page} form={form} />
+          <EditorFooter page={page} form={form} ownerAccess={ownerAccess} />
         </Grid>
       </Grid>
     </form>
@@ -232,10 +239,6 @@ const WORDING: EditorWording = {
     notice:
       'You may look at this form, but not save it: only the team that owns the policy may change it.',
     beside: 'Only the team that owns this policy may save it.',
-  },
-  mayNotCreate: {
-    notice: 'You may not create escalation policies.',
-    beside: 'You may not create escalation policies.',
   },
 };
 

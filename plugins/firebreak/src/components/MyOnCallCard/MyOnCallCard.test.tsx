@@ -130,6 +130,29 @@ describe('MyOnCallCard', () => {
     );
     expect(await screen.findByText('Copied.')).toBeInTheDocument();
   });
+
+  it('replaces my calendar address once confirmed, showing the new one', async () => {
+    const api = await render(<MyOnCallCard />);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Subscribe in your calendar' }),
+    );
+    const address = await screen.findByLabelText(
+      'Your on-call calendar (iCal)',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Get a new address' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Replace the address' }),
+    );
+    await waitFor(() =>
+      expect(address).toHaveValue(
+        'http://localhost:7007/api/firebreak/calendar/rotated.ics',
+      ),
+    );
+    // My own feed: no schedule named.
+    expect(api.rotateCalendarFeedUrl).toHaveBeenCalledWith(undefined);
+  });
 });
 
 describe('EntityUserOnCallCard', () => {

@@ -35,6 +35,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { firebreakApiRef } from '../../api';
+import { RotateCalendarFeedButton } from '../RotateCalendarFeedButton';
 import { describeFailure } from '../../api/failures';
 import { onCallRouteRef, scheduleRouteRef } from '../../routes';
 import {
@@ -89,8 +90,10 @@ function CalendarSubscription() {
   // The address holds a token: fetched when asked for, not on every visit of the page.
   const [feed, load] = useAsyncFn(() => api.getCalendarFeedUrl(), [api]);
   const [copied, setCopied] = useState(false);
+  const [rotated, setRotated] = useState<string>();
+  const address = rotated ?? feed.value;
 
-  if (!feed.value) {
+  if (!address) {
     return (
       <Box className={classes.calendar}>
         <Button
@@ -110,7 +113,7 @@ function CalendarSubscription() {
     );
   }
   const copy = async () => {
-    await window.navigator.clipboard.writeText(feed.value!);
+    await window.navigator.clipboard.writeText(address);
     setCopied(true);
   };
   return (
@@ -118,7 +121,7 @@ function CalendarSubscription() {
       <TextField
         id="firebreak-calendar-feed"
         label="Your on-call calendar (iCal)"
-        value={feed.value}
+        value={address}
         fullWidth
         variant="outlined"
         size="small"
@@ -156,8 +159,15 @@ function CalendarSubscription() {
             Apple Calendar: <em>File → New Calendar Subscription</em>
           </li>
         </ul>
-        Keep it to yourself: anyone with the address sees your shifts.
+        Keep it to yourself: anyone with the address sees your shifts. If it got
+        out, replace it: the old address stops working.
       </Typography>
+      <RotateCalendarFeedButton
+        onRotated={url => {
+          setRotated(url);
+          setCopied(false);
+        }}
+      />
     </Box>
   );
 }

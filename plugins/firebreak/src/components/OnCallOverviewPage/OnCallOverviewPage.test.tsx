@@ -1,8 +1,10 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import {
   mockFirebreakApi,
   mountedRoutes,
+  teamMemberIdentityApi,
   testApis,
 } from '../../__testUtils__/mockFirebreakApi';
 import {
@@ -26,7 +28,9 @@ describe('OnCallOverviewPage', () => {
       listEscalationPolicies: jest.fn(async () => ({ items: [testPolicy] })),
     });
     await renderInTestApp(
-      <TestApiProvider apis={testApis(api)}>
+      <TestApiProvider
+        apis={testApis(api, AuthorizeResult.ALLOW, teamMemberIdentityApi)}
+      >
         <OnCallOverviewPage />
       </TestApiProvider>,
       { mountedRoutes },

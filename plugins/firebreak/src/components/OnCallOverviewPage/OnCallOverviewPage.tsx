@@ -22,6 +22,7 @@ import {
   Schedule,
   findOnCall,
   firebreakOnCallCreatePermission,
+  onCallOwnerResourceRef,
 } from '@firebreak/backstage-plugin-common';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
@@ -232,9 +233,6 @@ export function OnCallOverviewPage() {
   const now = useNow();
   const newScheduleLink = useRouteRef(newScheduleRouteRef);
   const newPolicyLink = useRouteRef(newEscalationPolicyRouteRef);
-  const { allowed: canCreate } = usePermission({
-    permission: firebreakOnCallCreatePermission,
-  });
   const state = useAsyncRetry(async () => {
     const [schedules, policies] = await Promise.all([
       api.listSchedules(),
@@ -246,6 +244,12 @@ export function OnCallOverviewPage() {
     const identity = await identityApi.getBackstageIdentity();
     return identity.ownershipEntityRefs.map(ref => normalizeRef(ref, 'group'));
   }, [identityApi]);
+  // A new schedule or policy starts out as the viewer's first team's (see useNewOwnerRef).
+  const firstTeam = me.value?.find(ref => ref.startsWith('group:'));
+  const { allowed: canCreate } = usePermission({
+    permission: firebreakOnCallCreatePermission,
+    resourceRef: firstTeam && onCallOwnerResourceRef(firstTeam),
+  });
   const nameOf = usePersonNames(
     (state.value?.schedules ?? []).flatMap(schedule => [
       ...schedule.layers.flatMap(layer => layer.participants),

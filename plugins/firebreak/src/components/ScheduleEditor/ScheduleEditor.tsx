@@ -33,6 +33,7 @@ import {
   useDraftForm,
   useEditorPage,
   useNewOwnerRef,
+  useOwnerAccess,
 } from '../EditorForm';
 import {
   ScheduleTimeline,
@@ -204,6 +205,10 @@ function ScheduleForm(props: {
   });
   const { draft, update, problems, showProblems, submit } = form;
   const nameOf = usePersonNames(peopleOf(draft));
+  const ownerAccess = useOwnerAccess({
+    item: schedule,
+    ownerRef: draft.ownerRef,
+  });
 
   return (
     <form onSubmit={submit}>
@@ -216,6 +221,7 @@ function ScheduleForm(props: {
                 form={form}
                 nameHint='Such as "Payments primary"'
                 ownerHint="Its members may change the schedule"
+                ownerAccess={ownerAccess}
               />
               <Grid item xs={12} md={4}>
                 <TimeZonePicker
@@ -263,7 +269,7 @@ function ScheduleForm(props: {
           />
         </Grid>
         <Grid item xs={12}>
-          <EditorFooter page={page} form={form} />
+          <EditorFooter page={page} form={form} ownerAccess={ownerAccess} />
         </Grid>
       </Grid>
     </form>
@@ -283,10 +289,6 @@ const WORDING: EditorWording = {
     notice:
       'You may look at this form, but not save it: only the team that owns the schedule may change it.',
     beside: 'Only the team that owns this schedule may save it.',
-  },
-  mayNotCreate: {
-    notice: 'You may not create on-call schedules.',
-    beside: 'You may not create schedules.',
   },
 };
 

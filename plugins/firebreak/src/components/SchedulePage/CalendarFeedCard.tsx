@@ -1,13 +1,18 @@
 import { CopyTextButton, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { firebreakOnCallUpdatePermission } from '@firebreak/backstage-plugin-common';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
+import { RotateCalendarFeedButton } from '../RotateCalendarFeedButton';
 
 /**
- * The address of a schedule's iCal feed, to subscribe to in a calendar app.
+ * The address of a schedule's iCal feed, to subscribe to in a calendar app; its owners may
+ * replace it.
  *
  * @internal
  */
@@ -17,6 +22,12 @@ export function CalendarFeedCard(props: { scheduleId: string }) {
     () => api.getCalendarFeedUrl(props.scheduleId),
     [api, props.scheduleId],
   );
+  const [rotated, setRotated] = useState<string>();
+  const { allowed: canRotate } = usePermission({
+    permission: firebreakOnCallUpdatePermission,
+    resourceRef: `schedule:${props.scheduleId}`,
+  });
+  const address = rotated ?? feed.value;
   return (
     <InfoCard title="Calendar feed">
       <Typography variant="body2" paragraph>
@@ -28,12 +39,12 @@ export function CalendarFeedCard(props: { scheduleId: string }) {
           No feed address: {describeFailure(feed.error)}
         </Typography>
       )}
-      {feed.value && (
+      {address && (
         <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
           <TextField
             id="firebreak-calendar-feed"
             label="iCal feed address"
-            value={feed.value}
+            value={address}
             InputProps={{ readOnly: true }}
             onFocus={e => e.target.select()}
             fullWidth
@@ -41,7 +52,7 @@ export function CalendarFeedCard(props: { scheduleId: string }) {
             size="small"
           />
           <CopyTextButton
-            text={feed.value}
+            text={address}
             aria-label="Copy the iCal feed address"
           />
         </div>
@@ -49,7 +60,16 @@ export function CalendarFeedCard(props: { scheduleId: string }) {
       <Typography variant="caption" color="textSecondary">
         The address holds a secret: share it only with people who may see this
         schedule.
+        {canRotate && ' If it got out, replace it: the old one stops working.'}
       </Typography>
+      {canRotate && address && (
+        <div>
+          <RotateCalendarFeedButton
+            scheduleId={props.scheduleId}
+            onRotated={setRotated}
+          />
+        </div>
+      )}
     </InfoCard>
   );
 }

@@ -44,5 +44,14 @@ describe('SchedulePage without permission to change the schedule', () => {
     expect(
       screen.queryByRole('button', { name: "I'll cover" }),
     ).not.toBeInTheDocument();
+    // The feed address shows; replacing it is for the schedule's owners.
+    expect(
+      await screen.findByDisplayValue(
+        'http://localhost:7007/api/firebreak/calendar/token.ics',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Get a new address' }),
+    ).not.toBeInTheDocument();
   });
 });

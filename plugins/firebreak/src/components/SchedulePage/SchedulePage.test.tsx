@@ -129,6 +129,26 @@ describe('SchedulePage', () => {
     expect(api.getCalendarFeedUrl).toHaveBeenCalledWith('sched-1');
   });
 
+  it('lets the schedule’s owners replace its feed address', async () => {
+    const api = scheduleApi();
+    await renderPage(api);
+    const address = await screen.findByDisplayValue(
+      'http://localhost:7007/api/firebreak/calendar/token.ics',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Get a new address' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Replace the address' }),
+    );
+    await waitFor(() =>
+      expect(address).toHaveValue(
+        'http://localhost:7007/api/firebreak/calendar/rotated.ics',
+      ),
+    );
+    expect(api.rotateCalendarFeedUrl).toHaveBeenCalledWith('sched-1');
+  });
+
   it('shows four weeks, and earlier and later weeks, on request', async () => {
     const api = scheduleApi();
     await renderPage(api);

@@ -1120,12 +1120,54 @@ export const spec = {
         },
       },
     },
+    '/calendar/tokens/rotate': {
+      post: {
+        operationId: 'RotateCalendarToken',
+        tags: ['oncall'],
+        summary:
+          "Replaces the token of the caller's own feed, or of a schedule's feed (for who may change the schedule): the old feed URL answers 404 at once.",
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CalendarTokenRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new token.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CalendarToken',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/calendar/{file}': {
       get: {
         operationId: 'GetCalendarFeed',
         tags: ['oncall'],
         summary:
-          'An iCal feed. Needs no credentials: the token is the credential.',
+          'An iCal feed. Needs no credentials: the token is the credential. Answers carry `Cache-Control: private`.',
         parameters: [
           {
             name: 'file',

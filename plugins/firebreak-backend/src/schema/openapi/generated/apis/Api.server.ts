@@ -191,7 +191,7 @@ export type EscalateIncident = {
 };
 
 /**
- * An iCal feed. Needs no credentials: the token is the credential.
+ * An iCal feed. Needs no credentials: the token is the credential. Answers carry `Cache-Control: private`.
  *
  * `GET /calendar/{file}`
  *
@@ -490,6 +490,18 @@ export type QueryOnCall = {
 };
 
 /**
+ * Replaces the token of the caller's own feed, or of a schedule's feed (for who may change the schedule): the old feed URL answers 404 at once.
+ *
+ * `POST /calendar/tokens/rotate`
+ *
+ * @public
+ */
+export type RotateCalendarToken = {
+  body: CalendarTokenRequest;
+  response: CalendarToken;
+};
+
+/**
  * Changes an escalation policy against the version it was based on. Running pages keep the levels they started with.
  *
  * `PATCH /escalation-policies/{id}`
@@ -575,6 +587,7 @@ export type EndpointMap = {
   '#get|/incidents/{idOrRef}/timeline': ListTimeline;
   '#post|/incidents/{idOrRef}/timeline': PostTimelineEvent;
   '#post|/oncall/query': QueryOnCall;
+  '#post|/calendar/tokens/rotate': RotateCalendarToken;
   '#patch|/escalation-policies/{id}': UpdateEscalationPolicy;
   '#patch|/incidents/{idOrRef}': UpdateIncident;
   '#patch|/schedules/{id}': UpdateSchedule;

@@ -1,0 +1,16 @@
+import { onCallOwnerResourceRef } from './permissions';
+
+describe('onCallOwnerResourceRef', () => {
+  it.each([
+    ['group:default/storefront', 'owner:group:default/storefront'],
+    ['Storefront', 'owner:group:default/storefront'],
+    ['group:Payments', 'owner:group:default/payments'],
+    ['Group:Other/Platform', 'owner:group:other/platform'],
+  ])('%s → %s', (ownerRef, expected) => {
+    expect(onCallOwnerResourceRef(ownerRef)).toBe(expected);
+  });
+
+  it('throws on what is not an entity ref', () => {
+    expect(() => onCallOwnerResourceRef('')).toThrow();
+  });
+});

@@ -1,0 +1,1 @@
+export { RotateCalendarFeedButton } from './RotateCalendarFeedButton';
