@@ -28,8 +28,8 @@ import {
 
 /**
  * The example organisation's policy: everyone signed in may read and use the portal and
- * declare incidents; an incident may be changed by the owners of what it impacts and by the
- * people holding a role in it; schedules and escalation policies by their team; catalog entities may only be unregistered or refreshed by their
+ * declare incidents; an incident may be changed by the owners of what it impacts and by its
+ * participants (role holders, responders who joined it, its reporter); schedules and escalation policies by their team; catalog entities may only be unregistered or refreshed by their
  * owners.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
@@ -54,7 +54,9 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
       return createFirebreakIncidentConditionalDecision(request.permission, {
         anyOf: [
           firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
-          firebreakIncidentConditions.hasIncidentRole({ claims }),
+          // Role holders, joined responders and the reporter: anyone who may read an
+          // incident may join it and then help.
+          firebreakIncidentConditions.isIncidentParticipant({ claims }),
         ],
       });
     }
