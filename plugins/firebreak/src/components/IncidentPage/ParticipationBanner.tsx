@@ -45,6 +45,8 @@ export function ParticipationBanner(props: {
     );
     return (
       <Alert
+        // A standing offer, not an interruption: a status, not an alert.
+        role="status"
         severity="success"
         action={
           commands ? (
@@ -72,6 +74,7 @@ export function ParticipationBanner(props: {
   }
   return (
     <Alert
+      role="status"
       severity="info"
       action={
         <Button

@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   firebreakIncidentUpdatePermission,
@@ -33,7 +32,8 @@ export function useCanUpdateIncident(
       permission: firebreakIncidentUpdatePermission,
       resourceRef: id,
     });
-    return result === AuthorizeResult.ALLOW;
+    // AuthorizeResult.ALLOW, without a dependency on the permission-common package for it.
+    return String(result) === 'ALLOW';
   }, [permissionApi, id, version]);
   return { allowed: state.value ?? false, loading: state.loading };
 }
