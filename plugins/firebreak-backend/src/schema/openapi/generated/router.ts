@@ -461,9 +461,6 @@ export const spec = {
               },
             },
           },
-          '400': {
-            $ref: '#/components/responses/BadRequest',
-          },
           '401': {
             $ref: '#/components/responses/Unauthorized',
           },
