@@ -32,12 +32,12 @@ import {
 
 /**
  * The example organisation's policy: everyone signed in may read and use the portal and
- * declare incidents; an incident may be changed by the owners of what it impacts and by the
- * people holding a role in it; a team's on-call configuration (schedules and escalation
- * policies: creating them, changing them, moving them to a team, making one a team's default)
- * is managed by its members; catalog entities may only be unregistered or refreshed by their
- * owners. Members of the admin groups (`examplePermissionPolicy.adminGroups` in the config) may
- * do everything.
+ * declare incidents; an incident may be changed by the owners of what it impacts and by its
+ * participants (role holders, responders who joined it, its reporter); a team's on-call
+ * configuration (schedules and escalation policies: creating them, changing them, moving them
+ * to a team, making one a team's default) is managed by its members; catalog entities may only
+ * be unregistered or refreshed by their owners. Members of the admin groups
+ * (`examplePermissionPolicy.adminGroups` in the config) may do everything.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   private readonly adminGroups: Set<string>;
@@ -72,7 +72,9 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
       return createFirebreakIncidentConditionalDecision(request.permission, {
         anyOf: [
           firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
-          firebreakIncidentConditions.hasIncidentRole({ claims }),
+          // Role holders, joined responders and the reporter: anyone who may read an
+          // incident may join it and then help.
+          firebreakIncidentConditions.isIncidentParticipant({ claims }),
         ],
       });
     }

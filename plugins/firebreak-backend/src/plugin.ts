@@ -27,6 +27,7 @@ import { seedDemoData } from './demo/DemoDataSeeder';
 import { seedOnCallDemoData } from './demo/OnCallDemoSeeder';
 import { IncidentNotifier } from './incidents/IncidentNotifier';
 import { IncidentService } from './incidents/IncidentService';
+import { RoleChangeNotices } from './incidents/RoleChangeNotices';
 import { IncidentStore } from './incidents/IncidentStore';
 import { incidentPermissionResourceRef } from './permissions/resource';
 import { incidentPermissionRules } from './permissions/rules';
@@ -147,6 +148,12 @@ export const firebreakPlugin = createBackendPlugin({
           settings,
           notifier: incidentNotifier,
           paging,
+          roleNotices: new RoleChangeNotices({
+            notifications: deps.notifications,
+            notifiers,
+            roles: settings.roles,
+            logger,
+          }),
           listDecisions: new PermissionDecisionCache(
             deps.permissions,
             config.getOptionalNumber('firebreak.permissions.cacheSeconds') ?? 5,

@@ -12,6 +12,8 @@ export * from './incidents/status';
 export * from './incidents/severity';
 export * from './incidents/priority';
 export * from './incidents/roles';
+export * from './incidents/commander';
+export * from './incidents/participants';
 export * from './oncall/types';
 export {
   computeLayerShifts,

@@ -38,9 +38,11 @@ export interface Incident {
   /** Impacted catalog entities, lower-cased refs; at least one. */
   entityRefs: string[];
   source: IncidentSource;
+  /** Who declared it; a participant of the incident. */
   reporterRef: string;
   /** Role id → user entity ref. `commander` is always present. */
   roles: Record<string, string>;
+  /** Users who joined and groups response plays added; participants of the incident. */
   responders: string[];
   subscribers: string[];
   links: IncidentLink[];
@@ -114,6 +116,8 @@ export type TimelineEvent = {
   | { type: 'entities_changed'; data: { added: string[]; removed: string[] } }
   | { type: 'details_changed'; data: { fields: string[] } }
   | { type: 'play_applied'; data: { play: string; description: string } }
+  | { type: 'responder_joined'; data: { userRef: string } }
+  | { type: 'responder_left'; data: { userRef: string } }
   | { type: 'note'; data: { text: string; tag?: NoteTag; pinned: boolean } }
   | {
       type: 'status_update';
@@ -180,7 +184,10 @@ export interface DeclareIncidentRequest {
   urgency?: string;
   /** ISO 8601 instant; defaults to when it is declared. */
   startedAt?: string;
-  /** Defaults to the declarer. */
+  /**
+   * Defaults to the first person paged, else the declarer. A person may only name themself
+   * (or the first person paged); services may name anyone. See `chooseCommander`.
+   */
   commanderRef?: string;
 }
 

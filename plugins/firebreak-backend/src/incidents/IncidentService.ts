@@ -20,6 +20,7 @@ import {
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  chooseCommander,
   COMMANDER_ROLE,
   DeclareIncidentRequest,
   TimelinePostRequest,
@@ -46,6 +47,8 @@ import {
   NewTimelineEvent,
 } from './IncidentStore';
 import { IncidentNotifier } from './IncidentNotifier';
+import { IncidentParticipants } from './IncidentParticipants';
+import { RoleChangeNotices } from './RoleChangeNotices';
 import { PermissionDecisionCache } from '../permissions/DecisionCache';
 import { isHttpUrl } from '../schema/httpUrl';
 import { hashRequestBody } from './IdempotencyKey';
@@ -87,6 +90,8 @@ function isUser(
  * @internal
  */
 export class IncidentService {
+  private readonly participants: IncidentParticipants;
+
   constructor(
     private readonly deps: {
       store: IncidentStore;
@@ -101,9 +106,28 @@ export class IncidentService {
       listDecisions?: PermissionDecisionCache;
       /** Pages the on-call; without it, declaring pages nobody. */
       paging?: EscalationEngine;
+      /** Tells people who gain or lose a role; without it, nobody is told. */
+      roleNotices?: RoleChangeNotices;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.participants = new IncidentParticipants({
+      store: deps.store,
+      notifier: deps.notifier,
+      read: (idOrRef, credentials) => this.get(idOrRef, credentials),
+      now: () => this.now(),
+    });
+  }
+
+  /** The caller joins an incident they may read as a responder. */
+  join(idOrRef: string, credentials: BackstageCredentials) {
+    return this.participants.join(idOrRef, credentials);
+  }
+
+  /** The caller leaves an incident's responders. */
+  leave(idOrRef: string, credentials: BackstageCredentials) {
+    return this.participants.leave(idOrRef, credentials);
+  }
 
   private now() {
     return this.deps.now?.() ?? new Date();
@@ -131,22 +155,25 @@ export class IncidentService {
     const plans: PagePlan[] = this.deps.paging
       ? await this.deps.paging.plan(catalogEntities, now)
       : [];
-    // The commander defaults to the first person paged, else to whoever declares.
+    // The rule the declare dialog previews: the first person paged, else whoever declares.
     const firstPaged = plans
       .map(plan => plan.step)
       .find(step => step.kind === 'level');
-    let commanderRef = input.commanderRef;
-    if (commanderRef) {
-      await this.requireUser(commanderRef, 'commanderRef', credentials);
-    } else if (firstPaged?.kind === 'level') {
-      commanderRef = firstPaged.users[0];
-    } else if (isUser(credentials)) {
-      commanderRef = actorRef;
-    } else {
-      throw new InputError(
-        'commanderRef: required when a service declares an incident and nobody is on call',
-      );
+    if (input.commanderRef) {
+      await this.requireUser(input.commanderRef, 'commanderRef', credentials);
     }
+    const commander = chooseCommander({
+      requested: input.commanderRef,
+      declarer: isUser(credentials)
+        ? { type: 'user', userRef: actorRef }
+        : { type: 'service' },
+      firstPaged:
+        firstPaged?.kind === 'level' ? firstPaged.users[0] : undefined,
+    });
+    if (commander.problem !== undefined) {
+      throw new InputError(commander.problem);
+    }
+    const commanderRef = commander.commanderRef;
 
     const startedAt = input.startedAt ? new Date(input.startedAt) : now;
     if (startedAt.getTime() > now.getTime()) {
@@ -221,6 +248,16 @@ export class IncidentService {
           )
         : incident;
     await this.deps.notifier.declared(final, actorRef);
+    await this.deps.roleNotices?.rolesChanged(
+      final,
+      [
+        {
+          type: 'role_changed',
+          data: { role: COMMANDER_ROLE, to: commanderRef },
+        },
+      ],
+      actorRef,
+    );
     this.deps.paging?.kick();
     return { incident: final, created };
   }
@@ -458,6 +495,7 @@ export class IncidentService {
       events,
     );
     await this.deps.notifier.changed(current, updated, events, actorRef);
+    await this.deps.roleNotices?.rolesChanged(updated, events, actorRef);
     await this.pageAfterChange(current, updated, credentials);
     return updated;
   }

@@ -81,7 +81,8 @@ export interface IncidentChanges {
 
 /**
  * A filter on incidents that permission rules translate to: the incident impacts an entity
- * owned by one of the claims, or one of the claims holds a role in it.
+ * owned by one of the claims, one of the claims holds a role in it, or one of the claims takes
+ * part in it (holds a role, is a responder, or reported it).
  *
  * @internal
  */
@@ -90,7 +91,8 @@ export type IncidentFilter =
   | { anyOf: IncidentFilter[] }
   | { not: IncidentFilter }
   | { ownerRefs: string[] }
-  | { roleHolders: string[] };
+  | { roleHolders: string[] }
+  | { participants: string[] };
 
 /** @internal */
 export interface ListIncidentsQuery {
@@ -706,12 +708,31 @@ export class IncidentStore {
           .select('incident_id')
           .whereIn('owner_ref', filter.ownerRefs.map(lowerRef)),
       );
-    } else {
+    } else if ('roleHolders' in filter) {
       qb.whereIn(
         'i.id',
         this.db('firebreak_incident_roles')
           .select('incident_id')
           .whereIn('user_ref', filter.roleHolders.map(lowerRef)),
+      );
+    } else {
+      const claims = filter.participants.map(lowerRef);
+      qb.where(inner =>
+        inner
+          .whereIn('i.reporter_ref', claims)
+          .orWhereIn(
+            'i.id',
+            this.db('firebreak_incident_roles')
+              .select('incident_id')
+              .whereIn('user_ref', claims),
+          )
+          .orWhereIn(
+            'i.id',
+            this.db('firebreak_incident_participants')
+              .select('incident_id')
+              .where('kind', 'responder')
+              .whereIn('entity_ref', claims),
+          ),
       );
     }
   }

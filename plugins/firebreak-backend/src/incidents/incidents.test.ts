@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -115,29 +115,46 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
       );
     });
 
-    it('computes priority from impact and urgency, and takes a commander', async () => {
+    it('computes priority from impact and urgency, and takes a commander a service names', async () => {
       const { server, sent } = await startFirebreak({ knex });
-      const res = await declare(server, {
-        ...sev2,
-        impact: 'low',
-        urgency: 'low',
-        commanderRef: users.bob,
-        startedAt: '2020-01-01T10:00:00.000Z',
-      });
+      const res = await request(server)
+        .post('/api/firebreak/incidents')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          ...sev2,
+          impact: 'low',
+          urgency: 'low',
+          commanderRef: users.bob,
+          startedAt: '2020-01-01T10:00:00.000Z',
+        });
       expect(res.status).toBe(201);
       expect(res.body.priority).toBe('P5');
       expect(res.body.roles).toEqual({ commander: users.bob });
       expect(res.body.startedAt).toBe('2020-01-01T10:00:00.000Z');
-      // The commander hears of it; the declarer does not notify themself.
-      expect(sent.notifications).toEqual([
-        expect.objectContaining({
-          recipients: {
-            type: 'entity',
-            entityRef: [users.bob],
-            excludeEntityRef: users.alice,
-          },
-        }),
+      // The commander hears of the incident, and that they command it.
+      expect(
+        sent.notifications.map(n => [
+          (n.recipients as { entityRef: string | string[] }).entityRef,
+          n.payload.title,
+        ]),
+      ).toEqual([
+        [[users.bob], `INC-1 declared: ${sev2.title}`],
+        [users.bob, 'You are now incident commander of INC-1'],
       ]);
+    });
+
+    it('lets a person take command themself but not name a third person', async () => {
+      const { server } = await startFirebreak({ knex });
+      const self = await declare(server, {
+        ...sev2,
+        commanderRef: users.alice,
+      });
+      expect(self.body.roles).toEqual({ commander: users.alice });
+      const other = await declare(server, { ...sev2, commanderRef: users.bob });
+      expect(other.status).toBe(400);
+      expect(other.body.error.message).toMatch(
+        /^commanderRef: take command yourself or leave it to the first person paged/,
+      );
     });
 
     it.each([
@@ -348,10 +365,13 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
   describe('PATCH /incidents/{id}', () => {
     it('moves through the status flow, recording timestamps and reopenings', async () => {
       const { server, sent } = await startFirebreak({ knex });
-      const created = await declare(server, {
-        ...sev2,
-        commanderRef: users.bob,
-      });
+      // A service names Bob commander, so Alice's changes notify him.
+      const created = await declare(
+        server,
+        { ...sev2, commanderRef: users.bob },
+        users.alice,
+        { Authorization: mockCredentials.service.header() },
+      );
       const patch = (body: object) =>
         request(server)
           .patch(`/api/firebreak/incidents/${created.body.id}`)
@@ -498,10 +518,13 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
   describe('timeline', () => {
     it('records notes and status updates, and tells subscribers of updates', async () => {
       const { server, sent } = await startFirebreak({ knex });
-      const created = await declare(server, {
-        ...sev2,
-        commanderRef: users.bob,
-      });
+      // A service names Bob commander, so Alice's changes notify him.
+      const created = await declare(
+        server,
+        { ...sev2, commanderRef: users.bob },
+        users.alice,
+        { Authorization: mockCredentials.service.header() },
+      );
       const post = (body: object) =>
         request(server)
           .post(`/api/firebreak/incidents/${created.body.id}/timeline`)
@@ -781,6 +804,7 @@ describe.each(databases.eachSupportedId())('incidents API on %s', id => {
       ['patch', '/incidents/INC-1', { version: 1, title: 'x' }, 403],
       ['get', '/incidents/INC-1/timeline', null, 403],
       ['post', '/incidents/INC-1/timeline', { type: 'note', text: 'x' }, 403],
+      ['post', '/incidents/INC-1/responders', null, 403],
       // Severities and roles are configuration, not incident data.
       ['get', '/settings', null, 200],
     ];

@@ -174,6 +174,30 @@ export function addIncidentRoutes(
   };
   router.patch('/incidents/:idOrRef', updateIncident);
 
+  router.post('/incidents/:idOrRef/responders', async (req, res) => {
+    const creds = await credentials(req);
+    const { incident, joined } = await audited(
+      auditor,
+      req,
+      'incident-join',
+      { incident: req.params.idOrRef },
+      () => service.join(req.params.idOrRef, creds),
+    );
+    res.status(joined ? 201 : 200).json(incident);
+  });
+
+  router.delete('/incidents/:idOrRef/responders/me', async (req, res) => {
+    const creds = await credentials(req);
+    const incident = await audited(
+      auditor,
+      req,
+      'incident-leave',
+      { incident: req.params.idOrRef },
+      () => service.leave(req.params.idOrRef, creds),
+    );
+    res.json(incident);
+  });
+
   router.get('/incidents/:idOrRef/timeline', async (req, res) => {
     const creds = await credentials(req);
     res.json({ items: await service.timeline(req.params.idOrRef, creds) });

@@ -1,4 +1,8 @@
 export * from './resource';
-export { isOwnerOfImpactedEntity, hasIncidentRole } from './rules';
+export {
+  isOwnerOfImpactedEntity,
+  hasIncidentRole,
+  isIncidentParticipant,
+} from './rules';
 export * from './conditions';
 export * from './oncall';

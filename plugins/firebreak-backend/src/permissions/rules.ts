@@ -1,4 +1,5 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
+import { isIncidentParticipant as takesPart } from '@firebreak/backstage-plugin-common';
 import { z } from 'zod';
 import { incidentPermissionResourceRef } from './resource';
 import { lowerRef } from '../refs';
@@ -48,6 +49,23 @@ export const hasIncidentRole = createPermissionRule({
 });
 
 /**
+ * True when one of the claims takes part in the incident: holds a role in it, joined it as a
+ * responder (or belongs to a responder group a response play added), or reported it. Wider
+ * than {@link hasIncidentRole}, which stays for policies that want role holders only.
+ *
+ * @public
+ */
+export const isIncidentParticipant = createPermissionRule({
+  name: 'IS_INCIDENT_PARTICIPANT',
+  description:
+    'Allow incidents in which one of the given claims holds a role, is a responder, or is the reporter',
+  resourceRef: incidentPermissionResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (incident, { claims }) => takesPart(incident, claims),
+  toQuery: ({ claims }) => ({ participants: claims }),
+});
+
+/**
  * Every rule of the incident resource type.
  *
  * @internal
@@ -55,4 +73,5 @@ export const hasIncidentRole = createPermissionRule({
 export const incidentPermissionRules = {
   isOwnerOfImpactedEntity,
   hasIncidentRole,
+  isIncidentParticipant,
 };

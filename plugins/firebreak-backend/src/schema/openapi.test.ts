@@ -92,7 +92,10 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
     const knex = await databases.init(id);
     const { server } = await startFirebreak({ knex });
     const api = (user?: string) => {
-      const call = (method: 'get' | 'post' | 'patch', url: string) => {
+      const call = (
+        method: 'get' | 'post' | 'patch' | 'delete',
+        url: string,
+      ) => {
         const req = request(server)[method](`/api/firebreak${url}`);
         return user ? req.set('Authorization', as(user)) : req;
       };
@@ -100,9 +103,13 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
         get: (url: string) => call('get', url),
         post: (url: string, body: object) => call('post', url).send(body),
         patch: (url: string, body: object) => call('patch', url).send(body),
+        /** A POST without a body, as joining is. */
+        act: (url: string) => call('post', url),
+        delete: (url: string) => call('delete', url),
       };
     };
     const alice = api(users.alice);
+    const bob = api(users.bob);
     const nobody = api();
     const mallory = api(users.mallory);
     const note = { type: 'note', text: 'Pool exhausted', tag: 'observation' };
@@ -171,11 +178,24 @@ describe.each(databases.eachSupportedId())('the API on %s', id => {
       (await alice.get('/incidents/INC-99/timeline')).status,
       (await nobody.get('/incidents/INC-1/timeline')).status,
       (await mallory.get('/incidents/INC-1/timeline')).status,
+
+      (await bob.act('/incidents/INC-1/responders')).status,
+      (await bob.act('/incidents/INC-1/responders')).status,
+      (await bob.act('/incidents/INC-99/responders')).status,
+      (await nobody.act('/incidents/INC-1/responders')).status,
+      (await mallory.act('/incidents/INC-1/responders')).status,
+
+      (await bob.delete('/incidents/INC-1/responders/me')).status,
+      // Alice commands INC-1: she hands command over before leaving.
+      (await alice.delete('/incidents/INC-1/responders/me')).status,
+      (await bob.delete('/incidents/INC-99/responders/me')).status,
+      (await nobody.delete('/incidents/INC-1/responders/me')).status,
+      (await mallory.delete('/incidents/INC-1/responders/me')).status,
     ];
     expect(statuses).toEqual([
       200, 200, 401, 201, 200, 422, 400, 401, 403, 200, 400, 401, 403, 200, 404,
       401, 403, 200, 409, 400, 404, 401, 403, 201, 201, 400, 404, 401, 403, 200,
-      404, 401, 403,
+      404, 401, 403, 201, 200, 404, 401, 403, 200, 409, 404, 401, 403,
     ]);
 
     // Each response above was checked against the spec as it happened (the afterEach of

@@ -50,6 +50,8 @@ export function mockFirebreakApi(
     updateIncident: jest.fn(async () => testIncident),
     getTimeline: jest.fn(async () => ({ items: [] })),
     postToTimeline: jest.fn(),
+    joinIncident: jest.fn(async () => testIncident),
+    leaveIncident: jest.fn(async () => testIncident),
     getSettings: jest.fn(async () => ({
       severities: [...DEFAULT_SEVERITY_LEVELS],
       priority: DEFAULT_PRIORITY_MATRIX,

@@ -80,6 +80,10 @@ export interface FirebreakApi {
     request: TimelinePostRequest,
   ): Promise<TimelineEvent>;
   getSettings(): Promise<FirebreakSettingsResponse>;
+  /** The signed-in person joins an incident they may read as a responder (again: no change). */
+  joinIncident(idOrRef: string): Promise<Incident>;
+  /** The signed-in person leaves an incident's responders; the commander hands over first. */
+  leaveIncident(idOrRef: string): Promise<Incident>;
 
   /** The pages of an incident: who was paged, who acknowledged, what is due. */
   listPages(incidentIdOrRef: string): Promise<{ items: OnCallPage[] }>;

@@ -100,6 +100,18 @@ export class FirebreakClient implements FirebreakApi {
     });
   }
 
+  async joinIncident(idOrRef: string): Promise<Incident> {
+    return this.request(`/incidents/${segment(idOrRef)}/responders`, {
+      method: 'POST',
+    });
+  }
+
+  async leaveIncident(idOrRef: string): Promise<Incident> {
+    return this.request(`/incidents/${segment(idOrRef)}/responders/me`, {
+      method: 'DELETE',
+    });
+  }
+
   async getSettings(): Promise<FirebreakSettingsResponse> {
     return this.request('/settings');
   }

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/core-plugin-api';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { computePriority, Incident } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -15,7 +15,8 @@ import { FormEvent, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
-import { ImpactedEntitiesPicker, UserPicker } from '../CatalogEntityPicker';
+import { ImpactedEntitiesPicker } from '../CatalogEntityPicker';
+import { CommanderChoice } from './CommanderChoice';
 
 // The format of a datetime-local input's value, in the browser's time zone.
 const LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm";
@@ -58,8 +59,13 @@ export function DeclareIncidentDialog(props: {
   const [impact, setImpact] = useState('');
   const [urgency, setUrgency] = useState('');
   const [entityRefs, setEntityRefs] = useState(props.entityRefs);
-  // Undefined: the declarer commands, which the backend assumes by default.
-  const [commanderRef, setCommanderRef] = useState<string>();
+  // By default the backend makes the first person paged commander, else the declarer.
+  const [takeCommand, setTakeCommand] = useState(false);
+  const identityApi = useApi(identityApiRef);
+  const myRef = useAsync(
+    async () => (await identityApi.getBackstageIdentity()).userEntityRef,
+    [identityApi],
+  ).value;
   const [startedAtInput, setStartedAtInput] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
@@ -101,7 +107,7 @@ export function DeclareIncidentDialog(props: {
         impact,
         urgency,
         entityRefs,
-        commanderRef,
+        commanderRef: takeCommand ? myRef : undefined,
         startedAt,
       });
       onDeclared(incident);
@@ -221,14 +227,12 @@ export function DeclareIncidentDialog(props: {
                 onChange={setEntityRefs}
               />
             </Grid>
-            <Grid item xs={12} sm={6}>
-              <UserPicker
-                id="firebreak-declare-commander"
-                label="Incident commander"
-                helperText="Runs the response; defaults to you"
-                value={commanderRef}
-                onChange={setCommanderRef}
-                emptyMeansYou
+            <Grid item xs={12}>
+              <CommanderChoice
+                entityRefs={entityRefs}
+                takeCommand={takeCommand}
+                onTakeCommandChange={setTakeCommand}
+                userRef={myRef}
               />
             </Grid>
             <Grid item xs={12} sm={6}>

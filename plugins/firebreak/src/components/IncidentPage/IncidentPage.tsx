@@ -22,7 +22,6 @@ import {
   TimelineEvent,
   UpdateIncidentRequest,
   describeStatusTransition,
-  firebreakIncidentUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -36,7 +35,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -53,6 +51,8 @@ import {
   firstAcknowledgement,
   nextEscalation,
 } from './paging';
+import { ParticipationBanner } from './ParticipationBanner';
+import { READ_ONLY_REASON, useCanUpdateIncident } from './participation';
 import { RolesCard } from './RolesCard';
 import { SeverityControl } from './SeverityControl';
 
@@ -173,6 +173,18 @@ function describeEvent(
         <>
           <Person userRef={event.actorRef} /> acknowledged (level{' '}
           {event.data.level}, {event.data.policy}): escalation stopped
+        </>
+      );
+    case 'responder_joined':
+      return (
+        <>
+          <Person userRef={event.data.userRef} /> joined as a responder
+        </>
+      );
+    case 'responder_left':
+      return (
+        <>
+          <Person userRef={event.data.userRef} /> left the responders
         </>
       );
     case 'page_exhausted':
@@ -362,10 +374,8 @@ export function IncidentPage() {
   );
   useReloadWhenDue(nextEscalation(pages.value ?? []), reloadPages);
   const [paging, setPaging] = useState(false);
-  const { allowed: canUpdate } = usePermission({
-    permission: firebreakIncidentUpdatePermission,
-    resourceRef: state.value?.incident.id,
-  });
+  const { allowed: canUpdate } = useCanUpdateIncident(state.value?.incident);
+  const [joining, setJoining] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const classes = useStyles();
 
@@ -409,6 +419,25 @@ export function IncidentPage() {
         );
       } catch (e) {
         setProblem({ severity: 'error', message: describeFailure(e) });
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  // Joining makes a reader a participant, whom the policy may let help; the page asks again.
+  const participate = useCallback(
+    async (incident: Incident, how: 'join' | 'leave') => {
+      setProblem(undefined);
+      setJoining(true);
+      try {
+        await (how === 'join'
+          ? api.joinIncident(incident.id)
+          : api.leaveIncident(incident.id));
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      } finally {
+        setJoining(false);
       }
       reload();
     },
@@ -531,6 +560,16 @@ export function IncidentPage() {
               />
             </Grid>
           )}
+          <Grid item xs={12}>
+            <ParticipationBanner
+              incident={incident}
+              userRef={identity.value?.userEntityRef}
+              canUpdate={canUpdate}
+              busy={joining}
+              onJoin={() => participate(incident, 'join')}
+              onLeave={() => participate(incident, 'leave')}
+            />
+          </Grid>
           {problem && (
             <Grid item xs={12}>
               <Alert
@@ -561,6 +600,13 @@ export function IncidentPage() {
                         onChange={status => change(incident, { status })}
                       />
                     </Grid>
+                    {!canUpdate && (
+                      <Grid item xs={12}>
+                        <Typography variant="body2" color="textSecondary">
+                          {READ_ONLY_REASON}
+                        </Typography>
+                      </Grid>
+                    )}
                     <Grid item xs={12}>
                       <Typography variant="body2">
                         Priority <strong>{incident.priority}</strong>: impact{' '}
@@ -598,8 +644,12 @@ export function IncidentPage() {
               </Grid>
               <Grid item xs={12}>
                 <InfoCard title="Timeline">
-                  {canUpdate && (
+                  {canUpdate ? (
                     <TimelineForm onPost={request => post(incident, request)} />
+                  ) : (
+                    <Typography variant="body2" color="textSecondary">
+                      Posting notes and status updates: {READ_ONLY_REASON}
+                    </Typography>
                   )}
                   <List>
                     {[...timeline].reverse().map(event => {

@@ -10,6 +10,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ClearIcon from '@material-ui/icons/Clear';
 import CloseIcon from '@material-ui/icons/Close';
@@ -17,6 +18,7 @@ import EditIcon from '@material-ui/icons/Edit';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import { useState } from 'react';
 import { UserPicker } from '../CatalogEntityPicker';
+import { READ_ONLY_REASON } from './participation';
 
 const useStyles = makeStyles(theme => ({
   row: { alignItems: 'flex-start', gap: theme.spacing(1) },
@@ -25,7 +27,8 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * Who does what in an incident's response: every configured role, who holds it, and for
+ * Who does what in an incident's response: every configured role, who holds it, the
+ * responders who joined, and for
  * people who may change the incident, assigning, reassigning and clearing. The commander can
  * be handed over but never left empty.
  *
@@ -134,7 +137,28 @@ export function RolesCard(props: {
             </ListItem>
           );
         })}
+        <ListItem disableGutters className={classes.row}>
+          <ListItemText
+            className={classes.holder}
+            primary="Responders"
+            secondary={
+              incident.responders.length === 0
+                ? 'Nobody has joined yet'
+                : incident.responders.map((ref, index) => (
+                    <span key={ref}>
+                      {index > 0 && ', '}
+                      <EntityRefLink entityRef={ref} defaultKind="user" />
+                    </span>
+                  ))
+            }
+          />
+        </ListItem>
       </List>
+      {!canUpdate && (
+        <Typography variant="body2" color="textSecondary">
+          {READ_ONLY_REASON}
+        </Typography>
+      )}
     </InfoCard>
   );
 }

@@ -221,7 +221,7 @@ export const spec = {
         tags: ['incidents'],
         summary: 'Declares an incident.',
         description:
-          'The incident starts in `investigating`, with the declarer (or `commanderRef`) as commander; the response plays of its severity add responders, subscribers and links.',
+          'The incident starts in `investigating`; the response plays of its severity add responders, subscribers and links. The commander is the first person paged, else the declarer; a person may take command by naming themself as `commanderRef` (naming anyone else is refused with 400), a service may name anyone.',
         parameters: [
           {
             name: 'Idempotency-Key',
@@ -435,6 +435,90 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{idOrRef}/responders': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/idOrRef',
+        },
+      ],
+      post: {
+        operationId: 'JoinIncident',
+        tags: ['incidents'],
+        summary: 'The caller joins the incident as a responder.',
+        description:
+          "Anyone who may read the incident may join it; a joined responder is a participant of the incident (see the `IS_INCIDENT_PARTICIPANT` permission rule). People join only themselves: no body. Joining is recorded on the timeline (`responder_joined`) and moves the incident's `version` on; joining again changes nothing and answers 200.",
+        responses: {
+          '200': {
+            description: 'The caller had already joined; nothing changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The incident, with the caller among its responders.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{idOrRef}/responders/me': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/idOrRef',
+        },
+      ],
+      delete: {
+        operationId: 'LeaveIncident',
+        tags: ['incidents'],
+        summary: 'The caller leaves the responders of the incident.',
+        description:
+          "Recorded on the timeline (`responder_left`) and moves the incident's `version` on; leaving when not joined changes nothing. The commander hands command over before leaving (409). Other roles the caller holds stay theirs.",
+        responses: {
+          '200': {
+            description:
+              'The incident, without the caller among its responders.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -2295,6 +2379,71 @@ export const spec = {
         required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
         additionalProperties: false,
       },
+      ResponderJoinedEvent: {
+        type: 'object',
+        description: 'Someone joined the incident as a responder.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          actorRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          at: {
+            $ref: '#/components/schemas/Instant',
+          },
+          type: {
+            type: 'string',
+            enum: ['responder_joined'],
+          },
+          data: {
+            $ref: '#/components/schemas/ResponderChange',
+          },
+        },
+        required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      ResponderLeftEvent: {
+        type: 'object',
+        description: "Someone left the incident's responders.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          actorRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          at: {
+            $ref: '#/components/schemas/Instant',
+          },
+          type: {
+            type: 'string',
+            enum: ['responder_left'],
+          },
+          data: {
+            $ref: '#/components/schemas/ResponderChange',
+          },
+        },
+        required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      ResponderChange: {
+        type: 'object',
+        description: 'Who joined or left.',
+        properties: {
+          userRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+        },
+        required: ['userRef'],
+        additionalProperties: false,
+      },
       TimelineEvent: {
         description:
           "An immutable entry of an incident's timeline; `type` says what `data` holds.",
@@ -2338,6 +2487,12 @@ export const spec = {
           {
             $ref: '#/components/schemas/PageExhaustedEvent',
           },
+          {
+            $ref: '#/components/schemas/ResponderJoinedEvent',
+          },
+          {
+            $ref: '#/components/schemas/ResponderLeftEvent',
+          },
         ],
         discriminator: {
           propertyName: 'type',
@@ -2355,6 +2510,8 @@ export const spec = {
             paged: '#/components/schemas/PagedEvent',
             page_acknowledged: '#/components/schemas/PageAcknowledgedEvent',
             page_exhausted: '#/components/schemas/PageExhaustedEvent',
+            responder_joined: '#/components/schemas/ResponderJoinedEvent',
+            responder_left: '#/components/schemas/ResponderLeftEvent',
           },
         },
       },

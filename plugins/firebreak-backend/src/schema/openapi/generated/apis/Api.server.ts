@@ -299,6 +299,40 @@ export type GetSettings = {
 };
 
 /**
+ * The caller joins the incident as a responder.
+ *
+ * `POST /incidents/{idOrRef}/responders`
+ *
+ * @public
+ */
+export type JoinIncident = {
+  path: {
+    /**
+     * The incident's id, or its reference such as `INC-12` (any case).
+     */
+    idOrRef: string;
+  };
+  response: Incident;
+};
+
+/**
+ * The caller leaves the responders of the incident.
+ *
+ * `DELETE /incidents/{idOrRef}/responders/me`
+ *
+ * @public
+ */
+export type LeaveIncident = {
+  path: {
+    /**
+     * The incident's id, or its reference such as `INC-12` (any case).
+     */
+    idOrRef: string;
+  };
+  response: Incident;
+};
+
+/**
  * Escalation policies, by owner and name.
  *
  * `GET /escalation-policies`
@@ -578,6 +612,8 @@ export type EndpointMap = {
   '#get|/oncall': GetOnCall;
   '#get|/schedules/{id}': GetSchedule;
   '#get|/settings': GetSettings;
+  '#post|/incidents/{idOrRef}/responders': JoinIncident;
+  '#_delete|/incidents/{idOrRef}/responders/me': LeaveIncident;
   '#get|/escalation-policies': ListEscalationPolicies;
   '#get|/incidents/{idOrRef}/pages': ListIncidentPages;
   '#get|/incidents': ListIncidents;

@@ -14,6 +14,8 @@ import { PageExhaustedEvent } from './PageExhaustedEvent.model';
 import { PagedEvent } from './PagedEvent.model';
 import { PlayAppliedEvent } from './PlayAppliedEvent.model';
 import { PriorityChangedEvent } from './PriorityChangedEvent.model';
+import { ResponderJoinedEvent } from './ResponderJoinedEvent.model';
+import { ResponderLeftEvent } from './ResponderLeftEvent.model';
 import { RoleChangedEvent } from './RoleChangedEvent.model';
 import { SeverityChangedEvent } from './SeverityChangedEvent.model';
 import { StatusChangedEvent } from './StatusChangedEvent.model';
@@ -37,4 +39,6 @@ export type TimelineEvent =
   | StatusUpdateEvent
   | PagedEvent
   | PageAcknowledgedEvent
-  | PageExhaustedEvent;
+  | PageExhaustedEvent
+  | ResponderJoinedEvent
+  | ResponderLeftEvent;
