@@ -7,7 +7,7 @@ import { IncidentStore } from '../incidents/IncidentStore';
 import { OnCallResolver } from '../oncall/OnCallResolver';
 import { OnCallStore } from '../oncall/OnCallStore';
 import { EscalationEngine } from './EscalationEngine';
-import { DELIVERY_LEASE_MS } from './PageDelivery';
+import { DELIVERY_LEASE_MS, SEND_CONCURRENCY } from './PageDelivery';
 import { PagingStore } from './PagingStore';
 
 jest.setTimeout(60_000);
@@ -43,8 +43,8 @@ interface Replica {
   heartbeatIntervals: number[];
   /** While set, every send waits for it. */
   hold?: Promise<void>;
-  /** Resolves when the replica starts its first send (holding its claims by then). */
-  sending: Promise<void>;
+  /** Resolves once the replica has started `count` sends (each confirmed its claim first). */
+  startedSends(count: number): Promise<void>;
 }
 
 describe.each(databases.eachSupportedId())('PageDelivery on %s', id => {
@@ -80,9 +80,13 @@ describe.each(databases.eachSupportedId())('PageDelivery on %s', id => {
 
   function replica(): Replica {
     const beats: Array<() => Promise<void>> = [];
-    const started = gate();
+    let started = 0;
+    const waiting: Array<{ count: number; open: () => void }> = [];
     const self: Replica = {
-      sending: started.opened,
+      startedSends: count =>
+        started >= count
+          ? Promise.resolve()
+          : new Promise(open => waiting.push({ count, open })),
       sent: [],
       heartbeatIntervals: [],
       beat: async () => {
@@ -95,7 +99,8 @@ describe.each(databases.eachSupportedId())('PageDelivery on %s', id => {
         resolver: new OnCallResolver(onCall),
         notifications: {
           send: async (notification: NotificationSendOptions) => {
-            started.open();
+            started += 1;
+            waiting.filter(w => w.count <= started).forEach(w => w.open());
             await self.hold;
             self.sent.push(notification);
           },
@@ -161,7 +166,7 @@ describe.each(databases.eachSupportedId())('PageDelivery on %s', id => {
     await declare(a.engine);
     a.hold = new Promise(() => {}); // replica A dies in its first send, holding both pages
     void a.engine.deliverNotifications();
-    await a.sending;
+    await a.startedSends(2);
 
     clock += DELIVERY_LEASE_MS - 1;
     expect(await b.engine.deliverNotifications()).toBe(0);
@@ -183,7 +188,7 @@ describe.each(databases.eachSupportedId())('PageDelivery on %s', id => {
     const slow = gate();
     a.hold = slow.opened;
     const delivering = a.engine.deliverNotifications();
-    await a.sending;
+    await a.startedSends(2);
     expect(a.heartbeatIntervals[0]).toBeLessThan(DELIVERY_LEASE_MS / 2);
 
     // Three leases long, with a renewal well inside each: B never gets a claim.
@@ -202,33 +207,33 @@ describe.each(databases.eachSupportedId())('PageDelivery on %s', id => {
     expect(a.heartbeatIntervals).toHaveLength(1); // the heartbeat stopped with the batch
   });
 
-  it('sends nothing more a stalled replica lost, and its late send keeps the scope', async () => {
+  it('sends nothing more a stalled replica lost, and its late sends keep their scope', async () => {
     const a = replica();
     const b = replica();
-    await declare(a.engine);
+    for (let i = 0; i < 10; i += 1) await declare(a.engine); // 20 notifications
     const stall = gate();
     a.hold = stall.opened;
     const delivering = a.engine.deliverNotifications();
-    await a.sending;
+    await a.startedSends(SEND_CONCURRENCY);
 
-    // A stalls past its lease without renewing: B takes both notifications over.
+    // A stalls past its lease without renewing: B takes all 20 over.
     clock += DELIVERY_LEASE_MS + 1;
-    expect(await b.engine.deliverNotifications()).toBe(2);
+    expect(await b.engine.deliverNotifications()).toBe(20);
+    expect(b.sent).toHaveLength(20);
 
-    // A wakes up: the send it was in finishes, but it sends nothing else it lost.
+    // A wakes up: the sends it was in finish, but it starts none of those it lost.
     stall.open();
     await delivering;
-    expect(a.sent).toHaveLength(1);
-    expect(recipients(b)).toEqual(['user:default/alice', 'user:default/bob']);
-    const twice = b.sent.find(
-      n =>
-        (n.recipients as { entityRef: string }).entityRef ===
-        (a.sent[0].recipients as { entityRef: string }).entityRef,
-    );
-    // The same scope: Backstage notifications update the first instead of adding a second.
-    expect(a.sent[0].payload.scope).toBe(twice?.payload.scope);
+    expect(a.sent).toHaveLength(SEND_CONCURRENCY);
+    // Each late send has the scope of B's: Backstage notifications update the first instead
+    // of adding a second, and notifiers get the same deduplication key.
+    const key = (n: NotificationSendOptions) =>
+      `${(n.recipients as { entityRef: string }).entityRef} ${n.payload.scope}`;
+    const fromB = new Set(b.sent.map(key));
+    expect(fromB.size).toBe(20);
+    expect(a.sent.every(n => fromB.has(key(n)))).toBe(true);
     const rows = await outbox();
-    expect(rows.map(row => row.status)).toEqual(['sent', 'sent']);
+    expect(rows.every(row => row.status === 'sent')).toBe(true);
     expect(new Set(rows.map(row => row.claimed_by)).size).toBe(1);
   });
 });

@@ -18,6 +18,12 @@ const HEARTBEAT_MS = DELIVERY_LEASE_MS / 3;
  * its pages forever either; the scope keeps a late second delivery a single notification.
  */
 const STUCK_SEND_MS = 60_000;
+/**
+ * How many notifications of a batch a replica sends at once.
+ *
+ * @internal
+ */
+export const SEND_CONCURRENCY = 8;
 /** How long a failed delivery waits before it is tried again. */
 const RETRY_DELAY_MS = 60_000;
 /** After this many failed attempts a notification is given up on. */
@@ -56,8 +62,8 @@ export const timerHeartbeat: Heartbeat = (intervalMs, beat) => {
 export class PageDelivery {
   /** The notifications this replica holds, and has not yet delivered or let go. */
   private readonly held = new Set<string>();
-  /** When the send in progress started: a send hanging too long stops the renewals. */
-  private sendingSince?: number;
+  /** When each send in progress started: a send hanging too long stops the renewals. */
+  private readonly sendingSince = new Map<string, number>();
 
   constructor(
     private readonly deps: PersonChannels & {
@@ -91,19 +97,24 @@ export class PageDelivery {
       () => this.renewClaims(),
     );
     try {
-      const incidents = new Map<string, Incident | undefined>();
-      for (const notification of claimed) {
-        if (!incidents.has(notification.incidentId)) {
-          incidents.set(
-            notification.incidentId,
-            await this.deps.incidents.getIncident(notification.incidentId),
-          );
-        }
-        await this.deliver(
-          notification,
-          incidents.get(notification.incidentId),
-        );
-      }
+      const incidents = new Map<string, Promise<Incident | undefined>>();
+      const queue = [...claimed];
+      // Sends wait on the network, not the CPU: a few at once empty a batch (and one taken over
+      // from a dead replica) several times faster than one by one.
+      await Promise.all(
+        Array.from({ length: SEND_CONCURRENCY }, async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            const { incidentId } = next;
+            if (!incidents.has(incidentId)) {
+              incidents.set(
+                incidentId,
+                this.deps.incidents.getIncident(incidentId),
+              );
+            }
+            await this.deliver(next, await incidents.get(incidentId));
+          }
+        }),
+      );
     } finally {
       stopHeartbeat();
       this.held.clear();
@@ -117,11 +128,10 @@ export class PageDelivery {
       return;
     }
     const now = this.deps.now();
-    if (
-      this.sendingSince !== undefined &&
-      now.getTime() - this.sendingSince > STUCK_SEND_MS
-    ) {
-      return;
+    for (const since of this.sendingSince.values()) {
+      if (now.getTime() - since > STUCK_SEND_MS) {
+        return;
+      }
     }
     const ids = [...this.held];
     const kept = new Set(
@@ -161,7 +171,7 @@ export class PageDelivery {
       );
       return;
     }
-    this.sendingSince = this.deps.now().getTime();
+    this.sendingSince.set(notification.id, this.deps.now().getTime());
     try {
       if (incident) {
         await this.send(incident, notification);
@@ -181,7 +191,7 @@ export class PageDelivery {
         );
       }
     } finally {
-      this.sendingSince = undefined;
+      this.sendingSince.delete(notification.id);
       this.held.delete(notification.id);
     }
   }
