@@ -14,7 +14,7 @@ import { hostname } from 'node:os';
 import { IncidentStore, NewTimelineEvent } from '../incidents/IncidentStore';
 import { OnCallResolver } from '../oncall/OnCallResolver';
 import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
-import { Heartbeat, PageDelivery } from './PageDelivery';
+import { DELIVERY_BATCH, Heartbeat, PageDelivery } from './PageDelivery';
 import { lowerRef } from '../refs';
 
 /** Who the engine says did what on the timeline when no person did. */
@@ -433,14 +433,14 @@ export class EscalationEngine {
 
   /** Delivers a batch of pending notifications; returns how many it took on. */
   deliverNotifications(): Promise<number> {
-    return this.delivery.deliverBatch(BATCH);
+    return this.delivery.deliverBatch(DELIVERY_BATCH);
   }
 
   /** One round of work: escalations due, then notifications waiting. */
   async tick(): Promise<void> {
     await this.escalateDuePages();
     while (
-      (await this.deliverNotifications()) === BATCH &&
+      (await this.deliverNotifications()) === DELIVERY_BATCH &&
       !this.stopRequested
     ) {
       // A full batch: there may be more waiting. A replica shutting down leaves them to others.

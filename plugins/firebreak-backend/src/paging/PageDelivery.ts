@@ -24,6 +24,13 @@ const STUCK_SEND_MS = 60_000;
  * @internal
  */
 export const SEND_CONCURRENCY = 8;
+/**
+ * How many notifications a replica claims at a time: small batches keep what a dying replica
+ * holds small, and let a busy replica pick up expired claims soon after they expire.
+ *
+ * @internal
+ */
+export const DELIVERY_BATCH = 2 * SEND_CONCURRENCY;
 /** How long a failed delivery waits before it is tried again. */
 const RETRY_DELAY_MS = 60_000;
 /** After this many failed attempts a notification is given up on. */
