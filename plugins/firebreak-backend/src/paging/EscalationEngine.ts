@@ -48,9 +48,10 @@ type PageStep =
 /**
  * Runs escalation policies for incidents. All state is in the database: a page row says which
  * level was paged last and when the next one is due; notifications go through an outbox written
- * in the same transaction. Replicas take due pages and pending notifications with row locks
- * that skip what another replica holds, so each escalation happens once and each notification
- * is delivered by one replica; a restarted backend picks up where the database says.
+ * in the same transaction. Replicas take due pages with row locks that skip what another
+ * replica holds, so each escalation happens once; notifications are delivered by
+ * {@link PageDelivery} under short, renewed claims, so each goes out from one replica and none
+ * waits long behind a dead one; a restarted backend picks up where the database says.
  *
  * @internal
  */
