@@ -10,10 +10,11 @@ import {
 import { FirebreakNotifier } from '@firebreak/backstage-plugin-node';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { IncidentStore, NewTimelineEvent } from '../incidents/IncidentStore';
 import { OnCallResolver } from '../oncall/OnCallResolver';
 import { PageRow, PagingStore, PolicySnapshot } from './PagingStore';
-import { notifyPerson } from '../notifyPerson';
+import { DELIVERY_BATCH, Heartbeat, PageDelivery } from './PageDelivery';
 import { lowerRef } from '../refs';
 import {
   ackTimeoutsOfPagedLevels,
@@ -25,12 +26,6 @@ import {
 export const ENGINE_ACTOR = 'service:firebreak/paging';
 
 const MINUTE = 60_000;
-/** How long a replica holds a notification it is delivering. */
-const DELIVERY_LEASE_MS = 2 * MINUTE;
-/** How long a failed delivery waits before it is tried again. */
-const RETRY_DELAY_MS = MINUTE;
-/** After this many failed attempts a notification is given up on. */
-const MAX_ATTEMPTS = 5;
 const BATCH = 50;
 
 /**
@@ -58,14 +53,15 @@ type PageStep =
 /**
  * Runs escalation policies for incidents. All state is in the database: a page row says which
  * level was paged last and when the next one is due; notifications go through an outbox written
- * in the same transaction. Replicas take due pages and pending notifications with row locks
- * that skip what another replica holds, so each escalation happens once and each notification
- * is delivered by one replica; a restarted backend picks up where the database says.
+ * in the same transaction. Replicas take due pages with row locks that skip what another
+ * replica holds, so each escalation happens once; notifications are delivered by
+ * {@link PageDelivery} under short, renewed claims, so each goes out from one replica and none
+ * waits long behind a dead one; a restarted backend picks up where the database says.
  *
  * @internal
  */
 export class EscalationEngine {
-  private readonly claimer = randomUUID();
+  private readonly delivery: PageDelivery;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
@@ -85,8 +81,16 @@ export class EscalationEngine {
       now: () => Date;
       /** Called after the engine changed an incident's pages, to refresh open pages. */
       onPagesChanged?: (incidentId: string) => Promise<void>;
+      /** When the replica renews its claims on notifications (tests drive it by hand). */
+      heartbeat?: Heartbeat;
     },
-  ) {}
+  ) {
+    this.delivery = new PageDelivery({
+      ...deps,
+      // Which process holds a claim, for whoever reads the outbox; unique per engine.
+      claimer: `${hostname().slice(0, 18)}:${process.pid}:${randomUUID()}`,
+    });
+  }
 
   /** Pages to start for incidents impacting these entities: one per distinct policy. */
   async plan(entities: Entity[], at: Date, db?: Knex): Promise<PagePlan[]> {
@@ -469,82 +473,16 @@ export class EscalationEngine {
     });
   }
 
-  /** Delivers pending notifications; returns how many were delivered. */
-  async deliverNotifications(): Promise<number> {
-    const now = this.deps.now();
-    const claimed = await this.deps.pages.claimNotifications(
-      this.claimer,
-      now,
-      new Date(now.getTime() + DELIVERY_LEASE_MS),
-      BATCH,
-    );
-    const incidents = new Map<string, Incident | undefined>();
-    let delivered = 0;
-    for (const notification of claimed) {
-      if (!incidents.has(notification.incidentId)) {
-        incidents.set(
-          notification.incidentId,
-          await this.deps.incidents.getIncident(notification.incidentId),
-        );
-      }
-      const incident = incidents.get(notification.incidentId);
-      try {
-        if (incident) {
-          await this.send(incident, notification);
-        }
-        await this.deps.pages.markSent(notification.id, this.claimer, now);
-        delivered += 1;
-      } catch (error) {
-        this.deps.logger.warn(
-          `Could not page ${notification.userRef} for ${incident?.ref}: ${error}`,
-        );
-        if (notification.attempts >= MAX_ATTEMPTS) {
-          await this.deps.pages.markSent(notification.id, this.claimer, now);
-        } else {
-          await this.deps.pages.release(
-            notification.id,
-            this.claimer,
-            new Date(now.getTime() + RETRY_DELAY_MS),
-          );
-        }
-      }
-    }
-    return delivered;
-  }
-
-  private async send(
-    incident: Incident,
-    notification: {
-      pageId: string;
-      round: number;
-      level: number;
-      userRef: string;
-    },
-  ) {
-    const title = `Paged: ${incident.ref} ${incident.severity} — ${incident.title}`;
-    const description = `You are on call (level ${
-      notification.level
-    }) for ${incident.entityRefs.join(
-      ', ',
-    )}. Acknowledge on the incident page to stop the escalation.`;
-    const link = `/firebreak/incidents/${incident.ref}`;
-    await notifyPerson(this.deps, notification.userRef, {
-      title,
-      description,
-      link,
-      severity: incident.severity === 'SEV1' ? 'critical' : 'high',
-      topic: 'firebreak:page',
-      // The same scope on a repeated delivery updates the notification instead of adding one.
-      scope: `firebreak:page:${notification.pageId}:${notification.round}:${notification.level}`,
-      urgency: 'page',
-    });
+  /** Delivers a batch of pending notifications; returns how many it took on. */
+  deliverNotifications(): Promise<number> {
+    return this.delivery.deliverBatch(DELIVERY_BATCH);
   }
 
   /** One round of work: escalations due, then notifications waiting. */
   async tick(): Promise<void> {
     await this.escalateDuePages();
     while (
-      (await this.deliverNotifications()) === BATCH &&
+      (await this.deliverNotifications()) === DELIVERY_BATCH &&
       !this.stopRequested
     ) {
       // A full batch: there may be more waiting. A replica shutting down leaves them to others.

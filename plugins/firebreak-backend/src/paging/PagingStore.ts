@@ -270,8 +270,8 @@ export class PagingStore {
   }
 
   /**
-   * Takes pending notifications for delivery: each is held by one replica until `until`; one
-   * whose holder died before delivering becomes claimable again then.
+   * Takes pending notifications for delivery: each is held by one replica until `until` (which
+   * the holder renews while it works); one whose holder died becomes claimable again then.
    */
   async claimNotifications(
     claimer: string,
@@ -316,10 +316,44 @@ export class PagingStore {
     });
   }
 
-  async markSent(id: string, claimer: string, now: Date) {
-    await this.db('firebreak_page_notifications')
-      .where({ id, claimed_by: claimer })
+  /**
+   * Extends the claims `claimer` still holds among `ids` to `until` (never shortening a later
+   * retry time) and returns the ids it holds; those missing were taken over or are done.
+   */
+  async renewClaims(
+    ids: string[],
+    claimer: string,
+    until: Date,
+  ): Promise<string[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return this.db.transaction(async tx => {
+      const rows = await locked(
+        this.db,
+        tx('firebreak_page_notifications')
+          .whereIn('id', ids)
+          .where({ claimed_by: claimer, status: 'pending' })
+          .select('id'),
+        'wait',
+      );
+      const held = rows.map(row => String(row.id));
+      if (held.length > 0) {
+        await tx('firebreak_page_notifications')
+          .whereIn('id', held)
+          .where('claimed_until', '<', until)
+          .update({ claimed_until: until });
+      }
+      return held;
+    });
+  }
+
+  /** Records a delivery by the notification's holder; false if `claimer` no longer holds it. */
+  async markSent(id: string, claimer: string, now: Date): Promise<boolean> {
+    const updated = await this.db('firebreak_page_notifications')
+      .where({ id, claimed_by: claimer, status: 'pending' })
       .update({ status: 'sent', sent_at: now, claimed_until: null });
+    return Number(updated) > 0;
   }
 
   /** Lets a notification whose delivery failed be claimed again at `retryAt`. */
