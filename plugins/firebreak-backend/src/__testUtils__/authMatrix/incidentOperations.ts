@@ -1,3 +1,4 @@
+import { users } from '../firebreakTestBackend';
 import { OperationRow } from './OperationMatrix';
 
 /** The auth matrix's rows for incidents and their timelines. */
@@ -64,6 +65,35 @@ export const incidentOperations: OperationRow[] = [
         path: `/incidents/${incident.id}/timeline`,
         body: { type: 'note', text: 'The ledger lags', tag: 'observation' },
       };
+    },
+  },
+  {
+    // Reading is enough to join: the viewer may, mallory (who may not read) may not.
+    operation: 'POST /incidents/{idOrRef}/responders',
+    access: 'read',
+    permitted: 201,
+    prepare: async setup => {
+      const incident = await setup.declareIncident();
+      // Alice, who declared it, hands command to bob so that joining adds her.
+      await setup.send('patch', `/incidents/${incident.id}`, {
+        version: incident.version,
+        roles: { commander: users.bob },
+      });
+      return { path: `/incidents/${incident.id}/responders` };
+    },
+  },
+  {
+    operation: 'DELETE /incidents/{idOrRef}/responders/me',
+    access: 'read',
+    permitted: 200,
+    prepare: async setup => {
+      const incident = await setup.declareIncident();
+      await setup.send('patch', `/incidents/${incident.id}`, {
+        version: incident.version,
+        roles: { commander: users.bob },
+      });
+      await setup.send('post', `/incidents/${incident.id}/responders`);
+      return { path: `/incidents/${incident.id}/responders/me` };
     },
   },
 ];

@@ -178,6 +178,20 @@ export const onCallOperations: OperationRow[] = [
     },
   },
   {
+    // A schedule's feed is its owners' to rotate: the read-only viewer may not.
+    operation: 'POST /calendar/tokens/rotate',
+    access: 'change',
+    permitted: 200,
+    prepare: async setup => {
+      const schedule = await setup.createSchedule();
+      await setup.send('post', '/calendar/tokens', { scheduleId: schedule.id });
+      return {
+        path: '/calendar/tokens/rotate',
+        body: { scheduleId: schedule.id },
+      };
+    },
+  },
+  {
     // The feed's token is the credential: calendar apps cannot sign in.
     operation: 'GET /calendar/{file}',
     access: 'public',
