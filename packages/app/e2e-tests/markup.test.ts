@@ -24,8 +24,12 @@ async function scriptCarriers(page: Page) {
             (/^(href|src|action|formaction|xlink:href)$/i.test(
               attribute.name,
             ) &&
-              // Browsers ignore whitespace and control characters before the scheme.
-              /^[\s\u0000-\u001f]*javascript:/i.test(attribute.value)),
+              // Browsers drop spaces, tabs, newlines and control characters from a scheme.
+              /^javascript:/i.test(
+                Array.from(attribute.value)
+                  .filter(character => character > ' ')
+                  .join(''),
+              )),
         )
         .map(
           attribute =>
