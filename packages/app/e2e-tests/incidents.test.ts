@@ -1,29 +1,31 @@
-import { expect, Page, test } from '@playwright/test';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible({ timeout: 120_000 });
-  await enter.click();
-  // Signed in once the app shell replaces the sign-in page.
-  await expect(page.getByRole('link', { name: 'Catalog' })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { backend, guestHeaders, openInApp, signIn } from './portal';
 
 test('a component page shows its incidents from the backend', async ({
   page,
 }) => {
   // The first test also waits for the dev server's first build and the catalog's first
   // ingestion of the example entities.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await signIn(page);
 
-  // The catalog ingests the example entities shortly after the backend starts.
-  await expect(async () => {
-    await page.goto('/catalog/default/component/payments-api');
-    await expect(page.getByRole('tab', { name: 'Incidents' })).toBeVisible({
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 120_000 });
+  // The catalog ingests the example entities shortly after the backend starts: wait until it
+  // serves this one, then open its page once.
+  const headers = await guestHeaders(page);
+  await expect
+    .poll(
+      async () =>
+        (
+          await page.request.get(
+            `${backend}/api/catalog/entities/by-name/component/default/payments-api`,
+            { headers },
+          )
+        ).status(),
+      { timeout: 120_000, intervals: [1_000] },
+    )
+    .toBe(200);
+  await openInApp(page, '/catalog/default/component/payments-api');
+  await expect(page.getByRole('tab', { name: 'Incidents' })).toBeVisible();
   // The overview renders without a broken card.
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
   await expect(page.getByText(/^Error/)).toHaveCount(0);
@@ -47,7 +49,7 @@ test('the Firebreak page lists incidents across the organisation', async ({
   page,
 }) => {
   await signIn(page);
-  await page.goto('/firebreak');
+  await openInApp(page, '/firebreak');
   await expect(
     page.getByRole('heading', { name: 'Incidents', exact: true }),
   ).toBeVisible();
@@ -62,10 +64,9 @@ test('the Firebreak page lists incidents across the organisation', async ({
 test('declare a SEV2 on a component, post an update, resolve it, find it in the history', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   await signIn(page);
   // A service of Alice's own team: its owners may run its incidents whoever is paged.
-  await page.goto('/catalog/default/component/ledger-service/incidents');
+  await openInApp(page, '/catalog/default/component/ledger-service/incidents');
   await page.getByRole('button', { name: 'Declare incident' }).click();
 
   const title = `Ledger totals missing ${Date.now()}`;
@@ -99,11 +100,10 @@ test('declare a SEV2 on a component, post an update, resolve it, find it in the 
     page.getByText('Status: investigating → resolved'),
   ).toBeVisible();
 
-  await page.goto('/catalog/default/component/ledger-service/incidents');
+  await openInApp(page, '/catalog/default/component/ledger-service/incidents');
   const row = page.getByRole('row').filter({ hasText: title });
   await expect(row).toBeVisible();
   await expect(row.getByText('resolved')).toBeVisible();
-  // Resolved, it has left the active incidents.
   // Resolved, it has left the active incidents: the history holds its only row.
   await expect(row).toHaveCount(1);
 });
