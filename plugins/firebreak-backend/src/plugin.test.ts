@@ -39,6 +39,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261122010000_incident_core.js',
       '20261123000000_oncall.js',
       '20261124000000_handoff_reminders.js',
+      '20261201100000_abuse_limits.js',
       '20261202000000_participant_indexes.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);

@@ -464,9 +464,13 @@ export class OnCallStore {
   async resolveCalendarToken(
     token: string,
   ): Promise<CalendarSubject | undefined> {
-    const row = await this.db('firebreak_calendar_tokens')
+    // MySQL compares strings without regard to case by default: a token differing from a real
+    // one only in case would open its feed. Tokens are case-sensitive (base64url), so the
+    // candidates the database finds are compared exactly here.
+    const rows = await this.db('firebreak_calendar_tokens')
       .where({ token })
-      .first('kind', 'subject');
+      .select('token', 'kind', 'subject');
+    const row = rows.find(candidate => candidate.token === token);
     return row ? { kind: row.kind, subject: row.subject } : undefined;
   }
 

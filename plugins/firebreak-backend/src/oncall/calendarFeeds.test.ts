@@ -76,6 +76,20 @@ describe.each(databases.eachSupportedId())('calendar feeds on %s', id => {
     expect((await feed(bobs.path)).status).toBe(200);
   });
 
+  it('opens a feed only with its token to the letter: case counts, on MySQL too', async () => {
+    const { token } = (await post('/calendar/tokens', {})).body;
+    const swapped = token.replace(/[a-zA-Z]/, (letter: string) =>
+      letter === letter.toLowerCase()
+        ? letter.toUpperCase()
+        : letter.toLowerCase(),
+    );
+    expect(swapped).not.toBe(token);
+    expect((await feed(`/calendar/${token}.ics`)).status).toBe(200);
+    const refused = await feed(`/calendar/${swapped}.ics`);
+    expect(refused.status).toBe(404);
+    expect(refused.headers['cache-control']).toBe('private');
+  });
+
   it('rotating a schedule’s feed takes the right to change the schedule', async () => {
     const before = (await post('/calendar/tokens', { scheduleId })).body;
     // Bob may read the schedule and its feed, not rotate it.
