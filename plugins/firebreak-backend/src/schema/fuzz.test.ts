@@ -203,42 +203,40 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
         text: string;
         type?: string;
         headers: Record<string, string | undefined>;
-      }>(
-        (resolve, reject) => {
-          const req = http.request(
-            {
-              port,
-              agent,
-              method: request.method,
-              path: request.path,
-              headers: {
-                ...request.headers,
-                ...(request.body !== undefined && {
-                  'content-length': String(Buffer.byteLength(request.body)),
-                }),
-              },
+      }>((resolve, reject) => {
+        const req = http.request(
+          {
+            port,
+            agent,
+            method: request.method,
+            path: request.path,
+            headers: {
+              ...request.headers,
+              ...(request.body !== undefined && {
+                'content-length': String(Buffer.byteLength(request.body)),
+              }),
             },
-            res => {
-              const chunks: Buffer[] = [];
-              res.on('data', chunk => chunks.push(chunk));
-              res.on('end', () =>
-                resolve({
-                  status: res.statusCode ?? 0,
-                  text: Buffer.concat(chunks).toString('utf8'),
-                  type: res.headers['content-type'],
-                  headers: {
-                    'retry-after': res.headers['retry-after'] as
-                      | string
-                      | undefined,
-                  },
-                }),
-              );
-            },
-          );
-          req.on('error', reject);
-          req.end(request.body);
-        },
-      );
+          },
+          res => {
+            const chunks: Buffer[] = [];
+            res.on('data', chunk => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                text: Buffer.concat(chunks).toString('utf8'),
+                type: res.headers['content-type'],
+                headers: {
+                  'retry-after': res.headers['retry-after'] as
+                    | string
+                    | undefined,
+                },
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(request.body);
+      });
 
     /** Sends a plan; the problems with its answer, none when it is right. */
     async function exchange(plan: RequestPlan) {
