@@ -9,17 +9,12 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import {
-  EntityDisplayName,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   INCIDENT_STATUSES,
   Incident,
-  IncidentRoleDefinition,
   IncidentStatus,
   isActiveStatus,
-  TimelineEvent,
   UpdateIncidentRequest,
   describeStatusTransition,
 } from '@firebreak/backstage-plugin-common';
@@ -34,9 +29,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
-import { DateTime } from 'luxon';
 import { useSignal } from '@backstage/plugin-signals-react';
-import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
@@ -45,61 +39,18 @@ import { formatSpan } from '../ShiftTime';
 import { IncidentDuration, incidentEnd } from './IncidentDuration';
 import { PagedBanner } from './PagedBanner';
 import { PagingCard } from './PagingCard';
+import { describeTimelineEvent } from './describeTimelineEvent';
+import { formatIncidentInstant } from './formatIncidentInstant';
 import {
   activePagesNotifying,
-  describePageReason,
   firstAcknowledgement,
   nextEscalation,
 } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
+import { Actor, Person } from './People';
 import { READ_ONLY_REASON, useCanUpdateIncident } from './participation';
 import { RolesCard } from './RolesCard';
 import { SeverityControl } from './SeverityControl';
-
-function Person(props: { userRef?: string }) {
-  return props.userRef ? (
-    <EntityDisplayName
-      entityRef={props.userRef}
-      defaultKind="user"
-      hideIcon
-      disableTooltip
-    />
-  ) : (
-    <>nobody</>
-  );
-}
-
-function People(props: { refs: string[] }) {
-  if (props.refs.length === 0) {
-    return <>nobody</>;
-  }
-  return (
-    <>
-      {props.refs.map((ref, index) => (
-        <span key={ref}>
-          {index > 0 && ', '}
-          <Person userRef={ref} />
-        </span>
-      ))}
-    </>
-  );
-}
-
-/** Who the backend says paged and escalated when no person did. */
-const PAGING_ACTOR = 'service:firebreak/paging';
-
-/** People and teams link to their catalog page; services (Firebreak's paging) are named. */
-function Actor(props: { actorRef: string }) {
-  const { actorRef } = props;
-  const kind = actorRef.split(':')[0].toLocaleLowerCase('en-US');
-  if (actorRef === PAGING_ACTOR) {
-    return <>Firebreak paging</>;
-  }
-  if (kind === 'user' || kind === 'group' || !actorRef.includes(':')) {
-    return <EntityRefLink entityRef={actorRef} defaultKind="user" />;
-  }
-  return <>{actorRef}</>;
-}
 
 function nameOf(
   levels: readonly { id: string; name: string }[] | undefined,
@@ -108,92 +59,6 @@ function nameOf(
   return (levels?.find(l => l.id === id)?.name ?? id).toLocaleLowerCase(
     'en-US',
   );
-}
-
-function formatInstant(iso: string): string {
-  return DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
-}
-
-function describeEvent(
-  event: TimelineEvent,
-  roles: IncidentRoleDefinition[],
-): ReactNode {
-  switch (event.type) {
-    case 'declared':
-      return `Declared as ${event.data.severity}: ${event.data.title}`;
-    case 'status_changed':
-      return `${event.data.reopened ? 'Reopened' : 'Status'}: ${
-        event.data.from
-      } → ${event.data.to}`;
-    case 'severity_changed':
-      return `Severity: ${event.data.from} → ${event.data.to}`;
-    case 'priority_changed':
-      return `Priority: ${event.data.from} → ${event.data.to}`;
-    case 'role_changed': {
-      const role =
-        roles.find(r => r.id === event.data.role)?.name ?? event.data.role;
-      return (
-        <>
-          {role}: <Person userRef={event.data.from} /> →{' '}
-          <Person userRef={event.data.to} />
-        </>
-      );
-    }
-    case 'entities_changed':
-      return `Impacted entities: ${[
-        ...event.data.added.map(ref => `+ ${ref}`),
-        ...event.data.removed.map(ref => `− ${ref}`),
-      ].join(', ')}`;
-    case 'details_changed':
-      return `Changed ${event.data.fields.join(', ')}`;
-    case 'play_applied':
-      return `Response play ${event.data.play}: ${event.data.description}`;
-    case 'note': {
-      const tag = event.data.tag
-        ? `${event.data.tag[0].toLocaleUpperCase(
-            'en-US',
-          )}${event.data.tag.slice(1)}`
-        : 'Note';
-      return `${tag}: ${event.data.text}`;
-    }
-    case 'status_update':
-      return `Status update (${event.data.audience}): ${event.data.text}`;
-    case 'paged': {
-      const { level, round, policy, users, reason } = event.data;
-      return (
-        <>
-          Paged <People refs={users} /> (level {level}
-          {round > 1 && `, round ${round}`}, {policy}):{' '}
-          {describePageReason(reason)}
-        </>
-      );
-    }
-    case 'page_acknowledged':
-      return (
-        <>
-          <Person userRef={event.actorRef} /> acknowledged (level{' '}
-          {event.data.level}, {event.data.policy}): escalation stopped
-        </>
-      );
-    case 'responder_joined':
-      return (
-        <>
-          <Person userRef={event.data.userRef} /> joined as a responder
-        </>
-      );
-    case 'responder_left':
-      return (
-        <>
-          <Person userRef={event.data.userRef} /> left the responders
-        </>
-      );
-    case 'page_exhausted':
-      return event.data.reason === 'nobody_on_call'
-        ? `Nobody is on call for ${event.data.policy}: nobody was paged`
-        : `Nobody acknowledged ${event.data.policy} at any level: paging stopped`;
-    default:
-      return 'Event';
-  }
 }
 
 function StatusControl(props: {
@@ -512,10 +377,10 @@ export function IncidentPage() {
             component="span"
             className={classes.subtitle}
           >
-            Declared {formatInstant(incident.declaredAt)} by{' '}
+            Declared {formatIncidentInstant(incident.declaredAt)} by{' '}
             <Person userRef={incident.reporterRef} />
             {startedEarlier &&
-              ` · started ${formatInstant(incident.startedAt)}`}
+              ` · started ${formatIncidentInstant(incident.startedAt)}`}
           </Typography>
         }
       >
@@ -665,15 +530,15 @@ export function IncidentPage() {
                               alarm ? (
                                 <span className={classes.alarmText}>
                                   <WarningIcon fontSize="small" />
-                                  {describeEvent(event, roles)}
+                                  {describeTimelineEvent(event, roles)}
                                 </span>
                               ) : (
-                                describeEvent(event, roles)
+                                describeTimelineEvent(event, roles)
                               )
                             }
                             secondary={
                               <>
-                                {formatInstant(event.at)} ·{' '}
+                                {formatIncidentInstant(event.at)} ·{' '}
                                 <Actor actorRef={event.actorRef} />
                               </>
                             }
