@@ -1,33 +1,20 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   Content,
   Header,
   HeaderLabel,
-  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  INCIDENT_STATUSES,
   Incident,
-  IncidentStatus,
   isActiveStatus,
   UpdateIncidentRequest,
-  describeStatusTransition,
 } from '@firebreak/backstage-plugin-common';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
 import { useSignal } from '@backstage/plugin-signals-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -39,7 +26,6 @@ import { formatSpan } from '../ShiftTime';
 import { IncidentDuration, incidentEnd } from './IncidentDuration';
 import { PagedBanner } from './PagedBanner';
 import { PagingCard } from './PagingCard';
-import { describeTimelineEvent } from './describeTimelineEvent';
 import { formatIncidentInstant } from './formatIncidentInstant';
 import {
   activePagesNotifying,
@@ -47,110 +33,12 @@ import {
   nextEscalation,
 } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
-import { Actor, Person } from './People';
-import { READ_ONLY_REASON, useCanUpdateIncident } from './participation';
+import { Person } from './People';
+import { useCanUpdateIncident } from './participation';
+import { ImpactedCard } from './ImpactedCard';
 import { RolesCard } from './RolesCard';
-import { SeverityControl } from './SeverityControl';
-
-function nameOf(
-  levels: readonly { id: string; name: string }[] | undefined,
-  id: string,
-): string {
-  return (levels?.find(l => l.id === id)?.name ?? id).toLocaleLowerCase(
-    'en-US',
-  );
-}
-
-function StatusControl(props: {
-  incident: Incident;
-  disabled: boolean;
-  onChange: (status: IncidentStatus) => void;
-}) {
-  const { incident, onChange } = props;
-  return (
-    <TextField
-      select
-      disabled={props.disabled}
-      label="Status"
-      value={incident.status}
-      onChange={e => onChange(e.target.value as IncidentStatus)}
-      SelectProps={{ inputProps: { 'aria-label': 'Status' } }}
-      fullWidth
-    >
-      {INCIDENT_STATUSES.map(status => (
-        <MenuItem
-          key={status}
-          value={status}
-          disabled={
-            status !== incident.status &&
-            !describeStatusTransition(incident.status, status).allowed
-          }
-        >
-          {status}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
-
-function TimelineForm(props: {
-  onPost: (post: {
-    kind: 'note' | 'status_update';
-    text: string;
-  }) => Promise<void>;
-}) {
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<'note' | 'status_update'>('status_update');
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      onSubmit={async e => {
-        e.preventDefault();
-        setBusy(true);
-        try {
-          await props.onPost({ kind, text });
-          setText('');
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Grid container spacing={1} alignItems="flex-end">
-        <Grid item>
-          <TextField
-            id="firebreak-timeline-kind"
-            select
-            label="Post"
-            value={kind}
-            onChange={e => setKind(e.target.value as typeof kind)}
-          >
-            <MenuItem value="status_update">Status update</MenuItem>
-            <MenuItem value="note">Note</MenuItem>
-          </TextField>
-        </Grid>
-        <Grid item xs>
-          <TextField
-            id="firebreak-timeline-text"
-            label={kind === 'note' ? 'Note' : 'Status update'}
-            value={text}
-            onChange={e => setText(e.target.value)}
-            fullWidth
-          />
-        </Grid>
-        <Grid item>
-          <Button
-            type="submit"
-            variant="contained"
-            color="primary"
-            disabled={busy || !text.trim()}
-          >
-            Post
-          </Button>
-        </Grid>
-      </Grid>
-    </form>
-  );
-}
+import { StatusCard } from './StatusCard';
+import { TimelineCard } from './TimelineCard';
 
 /**
  * Reloads the pages once their next escalation is due, for apps without signals: by then the
@@ -187,15 +75,6 @@ const useStyles = makeStyles(theme => ({
     opacity: 0.8,
     display: 'inline-block',
     marginTop: theme.spacing(1),
-  },
-  alarm: {
-    borderLeft: `4px solid ${theme.palette.error.main}`,
-    '& $alarmText': { color: theme.palette.error.main, fontWeight: 700 },
-  },
-  alarmText: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
   },
 }));
 
@@ -448,106 +327,20 @@ export function IncidentPage() {
           <Grid item xs={12} md={8}>
             <Grid container spacing={3}>
               <Grid item xs={12}>
-                <InfoCard title="Status">
-                  <Grid container spacing={3}>
-                    <Grid item xs={12} sm={6}>
-                      <SeverityControl
-                        incident={incident}
-                        levels={settings.value?.severities ?? []}
-                        disabled={!canUpdate}
-                        onChange={severity => change(incident, { severity })}
-                      />
-                    </Grid>
-                    <Grid item xs={12} sm={6}>
-                      <StatusControl
-                        incident={incident}
-                        disabled={!canUpdate}
-                        onChange={status => change(incident, { status })}
-                      />
-                    </Grid>
-                    {!canUpdate && (
-                      <Grid item xs={12}>
-                        <Typography variant="body2" color="textSecondary">
-                          {READ_ONLY_REASON}
-                        </Typography>
-                      </Grid>
-                    )}
-                    <Grid item xs={12}>
-                      <Typography variant="body2">
-                        Priority <strong>{incident.priority}</strong>: impact{' '}
-                        {nameOf(
-                          settings.value?.priority.impacts,
-                          incident.impact,
-                        )}{' '}
-                        × urgency{' '}
-                        {nameOf(
-                          settings.value?.priority.urgencies,
-                          incident.urgency,
-                        )}
-                      </Typography>
-                    </Grid>
-                    {incident.summary && (
-                      <Grid item xs={12}>
-                        <Typography variant="body1">
-                          {incident.summary}
-                        </Typography>
-                      </Grid>
-                    )}
-                    {incident.links.length > 0 && (
-                      <Grid item xs={12}>
-                        {incident.links.map(link => (
-                          <Typography key={link.url} variant="body2">
-                            <a href={link.url} target="_blank" rel="noopener">
-                              {link.title}
-                            </a>
-                          </Typography>
-                        ))}
-                      </Grid>
-                    )}
-                  </Grid>
-                </InfoCard>
+                <StatusCard
+                  incident={incident}
+                  settings={settings.value}
+                  canUpdate={canUpdate}
+                  onChange={request => change(incident, request)}
+                />
               </Grid>
               <Grid item xs={12}>
-                <InfoCard title="Timeline">
-                  {canUpdate ? (
-                    <TimelineForm onPost={request => post(incident, request)} />
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      Posting notes and status updates: {READ_ONLY_REASON}
-                    </Typography>
-                  )}
-                  <List>
-                    {[...timeline].reverse().map(event => {
-                      const alarm = event.type === 'page_exhausted';
-                      return (
-                        <ListItem
-                          key={event.id}
-                          divider
-                          className={alarm ? classes.alarm : undefined}
-                        >
-                          <ListItemText
-                            primary={
-                              alarm ? (
-                                <span className={classes.alarmText}>
-                                  <WarningIcon fontSize="small" />
-                                  {describeTimelineEvent(event, roles)}
-                                </span>
-                              ) : (
-                                describeTimelineEvent(event, roles)
-                              )
-                            }
-                            secondary={
-                              <>
-                                {formatIncidentInstant(event.at)} ·{' '}
-                                <Actor actorRef={event.actorRef} />
-                              </>
-                            }
-                          />
-                        </ListItem>
-                      );
-                    })}
-                  </List>
-                </InfoCard>
+                <TimelineCard
+                  timeline={timeline}
+                  roles={roles}
+                  canUpdate={canUpdate}
+                  onPost={request => post(incident, request)}
+                />
               </Grid>
             </Grid>
           </Grid>
@@ -565,18 +358,7 @@ export function IncidentPage() {
                 />
               </Grid>
               <Grid item xs={12}>
-                <InfoCard title="Impacted">
-                  <List dense disablePadding>
-                    {incident.entityRefs.map(entityRef => (
-                      <ListItem key={entityRef} disableGutters>
-                        <ListItemText
-                          primary={<EntityRefLink entityRef={entityRef} />}
-                          secondary={parseEntityRef(entityRef).kind}
-                        />
-                      </ListItem>
-                    ))}
-                  </List>
-                </InfoCard>
+                <ImpactedCard incident={incident} />
               </Grid>
               <Grid item xs={12}>
                 <RolesCard
