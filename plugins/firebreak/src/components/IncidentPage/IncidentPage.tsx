@@ -1,7 +1,5 @@
 import {
   Content,
-  Header,
-  HeaderLabel,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -13,70 +11,24 @@ import {
   UpdateIncidentRequest,
 } from '@firebreak/backstage-plugin-common';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
-import { useSignal } from '@backstage/plugin-signals-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure, isConflict } from '../../api/failures';
-import { formatSpan } from '../ShiftTime';
-import { IncidentDuration, incidentEnd } from './IncidentDuration';
 import { PagedBanner } from './PagedBanner';
 import { PagingCard } from './PagingCard';
-import { formatIncidentInstant } from './formatIncidentInstant';
-import {
-  activePagesNotifying,
-  firstAcknowledgement,
-  nextEscalation,
-} from './paging';
+import { activePagesNotifying, nextEscalation } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
-import { Person } from './People';
 import { useCanUpdateIncident } from './participation';
 import { ImpactedCard } from './ImpactedCard';
+import { IncidentHeader } from './IncidentHeader';
+import { LiveRefresh } from './LiveRefresh';
 import { RolesCard } from './RolesCard';
 import { StatusCard } from './StatusCard';
 import { TimelineCard } from './TimelineCard';
-
-/**
- * Reloads the pages once their next escalation is due, for apps without signals: by then the
- * backend has paged the next level.
- */
-function useReloadWhenDue(due: number | undefined, reload: () => void) {
-  useEffect(() => {
-    if (due === undefined || due < Date.now() - 60_000) {
-      return undefined;
-    }
-    const timer = setTimeout(reload, Math.max(due - Date.now(), 0) + 3000);
-    return () => clearTimeout(timer);
-  }, [due, reload]);
-}
-
-/** Reloads the page when someone else changes the incident or posts to its timeline. */
-function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
-  const { lastSignal } = useSignal(`firebreak:incident:${props.incidentId}`);
-  // Once per message: the callback changes with every load, the message does not.
-  const onChange = useRef(props.onChange);
-  onChange.current = props.onChange;
-  useEffect(() => {
-    if (lastSignal) {
-      onChange.current();
-    }
-  }, [lastSignal]);
-  return null;
-}
-
-const useStyles = makeStyles(theme => ({
-  // As the header styles a plain-text subtitle, which this one cannot be: it names people.
-  subtitle: {
-    color: theme.page.fontColor,
-    opacity: 0.8,
-    display: 'inline-block',
-    marginTop: theme.spacing(1),
-  },
-}));
+import { useReloadWhenDue } from './useReloadWhenDue';
 
 type Problem = { severity: 'warning' | 'error'; message: string };
 
@@ -121,7 +73,6 @@ export function IncidentPage() {
   const { allowed: canUpdate } = useCanUpdateIncident(state.value?.incident);
   const [joining, setJoining] = useState(false);
   const [problem, setProblem] = useState<Problem>();
-  const classes = useStyles();
 
   // Every change is made against the version on screen; a stale one is refused (409), and
   // then the page says so and shows what the incident is now instead of overwriting it.
@@ -236,63 +187,15 @@ export function IncidentPage() {
   }
   const { incident, timeline } = state.value!;
   const roles = settings.value?.roles ?? [];
-  const startedEarlier =
-    Date.parse(incident.startedAt) < Date.parse(incident.declaredAt);
   const pagingMe = activePagesNotifying(
     pages.value ?? [],
     identity.value?.userEntityRef,
   );
-  const anyActivePage = (pages.value ?? []).some(p => p.status === 'active');
-  const acknowledgement = firstAcknowledgement(pages.value ?? []);
 
   return (
     <Page themeId="tool">
       <LiveRefresh incidentId={incident.id} onChange={reload} />
-      <Header
-        title={`${incident.ref} ${incident.title}`}
-        subtitle={
-          <Typography
-            variant="subtitle2"
-            component="span"
-            className={classes.subtitle}
-          >
-            Declared {formatIncidentInstant(incident.declaredAt)} by{' '}
-            <Person userRef={incident.reporterRef} />
-            {startedEarlier &&
-              ` · started ${formatIncidentInstant(incident.startedAt)}`}
-          </Typography>
-        }
-      >
-        <HeaderLabel label="Severity" value={incident.severity} />
-        <HeaderLabel label="Status" value={incident.status} />
-        <HeaderLabel
-          label={incidentEnd(incident) ? 'Lasted' : 'Open for'}
-          value={<IncidentDuration incident={incident} />}
-        />
-        {incident.acknowledgedAt ? (
-          <HeaderLabel
-            label="Acknowledged"
-            value={
-              <>
-                {acknowledgement && (
-                  <>
-                    by <Person userRef={acknowledgement.by} />{' '}
-                  </>
-                )}
-                after{' '}
-                {formatSpan(
-                  Date.parse(incident.acknowledgedAt) -
-                    Date.parse(incident.declaredAt),
-                )}
-              </>
-            }
-          />
-        ) : (
-          anyActivePage && (
-            <HeaderLabel label="Acknowledged" value="not yet — paging" />
-          )
-        )}
-      </Header>
+      <IncidentHeader incident={incident} pages={pages.value ?? []} />
       <Content>
         <Grid container spacing={3}>
           {pagingMe.length > 0 && (
