@@ -5,35 +5,26 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import {
-  Incident,
-  isActiveStatus,
-  UpdateIncidentRequest,
-} from '@firebreak/backstage-plugin-common';
+import { isActiveStatus } from '@firebreak/backstage-plugin-common';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
-import { describeFailure, isConflict } from '../../api/failures';
+import { ImpactedCard } from './ImpactedCard';
+import { IncidentHeader } from './IncidentHeader';
+import { LiveRefresh } from './LiveRefresh';
 import { PagedBanner } from './PagedBanner';
 import { PagingCard } from './PagingCard';
 import { activePagesNotifying, nextEscalation } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
 import { useCanUpdateIncident } from './participation';
-import { ImpactedCard } from './ImpactedCard';
-import { IncidentHeader } from './IncidentHeader';
-import { LiveRefresh } from './LiveRefresh';
 import { RolesCard } from './RolesCard';
 import { StatusCard } from './StatusCard';
 import { TimelineCard } from './TimelineCard';
+import { useIncidentActions } from './useIncidentActions';
 import { useReloadWhenDue } from './useReloadWhenDue';
-
-type Problem = { severity: 'warning' | 'error'; message: string };
-
-const CONFLICT_MESSAGE =
-  'Someone else changed this incident — reloaded. Your change was not saved: check the incident as it is now and make your change again if it is still needed.';
 
 /**
  * One incident: what it is, where it stands, who runs it, and what happened.
@@ -69,115 +60,8 @@ export function IncidentPage() {
     [identityApi],
   );
   useReloadWhenDue(nextEscalation(pages.value ?? []), reloadPages);
-  const [paging, setPaging] = useState(false);
   const { allowed: canUpdate } = useCanUpdateIncident(state.value?.incident);
-  const [joining, setJoining] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-
-  // Every change is made against the version on screen; a stale one is refused (409), and
-  // then the page says so and shows what the incident is now instead of overwriting it.
-  const change = useCallback(
-    async (
-      incident: Incident,
-      request: Omit<UpdateIncidentRequest, 'version'>,
-    ) => {
-      setProblem(undefined);
-      try {
-        await api.updateIncident(incident.id, {
-          version: incident.version,
-          ...request,
-        });
-      } catch (e) {
-        setProblem(
-          isConflict(e)
-            ? { severity: 'warning', message: CONFLICT_MESSAGE }
-            : { severity: 'error', message: describeFailure(e) },
-        );
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  const post = useCallback(
-    async (
-      incident: Incident,
-      { kind, text }: { kind: 'note' | 'status_update'; text: string },
-    ) => {
-      setProblem(undefined);
-      try {
-        await api.postToTimeline(
-          incident.id,
-          kind === 'note'
-            ? { type: 'note', text }
-            : { type: 'status_update', text, audience: 'internal' },
-        );
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  // Joining makes a reader a participant, whom the policy may let help; the page asks again.
-  const participate = useCallback(
-    async (incident: Incident, how: 'join' | 'leave') => {
-      setProblem(undefined);
-      setJoining(true);
-      try {
-        await (how === 'join'
-          ? api.joinIncident(incident.id)
-          : api.leaveIncident(incident.id));
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setJoining(false);
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  // Whoever was paged may acknowledge; so may anyone who may change the incident.
-  const acknowledge = useCallback(
-    async (incident: Incident) => {
-      setProblem(undefined);
-      setPaging(true);
-      try {
-        await api.acknowledgeIncident(incident.id);
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setPaging(false);
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  const escalate = useCallback(
-    async (incident: Incident) => {
-      setProblem(undefined);
-      setPaging(true);
-      try {
-        const { escalated } = await api.escalateIncident(incident.id);
-        if (escalated === 0) {
-          setProblem({
-            severity: 'warning',
-            message:
-              'Nobody was paged: no escalation policy pages for the impacted entities. Assign people to the roles instead.',
-          });
-        }
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setPaging(false);
-      }
-      reload();
-    },
-    [api, reload],
-  );
+  const actions = useIncidentActions(reload);
 
   if (state.loading && !state.value) {
     return <Progress />;
@@ -202,8 +86,8 @@ export function IncidentPage() {
             <Grid item xs={12}>
               <PagedBanner
                 pages={pagingMe}
-                busy={paging}
-                onAcknowledge={() => acknowledge(incident)}
+                busy={actions.paging}
+                onAcknowledge={() => actions.acknowledge(incident)}
               />
             </Grid>
           )}
@@ -212,18 +96,18 @@ export function IncidentPage() {
               incident={incident}
               userRef={identity.value?.userEntityRef}
               canUpdate={canUpdate}
-              busy={joining}
-              onJoin={() => participate(incident, 'join')}
-              onLeave={() => participate(incident, 'leave')}
+              busy={actions.joining}
+              onJoin={() => actions.participate(incident, 'join')}
+              onLeave={() => actions.participate(incident, 'leave')}
             />
           </Grid>
-          {problem && (
+          {actions.problem && (
             <Grid item xs={12}>
               <Alert
-                severity={problem.severity}
-                onClose={() => setProblem(undefined)}
+                severity={actions.problem.severity}
+                onClose={actions.dismissProblem}
               >
-                {problem.message}
+                {actions.problem.message}
               </Alert>
             </Grid>
           )}
@@ -234,7 +118,7 @@ export function IncidentPage() {
                   incident={incident}
                   settings={settings.value}
                   canUpdate={canUpdate}
-                  onChange={request => change(incident, request)}
+                  onChange={request => actions.change(incident, request)}
                 />
               </Grid>
               <Grid item xs={12}>
@@ -242,7 +126,7 @@ export function IncidentPage() {
                   timeline={timeline}
                   roles={roles}
                   canUpdate={canUpdate}
-                  onPost={request => post(incident, request)}
+                  onPost={request => actions.post(incident, request)}
                 />
               </Grid>
             </Grid>
@@ -255,9 +139,9 @@ export function IncidentPage() {
                   error={pages.error}
                   canAcknowledge={canUpdate || pagingMe.length > 0}
                   canEscalate={canUpdate && isActiveStatus(incident.status)}
-                  busy={paging}
-                  onAcknowledge={() => acknowledge(incident)}
-                  onEscalate={() => escalate(incident)}
+                  busy={actions.paging}
+                  onAcknowledge={() => actions.acknowledge(incident)}
+                  onEscalate={() => actions.escalate(incident)}
                 />
               </Grid>
               <Grid item xs={12}>
@@ -268,7 +152,9 @@ export function IncidentPage() {
                   incident={incident}
                   roles={roles}
                   canUpdate={canUpdate}
-                  onChange={changed => change(incident, { roles: changed })}
+                  onChange={changed =>
+                    actions.change(incident, { roles: changed })
+                  }
                 />
               </Grid>
             </Grid>
