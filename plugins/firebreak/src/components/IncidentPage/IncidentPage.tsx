@@ -1,343 +1,30 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   Content,
-  Header,
-  HeaderLabel,
-  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import {
-  EntityDisplayName,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
-import {
-  INCIDENT_STATUSES,
-  Incident,
-  IncidentRoleDefinition,
-  IncidentStatus,
-  isActiveStatus,
-  TimelineEvent,
-  UpdateIncidentRequest,
-  describeStatusTransition,
-} from '@firebreak/backstage-plugin-common';
-import Button from '@material-ui/core/Button';
+import { isActiveStatus } from '@firebreak/backstage-plugin-common';
 import Grid from '@material-ui/core/Grid';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import WarningIcon from '@material-ui/icons/Warning';
 import Alert from '@material-ui/lab/Alert';
-import { DateTime } from 'luxon';
-import { useSignal } from '@backstage/plugin-signals-react';
-import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
-import { describeFailure, isConflict } from '../../api/failures';
-import { formatSpan } from '../ShiftTime';
-import { IncidentDuration, incidentEnd } from './IncidentDuration';
+import { ImpactedCard } from './ImpactedCard';
+import { IncidentHeader } from './IncidentHeader';
+import { LiveRefresh } from './LiveRefresh';
 import { PagedBanner } from './PagedBanner';
 import { PagingCard } from './PagingCard';
-import {
-  activePagesNotifying,
-  describePageReason,
-  firstAcknowledgement,
-  nextEscalation,
-} from './paging';
+import { activePagesNotifying, nextEscalation } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
-import { READ_ONLY_REASON, useCanUpdateIncident } from './participation';
+import { useCanUpdateIncident } from './participation';
 import { RolesCard } from './RolesCard';
-import { SeverityControl } from './SeverityControl';
-
-function Person(props: { userRef?: string }) {
-  return props.userRef ? (
-    <EntityDisplayName
-      entityRef={props.userRef}
-      defaultKind="user"
-      hideIcon
-      disableTooltip
-    />
-  ) : (
-    <>nobody</>
-  );
-}
-
-function People(props: { refs: string[] }) {
-  if (props.refs.length === 0) {
-    return <>nobody</>;
-  }
-  return (
-    <>
-      {props.refs.map((ref, index) => (
-        <span key={ref}>
-          {index > 0 && ', '}
-          <Person userRef={ref} />
-        </span>
-      ))}
-    </>
-  );
-}
-
-/** Who the backend says paged and escalated when no person did. */
-const PAGING_ACTOR = 'service:firebreak/paging';
-
-/** People and teams link to their catalog page; services (Firebreak's paging) are named. */
-function Actor(props: { actorRef: string }) {
-  const { actorRef } = props;
-  const kind = actorRef.split(':')[0].toLocaleLowerCase('en-US');
-  if (actorRef === PAGING_ACTOR) {
-    return <>Firebreak paging</>;
-  }
-  if (kind === 'user' || kind === 'group' || !actorRef.includes(':')) {
-    return <EntityRefLink entityRef={actorRef} defaultKind="user" />;
-  }
-  return <>{actorRef}</>;
-}
-
-function nameOf(
-  levels: readonly { id: string; name: string }[] | undefined,
-  id: string,
-): string {
-  return (levels?.find(l => l.id === id)?.name ?? id).toLocaleLowerCase(
-    'en-US',
-  );
-}
-
-function formatInstant(iso: string): string {
-  return DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
-}
-
-function describeEvent(
-  event: TimelineEvent,
-  roles: IncidentRoleDefinition[],
-): ReactNode {
-  switch (event.type) {
-    case 'declared':
-      return `Declared as ${event.data.severity}: ${event.data.title}`;
-    case 'status_changed':
-      return `${event.data.reopened ? 'Reopened' : 'Status'}: ${
-        event.data.from
-      } → ${event.data.to}`;
-    case 'severity_changed':
-      return `Severity: ${event.data.from} → ${event.data.to}`;
-    case 'priority_changed':
-      return `Priority: ${event.data.from} → ${event.data.to}`;
-    case 'role_changed': {
-      const role =
-        roles.find(r => r.id === event.data.role)?.name ?? event.data.role;
-      return (
-        <>
-          {role}: <Person userRef={event.data.from} /> →{' '}
-          <Person userRef={event.data.to} />
-        </>
-      );
-    }
-    case 'entities_changed':
-      return `Impacted entities: ${[
-        ...event.data.added.map(ref => `+ ${ref}`),
-        ...event.data.removed.map(ref => `− ${ref}`),
-      ].join(', ')}`;
-    case 'details_changed':
-      return `Changed ${event.data.fields.join(', ')}`;
-    case 'play_applied':
-      return `Response play ${event.data.play}: ${event.data.description}`;
-    case 'note': {
-      const tag = event.data.tag
-        ? `${event.data.tag[0].toLocaleUpperCase(
-            'en-US',
-          )}${event.data.tag.slice(1)}`
-        : 'Note';
-      return `${tag}: ${event.data.text}`;
-    }
-    case 'status_update':
-      return `Status update (${event.data.audience}): ${event.data.text}`;
-    case 'paged': {
-      const { level, round, policy, users, reason } = event.data;
-      return (
-        <>
-          Paged <People refs={users} /> (level {level}
-          {round > 1 && `, round ${round}`}, {policy}):{' '}
-          {describePageReason(reason)}
-        </>
-      );
-    }
-    case 'page_acknowledged':
-      return (
-        <>
-          <Person userRef={event.actorRef} /> acknowledged (level{' '}
-          {event.data.level}, {event.data.policy}): escalation stopped
-        </>
-      );
-    case 'responder_joined':
-      return (
-        <>
-          <Person userRef={event.data.userRef} /> joined as a responder
-        </>
-      );
-    case 'responder_left':
-      return (
-        <>
-          <Person userRef={event.data.userRef} /> left the responders
-        </>
-      );
-    case 'page_exhausted':
-      return event.data.reason === 'nobody_on_call'
-        ? `Nobody is on call for ${event.data.policy}: nobody was paged`
-        : `Nobody acknowledged ${event.data.policy} at any level: paging stopped`;
-    default:
-      return 'Event';
-  }
-}
-
-function StatusControl(props: {
-  incident: Incident;
-  disabled: boolean;
-  onChange: (status: IncidentStatus) => void;
-}) {
-  const { incident, onChange } = props;
-  return (
-    <TextField
-      select
-      disabled={props.disabled}
-      label="Status"
-      value={incident.status}
-      onChange={e => onChange(e.target.value as IncidentStatus)}
-      SelectProps={{ inputProps: { 'aria-label': 'Status' } }}
-      fullWidth
-    >
-      {INCIDENT_STATUSES.map(status => (
-        <MenuItem
-          key={status}
-          value={status}
-          disabled={
-            status !== incident.status &&
-            !describeStatusTransition(incident.status, status).allowed
-          }
-        >
-          {status}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
-
-function TimelineForm(props: {
-  onPost: (post: {
-    kind: 'note' | 'status_update';
-    text: string;
-  }) => Promise<void>;
-}) {
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<'note' | 'status_update'>('status_update');
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      onSubmit={async e => {
-        e.preventDefault();
-        setBusy(true);
-        try {
-          await props.onPost({ kind, text });
-          setText('');
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Grid container spacing={1} alignItems="flex-end">
-        <Grid item>
-          <TextField
-            id="firebreak-timeline-kind"
-            select
-            label="Post"
-            value={kind}
-            onChange={e => setKind(e.target.value as typeof kind)}
-          >
-            <MenuItem value="status_update">Status update</MenuItem>
-            <MenuItem value="note">Note</MenuItem>
-          </TextField>
-        </Grid>
-        <Grid item xs>
-          <TextField
-            id="firebreak-timeline-text"
-            label={kind === 'note' ? 'Note' : 'Status update'}
-            value={text}
-            onChange={e => setText(e.target.value)}
-            fullWidth
-          />
-        </Grid>
-        <Grid item>
-          <Button
-            type="submit"
-            variant="contained"
-            color="primary"
-            disabled={busy || !text.trim()}
-          >
-            Post
-          </Button>
-        </Grid>
-      </Grid>
-    </form>
-  );
-}
-
-/**
- * Reloads the pages once their next escalation is due, for apps without signals: by then the
- * backend has paged the next level.
- */
-function useReloadWhenDue(due: number | undefined, reload: () => void) {
-  useEffect(() => {
-    if (due === undefined || due < Date.now() - 60_000) {
-      return undefined;
-    }
-    const timer = setTimeout(reload, Math.max(due - Date.now(), 0) + 3000);
-    return () => clearTimeout(timer);
-  }, [due, reload]);
-}
-
-/** Reloads the page when someone else changes the incident or posts to its timeline. */
-function LiveRefresh(props: { incidentId: string; onChange: () => void }) {
-  const { lastSignal } = useSignal(`firebreak:incident:${props.incidentId}`);
-  // Once per message: the callback changes with every load, the message does not.
-  const onChange = useRef(props.onChange);
-  onChange.current = props.onChange;
-  useEffect(() => {
-    if (lastSignal) {
-      onChange.current();
-    }
-  }, [lastSignal]);
-  return null;
-}
-
-const useStyles = makeStyles(theme => ({
-  // As the header styles a plain-text subtitle, which this one cannot be: it names people.
-  subtitle: {
-    color: theme.page.fontColor,
-    opacity: 0.8,
-    display: 'inline-block',
-    marginTop: theme.spacing(1),
-  },
-  alarm: {
-    borderLeft: `4px solid ${theme.palette.error.main}`,
-    '& $alarmText': { color: theme.palette.error.main, fontWeight: 700 },
-  },
-  alarmText: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-}));
-
-type Problem = { severity: 'warning' | 'error'; message: string };
-
-const CONFLICT_MESSAGE =
-  'Someone else changed this incident — reloaded. Your change was not saved: check the incident as it is now and make your change again if it is still needed.';
+import { StatusCard } from './StatusCard';
+import { TimelineCard } from './TimelineCard';
+import { useIncidentActions } from './useIncidentActions';
+import { useReloadWhenDue } from './useReloadWhenDue';
 
 /**
  * One incident: what it is, where it stands, who runs it, and what happened.
@@ -373,116 +60,8 @@ export function IncidentPage() {
     [identityApi],
   );
   useReloadWhenDue(nextEscalation(pages.value ?? []), reloadPages);
-  const [paging, setPaging] = useState(false);
   const { allowed: canUpdate } = useCanUpdateIncident(state.value?.incident);
-  const [joining, setJoining] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const classes = useStyles();
-
-  // Every change is made against the version on screen; a stale one is refused (409), and
-  // then the page says so and shows what the incident is now instead of overwriting it.
-  const change = useCallback(
-    async (
-      incident: Incident,
-      request: Omit<UpdateIncidentRequest, 'version'>,
-    ) => {
-      setProblem(undefined);
-      try {
-        await api.updateIncident(incident.id, {
-          version: incident.version,
-          ...request,
-        });
-      } catch (e) {
-        setProblem(
-          isConflict(e)
-            ? { severity: 'warning', message: CONFLICT_MESSAGE }
-            : { severity: 'error', message: describeFailure(e) },
-        );
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  const post = useCallback(
-    async (
-      incident: Incident,
-      { kind, text }: { kind: 'note' | 'status_update'; text: string },
-    ) => {
-      setProblem(undefined);
-      try {
-        await api.postToTimeline(
-          incident.id,
-          kind === 'note'
-            ? { type: 'note', text }
-            : { type: 'status_update', text, audience: 'internal' },
-        );
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  // Joining makes a reader a participant, whom the policy may let help; the page asks again.
-  const participate = useCallback(
-    async (incident: Incident, how: 'join' | 'leave') => {
-      setProblem(undefined);
-      setJoining(true);
-      try {
-        await (how === 'join'
-          ? api.joinIncident(incident.id)
-          : api.leaveIncident(incident.id));
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setJoining(false);
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  // Whoever was paged may acknowledge; so may anyone who may change the incident.
-  const acknowledge = useCallback(
-    async (incident: Incident) => {
-      setProblem(undefined);
-      setPaging(true);
-      try {
-        await api.acknowledgeIncident(incident.id);
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setPaging(false);
-      }
-      reload();
-    },
-    [api, reload],
-  );
-
-  const escalate = useCallback(
-    async (incident: Incident) => {
-      setProblem(undefined);
-      setPaging(true);
-      try {
-        const { escalated } = await api.escalateIncident(incident.id);
-        if (escalated === 0) {
-          setProblem({
-            severity: 'warning',
-            message:
-              'Nobody was paged: no escalation policy pages for the impacted entities. Assign people to the roles instead.',
-          });
-        }
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setPaging(false);
-      }
-      reload();
-    },
-    [api, reload],
-  );
+  const actions = useIncidentActions(reload);
 
   if (state.loading && !state.value) {
     return <Progress />;
@@ -492,71 +71,23 @@ export function IncidentPage() {
   }
   const { incident, timeline } = state.value!;
   const roles = settings.value?.roles ?? [];
-  const startedEarlier =
-    Date.parse(incident.startedAt) < Date.parse(incident.declaredAt);
   const pagingMe = activePagesNotifying(
     pages.value ?? [],
     identity.value?.userEntityRef,
   );
-  const anyActivePage = (pages.value ?? []).some(p => p.status === 'active');
-  const acknowledgement = firstAcknowledgement(pages.value ?? []);
 
   return (
     <Page themeId="tool">
       <LiveRefresh incidentId={incident.id} onChange={reload} />
-      <Header
-        title={`${incident.ref} ${incident.title}`}
-        subtitle={
-          <Typography
-            variant="subtitle2"
-            component="span"
-            className={classes.subtitle}
-          >
-            Declared {formatInstant(incident.declaredAt)} by{' '}
-            <Person userRef={incident.reporterRef} />
-            {startedEarlier &&
-              ` · started ${formatInstant(incident.startedAt)}`}
-          </Typography>
-        }
-      >
-        <HeaderLabel label="Severity" value={incident.severity} />
-        <HeaderLabel label="Status" value={incident.status} />
-        <HeaderLabel
-          label={incidentEnd(incident) ? 'Lasted' : 'Open for'}
-          value={<IncidentDuration incident={incident} />}
-        />
-        {incident.acknowledgedAt ? (
-          <HeaderLabel
-            label="Acknowledged"
-            value={
-              <>
-                {acknowledgement && (
-                  <>
-                    by <Person userRef={acknowledgement.by} />{' '}
-                  </>
-                )}
-                after{' '}
-                {formatSpan(
-                  Date.parse(incident.acknowledgedAt) -
-                    Date.parse(incident.declaredAt),
-                )}
-              </>
-            }
-          />
-        ) : (
-          anyActivePage && (
-            <HeaderLabel label="Acknowledged" value="not yet — paging" />
-          )
-        )}
-      </Header>
+      <IncidentHeader incident={incident} pages={pages.value ?? []} />
       <Content>
         <Grid container spacing={3}>
           {pagingMe.length > 0 && (
             <Grid item xs={12}>
               <PagedBanner
                 pages={pagingMe}
-                busy={paging}
-                onAcknowledge={() => acknowledge(incident)}
+                busy={actions.paging}
+                onAcknowledge={() => actions.acknowledge(incident)}
               />
             </Grid>
           )}
@@ -565,124 +96,38 @@ export function IncidentPage() {
               incident={incident}
               userRef={identity.value?.userEntityRef}
               canUpdate={canUpdate}
-              busy={joining}
-              onJoin={() => participate(incident, 'join')}
-              onLeave={() => participate(incident, 'leave')}
+              busy={actions.joining}
+              onJoin={() => actions.participate(incident, 'join')}
+              onLeave={() => actions.participate(incident, 'leave')}
             />
           </Grid>
-          {problem && (
+          {actions.problem && (
             <Grid item xs={12}>
               <Alert
-                severity={problem.severity}
-                onClose={() => setProblem(undefined)}
+                severity={actions.problem.severity}
+                onClose={actions.dismissProblem}
               >
-                {problem.message}
+                {actions.problem.message}
               </Alert>
             </Grid>
           )}
           <Grid item xs={12} md={8}>
             <Grid container spacing={3}>
               <Grid item xs={12}>
-                <InfoCard title="Status">
-                  <Grid container spacing={3}>
-                    <Grid item xs={12} sm={6}>
-                      <SeverityControl
-                        incident={incident}
-                        levels={settings.value?.severities ?? []}
-                        disabled={!canUpdate}
-                        onChange={severity => change(incident, { severity })}
-                      />
-                    </Grid>
-                    <Grid item xs={12} sm={6}>
-                      <StatusControl
-                        incident={incident}
-                        disabled={!canUpdate}
-                        onChange={status => change(incident, { status })}
-                      />
-                    </Grid>
-                    {!canUpdate && (
-                      <Grid item xs={12}>
-                        <Typography variant="body2" color="textSecondary">
-                          {READ_ONLY_REASON}
-                        </Typography>
-                      </Grid>
-                    )}
-                    <Grid item xs={12}>
-                      <Typography variant="body2">
-                        Priority <strong>{incident.priority}</strong>: impact{' '}
-                        {nameOf(
-                          settings.value?.priority.impacts,
-                          incident.impact,
-                        )}{' '}
-                        × urgency{' '}
-                        {nameOf(
-                          settings.value?.priority.urgencies,
-                          incident.urgency,
-                        )}
-                      </Typography>
-                    </Grid>
-                    {incident.summary && (
-                      <Grid item xs={12}>
-                        <Typography variant="body1">
-                          {incident.summary}
-                        </Typography>
-                      </Grid>
-                    )}
-                    {incident.links.length > 0 && (
-                      <Grid item xs={12}>
-                        {incident.links.map(link => (
-                          <Typography key={link.url} variant="body2">
-                            <a href={link.url} target="_blank" rel="noopener">
-                              {link.title}
-                            </a>
-                          </Typography>
-                        ))}
-                      </Grid>
-                    )}
-                  </Grid>
-                </InfoCard>
+                <StatusCard
+                  incident={incident}
+                  settings={settings.value}
+                  canUpdate={canUpdate}
+                  onChange={request => actions.change(incident, request)}
+                />
               </Grid>
               <Grid item xs={12}>
-                <InfoCard title="Timeline">
-                  {canUpdate ? (
-                    <TimelineForm onPost={request => post(incident, request)} />
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      Posting notes and status updates: {READ_ONLY_REASON}
-                    </Typography>
-                  )}
-                  <List>
-                    {[...timeline].reverse().map(event => {
-                      const alarm = event.type === 'page_exhausted';
-                      return (
-                        <ListItem
-                          key={event.id}
-                          divider
-                          className={alarm ? classes.alarm : undefined}
-                        >
-                          <ListItemText
-                            primary={
-                              alarm ? (
-                                <span className={classes.alarmText}>
-                                  <WarningIcon fontSize="small" />
-                                  {describeEvent(event, roles)}
-                                </span>
-                              ) : (
-                                describeEvent(event, roles)
-                              )
-                            }
-                            secondary={
-                              <>
-                                {formatInstant(event.at)} ·{' '}
-                                <Actor actorRef={event.actorRef} />
-                              </>
-                            }
-                          />
-                        </ListItem>
-                      );
-                    })}
-                  </List>
-                </InfoCard>
+                <TimelineCard
+                  timeline={timeline}
+                  roles={roles}
+                  canUpdate={canUpdate}
+                  onPost={request => actions.post(incident, request)}
+                />
               </Grid>
             </Grid>
           </Grid>
@@ -694,31 +139,22 @@ export function IncidentPage() {
                   error={pages.error}
                   canAcknowledge={canUpdate || pagingMe.length > 0}
                   canEscalate={canUpdate && isActiveStatus(incident.status)}
-                  busy={paging}
-                  onAcknowledge={() => acknowledge(incident)}
-                  onEscalate={() => escalate(incident)}
+                  busy={actions.paging}
+                  onAcknowledge={() => actions.acknowledge(incident)}
+                  onEscalate={() => actions.escalate(incident)}
                 />
               </Grid>
               <Grid item xs={12}>
-                <InfoCard title="Impacted">
-                  <List dense disablePadding>
-                    {incident.entityRefs.map(entityRef => (
-                      <ListItem key={entityRef} disableGutters>
-                        <ListItemText
-                          primary={<EntityRefLink entityRef={entityRef} />}
-                          secondary={parseEntityRef(entityRef).kind}
-                        />
-                      </ListItem>
-                    ))}
-                  </List>
-                </InfoCard>
+                <ImpactedCard incident={incident} />
               </Grid>
               <Grid item xs={12}>
                 <RolesCard
                   incident={incident}
                   roles={roles}
                   canUpdate={canUpdate}
-                  onChange={changed => change(incident, { roles: changed })}
+                  onChange={changed =>
+                    actions.change(incident, { roles: changed })
+                  }
                 />
               </Grid>
             </Grid>

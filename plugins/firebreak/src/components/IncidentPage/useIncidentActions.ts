@@ -1,0 +1,150 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Incident,
+  UpdateIncidentRequest,
+} from '@firebreak/backstage-plugin-common';
+import { useCallback, useState } from 'react';
+import { firebreakApiRef } from '../../api';
+import { describeFailure, isConflict } from '../../api/failures';
+import { TimelinePost } from './TimelineForm';
+
+/**
+ * What went wrong with the last action on the incident page, shown above its cards.
+ *
+ * @internal
+ */
+export type IncidentProblem = {
+  severity: 'warning' | 'error';
+  message: string;
+};
+
+const CONFLICT_MESSAGE =
+  'Someone else changed this incident — reloaded. Your change was not saved: check the incident as it is now and make your change again if it is still needed.';
+
+const NOBODY_PAGED_MESSAGE =
+  'Nobody was paged: no escalation policy pages for the impacted entities. Assign people to the roles instead.';
+
+/**
+ * What the incident page can do to an incident — change it, post to its timeline, join or
+ * leave it, acknowledge or escalate its paging — each followed by a reload, with the last
+ * problem and whether paging or joining is under way.
+ *
+ * @internal
+ */
+export function useIncidentActions(reload: () => void) {
+  const api = useApi(firebreakApiRef);
+  const [paging, setPaging] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const [problem, setProblem] = useState<IncidentProblem>();
+  const dismissProblem = useCallback(() => setProblem(undefined), []);
+
+  // Every change is made against the version on screen; a stale one is refused (409), and
+  // then the page says so and shows what the incident is now instead of overwriting it.
+  const change = useCallback(
+    async (
+      incident: Incident,
+      request: Omit<UpdateIncidentRequest, 'version'>,
+    ) => {
+      setProblem(undefined);
+      try {
+        await api.updateIncident(incident.id, {
+          version: incident.version,
+          ...request,
+        });
+      } catch (e) {
+        setProblem(
+          isConflict(e)
+            ? { severity: 'warning', message: CONFLICT_MESSAGE }
+            : { severity: 'error', message: describeFailure(e) },
+        );
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  const post = useCallback(
+    async (incident: Incident, { kind, text }: TimelinePost) => {
+      setProblem(undefined);
+      try {
+        await api.postToTimeline(
+          incident.id,
+          kind === 'note'
+            ? { type: 'note', text }
+            : { type: 'status_update', text, audience: 'internal' },
+        );
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  // Joining makes a reader a participant, whom the policy may let help; the page asks again.
+  const participate = useCallback(
+    async (incident: Incident, how: 'join' | 'leave') => {
+      setProblem(undefined);
+      setJoining(true);
+      try {
+        await (how === 'join'
+          ? api.joinIncident(incident.id)
+          : api.leaveIncident(incident.id));
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      } finally {
+        setJoining(false);
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  // Whoever was paged may acknowledge; so may anyone who may change the incident.
+  const acknowledge = useCallback(
+    async (incident: Incident) => {
+      setProblem(undefined);
+      setPaging(true);
+      try {
+        await api.acknowledgeIncident(incident.id);
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      } finally {
+        setPaging(false);
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  const escalate = useCallback(
+    async (incident: Incident) => {
+      setProblem(undefined);
+      setPaging(true);
+      try {
+        const { escalated } = await api.escalateIncident(incident.id);
+        if (escalated === 0) {
+          setProblem({ severity: 'warning', message: NOBODY_PAGED_MESSAGE });
+        }
+      } catch (e) {
+        setProblem({ severity: 'error', message: describeFailure(e) });
+      } finally {
+        setPaging(false);
+      }
+      reload();
+    },
+    [api, reload],
+  );
+
+  return {
+    problem,
+    dismissProblem,
+    paging,
+    joining,
+    change,
+    post,
+    participate,
+    acknowledge,
+    escalate,
+  };
+}
