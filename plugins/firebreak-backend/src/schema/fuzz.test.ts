@@ -26,7 +26,9 @@ import { FieldHints, Live } from '../__testUtils__/openApiValues';
  * The OpenAPI-driven fuzz test: requests derived from `openapi.yaml` for every operation, valid,
  * at boundaries and invalid, from allowed, read-only and denied callers, through the real
  * plugin. Every answer must be 2xx or a 4xx that names the field (see `answerProblem`) and match
- * the spec; afterwards the database invariants must hold (see `databaseProblems`).
+ * the spec; afterwards the database invariants must hold (see `databaseProblems`), and every
+ * operation of the spec must have answered 2xx at least once (else it was only ever tested for
+ * how it refuses).
  *
  *   FIREBREAK_FUZZ_SEED=<n>     the run to reproduce (fast-check prints it on failure)
  *   FIREBREAK_FUZZ_RUNS=<n>     generated requests per database (default 5,000)
