@@ -144,13 +144,7 @@ export class ApiFuzzState {
     body: any,
   ) {
     if (status === 204 && operation.method === 'delete') {
-      const template = itemTemplateOf(operation.template)!;
-      const id = params[paramNames(template).pop()!];
-      const known = this.resources.get(template) ?? [];
-      this.resources.set(
-        template,
-        known.filter(r => !Object.values(r.params).includes(id)),
-      );
+      this.forget(itemTemplateOf(operation.template)!, params);
       return;
     }
     if (status >= 300 || !body || typeof body !== 'object') return;
@@ -176,6 +170,32 @@ export class ApiFuzzState {
         }
       }
       this.observeVersion(versionKey, item.version);
+    }
+  }
+
+  /**
+   * Forgets a deleted resource under every alias it was learnt by (id, ref, name: deleting it
+   * by one leaves the others naming nothing) and everything under it (a schedule's overrides).
+   */
+  private forget(template: string, params: Record<string, string>) {
+    const names = paramNames(template);
+    const named = (r: KnownResource) =>
+      names.every(name => r.params[name] === params[name]);
+    const deleted = (this.resources.get(template) ?? []).filter(named);
+    const versionKeys = new Set(deleted.map(r => r.versionKey));
+    const idParam = names[names.length - 1];
+    const aliases = new Set([
+      params[idParam],
+      ...(this.resources.get(template) ?? [])
+        .filter(r => versionKeys.has(r.versionKey))
+        .map(r => r.params[idParam]),
+    ]);
+    for (const [known, resources] of this.resources) {
+      if (known !== template && !known.startsWith(`${template}/`)) continue;
+      this.resources.set(
+        known,
+        resources.filter(r => !aliases.has(r.params[idParam])),
+      );
     }
   }
 
