@@ -56,7 +56,8 @@ function wallClock(iso: string, timeZone: string) {
 /**
  * Tells people, a configured time before their on-call shift starts, that it does: one
  * notification per schedule, person and shift start. Each reminder is recorded in the database
- * in the transaction that sends it, so however many replicas run this, each is sent once.
+ * (a unique row) before it is sent, so however many replicas run this, each is sent at most once;
+ * one whose sending fails is forgotten again and tried on the next run.
  *
  * @internal
  */

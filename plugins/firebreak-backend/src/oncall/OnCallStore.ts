@@ -496,35 +496,44 @@ export class OnCallStore {
   }
 
   /**
-   * Records a reminder and delivers it in one transaction: a reminder recorded already (by this
-   * or another replica) is not delivered again and answers false, and one whose delivery fails
-   * is not recorded, so a later run tries again. A second replica recording the same reminder
-   * meanwhile waits on the row until the first commits or rolls back.
+   * Records a reminder, then delivers it: a reminder recorded already (by this or another
+   * replica) is not delivered again and answers false, and one whose delivery fails is forgotten
+   * again, so a later run tries again.
+   *
+   * The delivery is outside any transaction on purpose. Backstage's notification service signs
+   * its request with the plugin's key, kept in the plugin's own database; on SQLite that database
+   * has one connection, so a transaction held across the delivery waited on itself until the
+   * pool gave up (a minute). The price: a replica that dies between recording and delivering
+   * loses that one reminder.
    */
   async recordHandoffReminder(
     reminder: HandoffReminderKey,
     now: Date,
     deliver: () => Promise<void>,
   ): Promise<boolean> {
-    let delivering = false;
+    const key = {
+      schedule_id: reminder.scheduleId,
+      user_ref: lowerRef(reminder.userRef),
+      shift_start: reminder.shiftStart,
+    };
     try {
-      await this.db.transaction(async tx => {
-        await tx('firebreak_handoff_reminders').insert({
-          schedule_id: reminder.scheduleId,
-          user_ref: lowerRef(reminder.userRef),
-          shift_start: reminder.shiftStart,
-          sent_at: now,
-        });
-        delivering = true;
-        await deliver();
+      await this.db('firebreak_handoff_reminders').insert({
+        ...key,
+        sent_at: now,
       });
-      return true;
     } catch (error) {
-      if (!delivering && isUniqueViolation(error)) {
+      if (isUniqueViolation(error)) {
         return false;
       }
       throw error;
     }
+    try {
+      await deliver();
+    } catch (error) {
+      await this.db('firebreak_handoff_reminders').where(key).delete();
+      throw error;
+    }
+    return true;
   }
 
   /** Forgets reminders of shifts that started before `before`; answers how many. */
