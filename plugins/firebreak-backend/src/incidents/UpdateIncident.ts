@@ -137,7 +137,11 @@ export class UpdateIncident {
   private async changeSeverity(draft: Draft, severityId: string) {
     const { current, actorRef, now, changes, events } = draft;
     const { plays: responsePlays } = this.deps;
-    const severity = requireSeverity(this.deps.settings, severityId, 'severity');
+    const severity = requireSeverity(
+      this.deps.settings,
+      severityId,
+      'severity',
+    );
     changes.severity = severity.id;
     events.push({
       type: 'severity_changed',
