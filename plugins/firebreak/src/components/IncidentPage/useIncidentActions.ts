@@ -81,59 +81,53 @@ export function useIncidentActions(reload: () => void) {
     [api, reload],
   );
 
-  // Joining makes a reader a participant, whom the policy may let help; the page asks again.
-  const participate = useCallback(
-    async (incident: Incident, how: 'join' | 'leave') => {
+  // Paging and joining show that they are under way; a failure is the page's problem, and the
+  // page reloads either way.
+  const busyWhile = useCallback(
+    async (setBusy: (busy: boolean) => void, action: () => Promise<void>) => {
       setProblem(undefined);
-      setJoining(true);
+      setBusy(true);
       try {
-        await (how === 'join'
-          ? api.joinIncident(incident.id)
-          : api.leaveIncident(incident.id));
+        await action();
       } catch (e) {
         setProblem({ severity: 'error', message: describeFailure(e) });
       } finally {
-        setJoining(false);
+        setBusy(false);
       }
       reload();
     },
-    [api, reload],
+    [reload],
+  );
+
+  // Joining makes a reader a participant, whom the policy may let help; the page asks again.
+  const participate = useCallback(
+    (incident: Incident, how: 'join' | 'leave') =>
+      busyWhile(setJoining, async () => {
+        await (how === 'join'
+          ? api.joinIncident(incident.id)
+          : api.leaveIncident(incident.id));
+      }),
+    [api, busyWhile],
   );
 
   // Whoever was paged may acknowledge; so may anyone who may change the incident.
   const acknowledge = useCallback(
-    async (incident: Incident) => {
-      setProblem(undefined);
-      setPaging(true);
-      try {
+    (incident: Incident) =>
+      busyWhile(setPaging, async () => {
         await api.acknowledgeIncident(incident.id);
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setPaging(false);
-      }
-      reload();
-    },
-    [api, reload],
+      }),
+    [api, busyWhile],
   );
 
   const escalate = useCallback(
-    async (incident: Incident) => {
-      setProblem(undefined);
-      setPaging(true);
-      try {
+    (incident: Incident) =>
+      busyWhile(setPaging, async () => {
         const { escalated } = await api.escalateIncident(incident.id);
         if (escalated === 0) {
           setProblem({ severity: 'warning', message: NOBODY_PAGED_MESSAGE });
         }
-      } catch (e) {
-        setProblem({ severity: 'error', message: describeFailure(e) });
-      } finally {
-        setPaging(false);
-      }
-      reload();
-    },
-    [api, reload],
+      }),
+    [api, busyWhile],
   );
 
   return {
