@@ -84,7 +84,7 @@ export interface IncidentChanges {
  * owned by one of the claims, one of the claims holds a role in it, or one of the claims takes
  * part in it (holds a role, is a responder, or reported it).
  *
- * @internal
+ * @public
  */
 export type IncidentFilter =
   | { allOf: IncidentFilter[] }

@@ -1,3 +1,4 @@
+export type { IncidentFilter } from '../incidents/IncidentStore';
 export * from './resource';
 export {
   isOwnerOfImpactedEntity,
