@@ -6,10 +6,12 @@ export interface Config {
      * catalog on start. Meant for demos and local development; leave off in production.
      */
     demoData?: {
+      /** Seed the example incidents and on-call configuration (default false). */
       enabled?: boolean;
     };
     /**
-     * Severity levels, most severe first. Defaults to SEV1 and SEV2 (major) and SEV3.
+     * Severity levels, most severe first. Defaults to SEV1 and SEV2 (major) and SEV3 (minor).
+     * Replaces the defaults as a whole; an empty list stops the backend at start.
      */
     severities?: Array<{
       /** Stored and sent by the API, such as `SEV1`. */
@@ -18,18 +20,29 @@ export interface Config {
       name?: string;
       /** When to pick this level. */
       description?: string;
-      /** Major incidents require a postmortem and trigger response plays. */
+      /**
+       * Whether the level is major (default false): raising an incident into a major level
+       * while nobody is being paged for it pages its on-call again.
+       */
       major?: boolean;
       /** Impact assumed when the declarer gives none: an id of `priority.impacts`. */
       defaultImpact: string;
       /** Urgency assumed when the declarer gives none: an id of `priority.urgencies`. */
       defaultUrgency: string;
     }>;
-    /** The impact × urgency priority matrix. Defaults to three levels each, P1 to P5. */
+    /**
+     * The impact × urgency priority matrix. Defaults to impacts and urgencies `high`, `medium`
+     * and `low`, giving P1 (high × high) to P5 (low × low). Replaces the defaults as a whole.
+     */
     priority?: {
+      /** Impact levels; `name` defaults to the id. */
       impacts: Array<{ id: string; name?: string; description?: string }>;
+      /** Urgency levels; `name` defaults to the id. */
       urgencies: Array<{ id: string; name?: string; description?: string }>;
-      /** `matrix.<impact>.<urgency>` is the priority, such as `P1`. */
+      /**
+       * `matrix.<impact>.<urgency>` is the priority, such as `P1`; every pair needs one, or the
+       * backend stops at start naming the missing key.
+       */
       matrix: { [impact: string]: { [urgency: string]: string } };
     };
     /** How Firebreak asks the permission framework. */
@@ -60,17 +73,29 @@ export interface Config {
         minutesBefore?: number;
       };
     };
-    /** New names for the response roles, by role id (commander, deputy, ...). */
+    /**
+     * New names for the response roles, by role id: `commander`, `deputy`, `communications`,
+     * `scribe`, `tech_lead`. Other ids are ignored: the set of roles is fixed.
+     */
     roles?: { [roleId: string]: string };
     /** What happens when an incident of a severity is declared or escalated into it. */
     responsePlays?: Array<{
+      /**
+       * Names the play on the incident's timeline. A play applies once per incident, known by
+       * this name: a renamed play counts as a new one.
+       */
       name: string;
+      /** Ids of configured severities; an unknown id stops the backend at start. */
       severities: string[];
       /** User or group refs added as responders. */
       responders?: string[];
       /** User or group refs added as subscribers. */
       subscribers?: string[];
-      /** Links attached to the incident; `{ref}`, `{id}` and `{slug}` are filled in. */
+      /**
+       * Links attached to the incident; `{ref}`, `{id}` and `{slug}` are filled in in `url`,
+       * which must be http or https (anything else stops the backend at start). `type`
+       * defaults to `link`.
+       */
       links?: Array<{ title: string; url: string; type?: string }>;
     }>;
   };
