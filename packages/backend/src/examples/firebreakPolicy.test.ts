@@ -20,6 +20,8 @@ import {
   firebreakOnCallReadPermission,
   firebreakOnCallUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
+import fs from 'node:fs';
+import path from 'node:path';
 import { FirebreakPolicy } from './firebreakPolicy';
 
 const claims = ['user:default/alice.nguyen', 'group:default/payments'];
@@ -123,5 +125,17 @@ describe('FirebreakPolicy (README example)', () => {
         anyOf: [{ params: { claims: [] } }, { params: { claims: [] } }],
       },
     });
+  });
+
+  it('is shown in the README exactly as it is here', () => {
+    const readme = fs.readFileSync(
+      path.resolve(__dirname, '../../../../README.md'),
+      'utf8',
+    );
+    const source = fs.readFileSync(
+      path.resolve(__dirname, 'firebreakPolicy.ts'),
+      'utf8',
+    );
+    expect(readme).toContain(`\`\`\`ts\n${source}\`\`\``);
   });
 });
