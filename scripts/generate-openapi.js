@@ -1,15 +1,22 @@
 #!/usr/bin/env node
-// Generates a backend plugin's OpenAPI server types from its spec, in the layout
-// `backstage-repo-tools package schema openapi generate --server` writes:
+// Generates a backend plugin's OpenAPI server types from its spec:
 //
 //   src/schema/openapi.yaml                    the spec, written by hand
 //   src/schema/openapi/generated/router.ts     the spec `as const` and a typed createOpenApiRouter
-//   src/schema/openapi/generated/apis/         one request/response type per operation, EndpointMap
-//   src/schema/openapi/generated/models/       one type per component schema
+//   src/schema/openapi/generated/openapi.ts    `paths`, `components` and `operations`, written by
+//                                              openapi-typescript (a maintained, pure-JavaScript
+//                                              generator, pinned by yarn.lock)
+//   src/schema/openapi/endpointMap.ts          not generated: derives from `paths` the EndpointMap
+//                                              that Backstage's typed router takes
 //
-// repo-tools gets the models and the EndpointMap from openapi-generator, a Java program it
-// downloads at run time; that download is not possible on every machine this project builds on,
-// so this script writes the same shapes itself, from the JSON Schema subset our specs use.
+// `backstage-repo-tools package schema openapi generate --server` would write the models and the
+// EndpointMap with openapi-generator, a Java program it downloads at run time; that download is
+// not possible on every machine this project builds on. openapi-typescript gives every operation's
+// parameters, body and responses and every component schema, and the ~40-line type in
+// endpointMap.ts turns its `paths` into the EndpointMap shape, which TypedRouter and
+// createValidatedOpenApiRouterFromGeneratedEndpointMap require; the types the routers see are
+// the ones the hand-written generator this replaced produced (compared operation by operation,
+// and component by component, when switching).
 //
 //   node scripts/generate-openapi.js [--check] [package folder ...]
 //
@@ -21,13 +28,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const yaml = require('js-yaml');
 const prettier = require('prettier');
+const { default: openapiTS, astToString } = require('openapi-typescript');
 
 const ROOT = path.resolve(__dirname, '..');
 const SPEC_PATH = 'src/schema/openapi.yaml';
 const OUTPUT_DIR = 'src/schema/openapi/generated';
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
-// Schema names that would shadow a global type get a prefix, as openapi-generator does.
-const RESERVED_NAMES = new Set(['Error', 'Date', 'Object', 'Array', 'Record']);
 
 const HEADER = `//
 
@@ -38,262 +43,9 @@ const HEADER = `//
 // \`yarn generate:openapi\` in the repository root after changing the spec.
 `;
 
-function modelName(schemaName) {
-  return RESERVED_NAMES.has(schemaName) ? `Model${schemaName}` : schemaName;
-}
-
-function pascalCase(value) {
-  return value
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map(part => part[0].toUpperCase() + part.slice(1))
-    .join('');
-}
-
-function refName(ref) {
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-  if (!match) {
-    throw new Error(`Only component schema references are supported: ${ref}`);
-  }
-  return match[1];
-}
-
-/** Follows a `#/components/<kind>/<name>` reference within the spec. */
-function resolve(spec, value) {
-  if (!value || !value.$ref) {
-    return value;
-  }
-  const parts = value.$ref.replace(/^#\//, '').split('/');
-  let target = spec;
-  for (const part of parts) {
-    target = target?.[part];
-  }
-  if (!target) {
-    throw new Error(`Unresolved reference ${value.$ref}`);
-  }
-  return resolve(spec, target);
-}
-
-function docComment(lines, indent = '') {
-  const text = lines.filter(Boolean).join('\n\n');
-  if (!text) {
-    return '';
-  }
-  const body = text
-    .split('\n')
-    .map(line => `${indent} *${line ? ` ${line}` : ''}`)
-    .join('\n');
-  return `${indent}/**\n${body}\n${indent} */\n`;
-}
-
-function propertyKey(name) {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : `'${name}'`;
-}
-
-function literal(value) {
-  return typeof value === 'string'
-    ? `'${value.replace(/'/g, "\\'")}'`
-    : String(value);
-}
-
-/** The TypeScript type of a JSON schema; `imports` collects the models it refers to. */
-function typeOf(schema, imports) {
-  if (
-    schema === undefined ||
-    schema === true ||
-    Object.keys(schema).length === 0
-  ) {
-    return 'unknown';
-  }
-  if (schema.$ref) {
-    const name = modelName(refName(schema.$ref));
-    imports.add(name);
-    return name;
-  }
-  let type;
-  if (schema.oneOf || schema.anyOf) {
-    type = (schema.oneOf || schema.anyOf)
-      .map(s => typeOf(s, imports))
-      .join(' | ');
-  } else if (schema.allOf) {
-    type = schema.allOf.map(s => typeOf(s, imports)).join(' & ');
-  } else if (schema.const !== undefined) {
-    type = literal(schema.const);
-  } else if (schema.enum) {
-    type = schema.enum.map(literal).join(' | ');
-  } else if (Array.isArray(schema.type)) {
-    type = schema.type
-      .map(t => typeOf({ ...schema, type: t }, imports))
-      .join(' | ');
-  } else {
-    switch (schema.type) {
-      case 'string':
-        type = 'string';
-        break;
-      case 'integer':
-      case 'number':
-        type = 'number';
-        break;
-      case 'boolean':
-        type = 'boolean';
-        break;
-      case 'null':
-        type = 'null';
-        break;
-      case 'array':
-        type = `Array<${typeOf(schema.items, imports)}>`;
-        break;
-      case 'object':
-      case undefined:
-        type = objectType(schema, imports, '');
-        break;
-      default:
-        throw new Error(`Unsupported schema type ${schema.type}`);
-    }
-  }
-  return schema.nullable ? `${type} | null` : type;
-}
-
-function objectType(schema, imports, indent) {
-  const required = new Set(schema.required ?? []);
-  const members = Object.entries(schema.properties ?? {}).map(
-    ([name, property]) =>
-      `${docComment(
-        [property.description],
-        `${indent}  `,
-      )}${indent}  ${propertyKey(name)}${
-        required.has(name) ? '' : '?'
-      }: ${typeOf(property, imports)};`,
-  );
-  const extra = schema.additionalProperties;
-  if (extra && extra !== true) {
-    members.push(`${indent}  [key: string]: ${typeOf(extra, imports)};`);
-  } else if (extra === true || (extra === undefined && members.length === 0)) {
-    members.push(`${indent}  [key: string]: unknown;`);
-  }
-  return `{\n${members.join('\n')}\n${indent}}`;
-}
-
-function importLines(imports, from) {
-  return [...imports]
-    .sort()
-    .map(name => `import { ${name} } from '${from(name)}';`)
-    .join('\n');
-}
-
-function modelFile(name, schema) {
-  const imports = new Set();
-  const isObject =
-    (schema.type === 'object' || (!schema.type && schema.properties)) &&
-    !schema.oneOf &&
-    !schema.anyOf &&
-    !schema.allOf;
-  const body = isObject
-    ? `export interface ${modelName(name)} ${objectType(schema, imports, '')}`
-    : `export type ${modelName(name)} = ${typeOf(schema, imports)};`;
-  imports.delete(modelName(name));
-  return `${HEADER}${importLines(imports, n => `./${n}.model`)}
-
-${docComment([schema.description, '@public'])}${body}
-`;
-}
-
-function operationTypes(spec) {
-  const operations = [];
-  for (const [route, pathItem] of Object.entries(spec.paths ?? {})) {
-    const shared = pathItem.parameters ?? [];
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) {
-        continue;
-      }
-      if (!operation.operationId) {
-        throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
-      }
-      operations.push({ route, method, operation, shared });
-    }
-  }
-  return operations.sort((a, b) =>
-    a.operation.operationId.localeCompare(b.operation.operationId),
-  );
-}
-
-function parameterGroup(spec, parameters, location, imports) {
-  const inGroup = parameters
-    .map(p => resolve(spec, p))
-    .filter(p => p.in === location);
-  if (inGroup.length === 0) {
-    return undefined;
-  }
-  const members = inGroup.map(
-    p =>
-      `${docComment([p.description], '    ')}    ${propertyKey(p.name)}${
-        p.required ? '' : '?'
-      }: ${typeOf(p.schema, imports)};`,
-  );
-  return `{\n${members.join('\n')}\n  }`;
-}
-
-function apiFile(spec) {
-  const imports = new Set();
-  const types = [];
-  const endpoints = [];
-  for (const { route, method, operation, shared } of operationTypes(spec)) {
-    const name = pascalCase(operation.operationId);
-    // Operation parameters override path-level ones of the same name and location.
-    const byKey = new Map();
-    for (const parameter of [...shared, ...(operation.parameters ?? [])]) {
-      const resolved = resolve(spec, parameter);
-      byKey.set(`${resolved.in}:${resolved.name}`, resolved);
-    }
-    const parameters = [...byKey.values()];
-    const members = [];
-    const pathParams = parameterGroup(spec, parameters, 'path', imports);
-    if (pathParams) members.push(`  path: ${pathParams};`);
-    const queryParams = parameterGroup(spec, parameters, 'query', imports);
-    if (queryParams) members.push(`  query: ${queryParams};`);
-    const requestBody = resolve(spec, operation.requestBody);
-    const bodySchema = requestBody?.content?.['application/json']?.schema;
-    if (bodySchema) members.push(`  body: ${typeOf(bodySchema, imports)};`);
-    // What handlers send: the bodies of the success responses. Errors are thrown, and
-    // Backstage's error handler writes their bodies.
-    const responses = Object.entries(operation.responses ?? {})
-      .filter(([status]) => /^2\d\d$/.test(status))
-      .map(([, response]) => {
-        const schema = resolve(spec, response)?.content?.['application/json']
-          ?.schema;
-        return schema ? typeOf(schema, imports) : 'void';
-      });
-    members.push(
-      `  response: ${[...new Set(responses)].join(' | ') || 'void'};`,
-    );
-    types.push(
-      `${docComment([
-        operation.summary,
-        `\`${method.toUpperCase()} ${route}\``,
-        '@public',
-      ])}export type ${name} = {\n${members.join('\n')}\n};`,
-    );
-    endpoints.push(
-      `  '#${method === 'delete' ? '_delete' : method}|${route}': ${name};`,
-    );
-  }
-  return `${HEADER}${importLines(imports, n => `../models/${n}.model`)}
-
-${types.join('\n\n')}
-
-${docComment([
-  'Every operation of the spec, by method and path, for the typed router.',
-  '@public',
-])}export type EndpointMap = {
-${endpoints.join('\n')}
-};
-`;
-}
-
 function routerFile(spec) {
   return `${HEADER}import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
-import { EndpointMap } from './apis';
+import { EndpointMap } from '../endpointMap';
 
 /**
  * The OpenAPI spec, as written in ${SPEC_PATH}.
@@ -321,7 +73,7 @@ export const createOpenApiRouter = async (
 }
 
 /** Every generated file of one package: path relative to the package → contents. */
-function generate(packageDir) {
+async function generate(packageDir) {
   const spec = yaml.load(
     fs.readFileSync(path.join(packageDir, SPEC_PATH), 'utf8'),
   );
@@ -332,31 +84,17 @@ function generate(packageDir) {
   }
   const files = new Map();
   const out = rel => path.posix.join(OUTPUT_DIR, rel);
-  const schemas = Object.entries(spec.components?.schemas ?? {}).sort(
-    ([a], [b]) => a.localeCompare(b),
-  );
-  for (const [name, schema] of schemas) {
-    files.set(
-      out(`models/${modelName(name)}.model.ts`),
-      modelFile(name, schema),
-    );
-  }
-  files.set(
-    out('models/index.ts'),
-    `${HEADER}${schemas
-      .map(([name]) => `export * from './${modelName(name)}.model';`)
-      .join('\n')}\n`,
-  );
-  files.set(out('apis/Api.server.ts'), apiFile(spec));
-  files.set(out('apis/index.ts'), `${HEADER}export * from './Api.server';\n`);
+  // A copy: openapi-typescript bundles the document it is given, and router.ts needs it as written.
+  const types = astToString(await openapiTS(structuredClone(spec)));
+  files.set(out('openapi.ts'), `${HEADER}${types}`);
   files.set(out('router.ts'), routerFile(spec));
   files.set(
     out('index.ts'),
-    `${HEADER}export * from './router';\nexport * from './apis';\nexport * from './models';\n`,
+    `${HEADER}export * from './router';\nexport type * from './openapi';\n`,
   );
   files.set(
     'src/schema/openapi/index.ts',
-    `${HEADER}export * from './generated';\n`,
+    `${HEADER}export * from './generated';\nexport type { EndpointMap } from './endpointMap';\n`,
   );
 
   const prettierOptions = prettier.resolveConfig.sync(
@@ -395,7 +133,7 @@ function listFiles(dir) {
   });
 }
 
-function main(args) {
+async function main(args) {
   const check = args.includes('--check');
   const folders = args.filter(a => !a.startsWith('--'));
   const packages = folders.length
@@ -403,7 +141,7 @@ function main(args) {
     : workspacePackagesWithSpecs();
   let stale = 0;
   for (const packageDir of packages) {
-    const files = generate(packageDir);
+    const files = await generate(packageDir);
     const name = path.relative(ROOT, packageDir);
     const expected = new Set(
       [...files.keys()].map(f => path.join(packageDir, f)),
@@ -452,9 +190,7 @@ function main(args) {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch(error => {
   console.error(error.message);
   process.exitCode = 1;
-}
+});

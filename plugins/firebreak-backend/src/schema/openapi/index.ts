@@ -6,3 +6,4 @@
 // Generated from src/schema/openapi.yaml by scripts/generate-openapi.js; run
 // `yarn generate:openapi` in the repository root after changing the spec.
 export * from './generated';
+export type { EndpointMap } from './endpointMap';

@@ -6,5 +6,4 @@
 // Generated from src/schema/openapi.yaml by scripts/generate-openapi.js; run
 // `yarn generate:openapi` in the repository root after changing the spec.
 export * from './router';
-export * from './apis';
-export * from './models';
+export type * from './openapi';

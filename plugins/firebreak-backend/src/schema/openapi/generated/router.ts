@@ -6,7 +6,7 @@
 // Generated from src/schema/openapi.yaml by scripts/generate-openapi.js; run
 // `yarn generate:openapi` in the repository root after changing the spec.
 import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
-import { EndpointMap } from './apis';
+import { EndpointMap } from '../endpointMap';
 
 /**
  * The OpenAPI spec, as written in src/schema/openapi.yaml.
