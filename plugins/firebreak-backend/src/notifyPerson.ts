@@ -19,7 +19,8 @@ export interface PersonChannels {
 }
 
 /**
- * Tells one person something through Backstage notifications and every notifier. A repeated
+ * Tells one person something through Backstage notifications and every notifier, and throws
+ * if any of them failed (after trying all of them). A repeated
  * send with the same `scope` updates the Backstage notification instead of adding one, and
  * notifiers get a deduplication key made of the scope and the person.
  *
@@ -39,20 +40,43 @@ export async function notifyPerson(
   },
 ): Promise<void> {
   const { title, description, link, severity, topic, scope, urgency } = message;
-  if (channels.notifications) {
-    await channels.notifications.send({
-      recipients: { type: 'entity', entityRef: userRef },
-      payload: { title, description, link, severity, topic, scope },
-    });
+  // Every channel is tried, whatever another one does: a notifications backend that is missing
+  // or down must not keep a paging module from waking someone. A failure is thrown afterwards so
+  // the caller tries again; the scope and the deduplication key keep channels that already
+  // delivered from delivering twice.
+  const failures: Array<{ channel: string; error: unknown }> = [];
+  const attempt = async (channel: string, send: () => Promise<void>) => {
+    try {
+      await send();
+    } catch (error) {
+      failures.push({ channel, error });
+    }
+  };
+  const notifications = channels.notifications;
+  if (notifications) {
+    await attempt('Backstage notifications', () =>
+      notifications.send({
+        recipients: { type: 'entity', entityRef: userRef },
+        payload: { title, description, link, severity, topic, scope },
+      }),
+    );
   }
   for (const notifier of channels.notifiers) {
-    await notifier.notify({
-      recipients: [userRef],
-      title,
-      description,
-      link,
-      urgency,
-      deduplicationKey: `${scope}:${userRef}`,
-    });
+    await attempt(`notifier ${notifier.id}`, () =>
+      notifier.notify({
+        recipients: [userRef],
+        title,
+        description,
+        link,
+        urgency,
+        deduplicationKey: `${scope}:${userRef}`,
+      }),
+    );
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(
+      failures.map(f => f.error),
+      failures.map(f => `${f.channel}: ${String(f.error)}`).join('; '),
+    );
   }
 }
