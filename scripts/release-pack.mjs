@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Builds and packs Firebreak's four publishable packages into dist-packages/ exactly as a
-// publish would: `yarn tsc` (the type bundles are made from dist-types), then
-// `backstage-cli package build` and `yarn pack` for each package. Yarn's pack runs the
-// package's prepack (backstage-cli package prepack: entry points into dist, publishConfig
-// applied, config.d.ts compiled to config.schema.json), replaces `workspace:` ranges with the
-// packed version, then runs postpack, which restores package.json.
+// Builds and packs Firebreak's publishable packages (every workspace package that is not
+// private) into dist-packages/ exactly as a publish would: `yarn tsc` (the type bundles are
+// made from dist-types), then `backstage-cli package build` and `yarn pack` for each package.
+// Yarn's pack runs the package's prepack (backstage-cli package prepack: entry points into
+// dist, publishConfig applied, config.d.ts compiled to config.schema.json), replaces
+// `workspace:` ranges with the packed version, then runs postpack, which restores package.json.
 //
 // Usage: yarn release:pack   (run through scripts/toolchain.sh's Node 22 and Yarn 4)
 
@@ -16,13 +16,53 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist-packages');
 
-// Dependencies first, so a failure names the lowest broken package.
-const packageDirs = [
-  'plugins/firebreak-common',
-  'plugins/firebreak-node',
-  'plugins/firebreak-backend',
-  'plugins/firebreak',
-];
+/**
+ * The workspace packages that are not private, each after the packages it depends on, so a
+ * failure names the lowest broken package.
+ */
+function readPublishablePackages() {
+  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json')));
+  const dirs = rootPkg.workspaces.flatMap(pattern =>
+    pattern.endsWith('/*')
+      ? fs
+          .readdirSync(path.join(root, pattern.slice(0, -2)))
+          .map(child => `${pattern.slice(0, -2)}/${child}`)
+      : [pattern],
+  );
+  const packages = dirs
+    .filter(dir => fs.existsSync(path.join(root, dir, 'package.json')))
+    .map(dir => {
+      const original = fs.readFileSync(
+        path.join(root, dir, 'package.json'),
+        'utf8',
+      );
+      return { dir, original, pkg: JSON.parse(original) };
+    })
+    .filter(({ pkg }) => !pkg.private);
+  const names = new Set(packages.map(({ pkg }) => pkg.name));
+  const ordered = [];
+  while (ordered.length < packages.length) {
+    const next = packages.find(
+      candidate =>
+        !ordered.includes(candidate) &&
+        Object.keys(candidate.pkg.dependencies ?? {}).every(
+          dep => !names.has(dep) || ordered.some(done => done.pkg.name === dep),
+        ),
+    );
+    if (!next) {
+      throw new Error(
+        'the publishable packages depend on each other in a cycle',
+      );
+    }
+    ordered.push(next);
+  }
+  return ordered.map(({ dir, original, pkg }) => ({
+    dir,
+    original,
+    name: pkg.name,
+    version: pkg.version,
+  }));
+}
 
 function run(title, args, { quiet = false } = {}) {
   console.log(`== ${title}`);
@@ -80,19 +120,11 @@ function checkRestored(dir, original) {
 }
 
 function main() {
+  const packages = readPublishablePackages();
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
 
   run('type check and declarations (yarn tsc)', ['tsc']);
-
-  const packages = packageDirs.map(dir => {
-    const original = fs.readFileSync(
-      path.join(root, dir, 'package.json'),
-      'utf8',
-    );
-    const pkg = JSON.parse(original);
-    return { dir, original, name: pkg.name, version: pkg.version };
-  });
 
   for (const { dir, name } of packages) {
     run(`build ${name} (${dir})`, ['workspace', name, 'build']);
