@@ -153,9 +153,11 @@ describe('packed release tarballs', () => {
     it('has no workspace: ranges, and its @firebreak dependencies name the versions packed with it', () => {
       const manifest = manifestOf(name);
       const ranges = DEPENDENCY_FIELDS.flatMap(field =>
-        Object.entries<string>(manifest[field] ?? {}).map(
-          ([dep, range]) => ({ field, dep, range }),
-        ),
+        Object.entries<string>(manifest[field] ?? {}).map(([dep, range]) => ({
+          field,
+          dep,
+          range,
+        })),
       );
       expect(
         ranges.filter(({ range }) => range.includes('workspace:')),
@@ -167,7 +169,9 @@ describe('packed release tarballs', () => {
         internalRanges.map(({ field, dep }) => ({
           field,
           dep,
-          range: `^${packedVersions.get(dep) ?? 'a version that was not packed'}`,
+          range: `^${
+            packedVersions.get(dep) ?? 'a version that was not packed'
+          }`,
         })),
       );
       // The workspace declares them with workspace: ranges: packing must have replaced them.
