@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+status=0
 for dir in plugins/*/; do
   dir=${dir%/}
   [ -f "$dir/package.json" ] || continue
@@ -22,5 +23,6 @@ for dir in plugins/*/; do
   yarn backstage-repo-tools api-reports \
     -o ae-wrong-input-file-type,ae-undocumented \
     --validate-release-tags \
-    "$@" "$dir"
+    "$@" "$dir" || status=1
 done
+exit $status
