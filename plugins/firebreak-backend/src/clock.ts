@@ -9,6 +9,7 @@ import {
  * @public
  */
 export interface FirebreakClock {
+  /** The current time. */
   now(): Date;
 }
 

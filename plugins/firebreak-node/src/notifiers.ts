@@ -8,7 +8,9 @@ import { createExtensionPoint } from '@backstage/backend-plugin-api';
 export interface FirebreakNotification {
   /** Entity refs of the users or groups to reach. */
   recipients: string[];
+  /** One line saying what happened, such as the incident's reference and title. */
   title: string;
+  /** Plain text with more detail, when there is any. */
   description?: string;
   /** Link back into the portal, relative to the app's base URL. */
   link?: string;
@@ -27,6 +29,10 @@ export interface FirebreakNotification {
 export interface FirebreakNotifier {
   /** Short identifier used in logs and on the incident timeline, such as `slack`. */
   readonly id: string;
+  /**
+   * Delivers one notification: resolves once the channel has accepted it, and rejects when it
+   * could not be delivered.
+   */
   notify(notification: FirebreakNotification): Promise<void>;
 }
 
@@ -36,6 +42,7 @@ export interface FirebreakNotifier {
  * @public
  */
 export interface FirebreakNotifierExtensionPoint {
+  /** Adds notifiers; each one receives every notification Firebreak sends. */
   addNotifier(...notifiers: FirebreakNotifier[]): void;
 }
 

@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { InfoCardVariants } from '@backstage/core-components';
 import { firebreakApiRef, FirebreakClient } from './api';
 import {
   escalationPolicyRouteRef,
@@ -44,7 +45,7 @@ export const firebreakPlugin = createPlugin({
  *
  * @public
  */
-export const FirebreakPage = firebreakPlugin.provide(
+export const FirebreakPage: () => JSX.Element = firebreakPlugin.provide(
   createRoutableExtension({
     name: 'FirebreakPage',
     component: () =>
@@ -58,24 +59,27 @@ export const FirebreakPage = firebreakPlugin.provide(
  *
  * @public
  */
-export const EntityFirebreakContent = firebreakPlugin.provide(
-  createComponentExtension({
-    name: 'EntityFirebreakContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityIncidentsContent').then(
-          m => m.EntityIncidentsContent,
-        ),
-    },
-  }),
-);
+export const EntityFirebreakContent: () => JSX.Element =
+  firebreakPlugin.provide(
+    createComponentExtension({
+      name: 'EntityFirebreakContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityIncidentsContent').then(
+            m => m.EntityIncidentsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity overview card: the entity's open incidents, worst first, or a way to declare one.
  *
  * @public
  */
-export const EntityActiveIncidentsCard = firebreakPlugin.provide(
+export const EntityActiveIncidentsCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element = firebreakPlugin.provide(
   createComponentExtension({
     name: 'EntityActiveIncidentsCard',
     component: {
@@ -93,7 +97,9 @@ export const EntityActiveIncidentsCard = firebreakPlugin.provide(
  *
  * @public
  */
-export const EntityOnCallCard = firebreakPlugin.provide(
+export const EntityOnCallCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element = firebreakPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
@@ -108,7 +114,9 @@ export const EntityOnCallCard = firebreakPlugin.provide(
  *
  * @public
  */
-export const MyOnCallCard = firebreakPlugin.provide(
+export const MyOnCallCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element = firebreakPlugin.provide(
   createComponentExtension({
     name: 'MyOnCallCard',
     component: {
@@ -123,7 +131,9 @@ export const MyOnCallCard = firebreakPlugin.provide(
  *
  * @public
  */
-export const EntityUserOnCallCard = firebreakPlugin.provide(
+export const EntityUserOnCallCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element | null = firebreakPlugin.provide(
   createComponentExtension({
     name: 'EntityUserOnCallCard',
     component: {

@@ -15,7 +15,9 @@ import { lowerRef } from '../refs';
 export interface OnCallPermissionResource {
   /** `owner` stands for a team's on-call configuration as a whole (ref `owner:<group ref>`). */
   kind: 'schedule' | 'escalation-policy' | 'owner';
+  /** The schedule's or policy's id; for `owner`, the group ref. */
   id: string;
+  /** The entity ref of the group that owns the schedule or policy. */
   ownerRef: string;
 }
 

@@ -42,14 +42,19 @@ export type {
 export interface ListIncidentsRequest {
   /** A system includes its parts' incidents, a group those of what it owns. */
   entityRef?: string;
+  /** Any of these statuses. */
   status?: IncidentStatus[];
+  /** Any of these severity ids. */
   severity?: string[];
+  /** Text in the title or summary, or an incident reference such as `INC-12`. */
   q?: string;
   /** Declared at or after this ISO 8601 instant. */
   from?: string;
   /** Declared before this ISO 8601 instant. */
   to?: string;
+  /** Page size, 1 to 100; the backend's default is 25. */
   limit?: number;
+  /** The `nextCursor` of the previous page. */
   cursor?: string;
 }
 
@@ -59,8 +64,11 @@ export interface ListIncidentsRequest {
  * @public
  */
 export interface FirebreakSettingsResponse {
+  /** The severity levels, most severe first. */
   severities: SeverityLevel[];
+  /** How impact and urgency give an incident's priority. */
   priority: PriorityMatrix;
+  /** The roles people can hold in an incident. */
   roles: IncidentRoleDefinition[];
 }
 
@@ -70,15 +78,22 @@ export interface FirebreakSettingsResponse {
  * @public
  */
 export interface FirebreakApi {
+  /** A page of incidents, newest first. */
   listIncidents(request?: ListIncidentsRequest): Promise<Page<IncidentSummary>>;
+  /** One incident, by id or by reference such as `INC-12`. */
   getIncident(idOrRef: string): Promise<Incident>;
+  /** Declares an incident as the signed-in person. */
   declareIncident(request: DeclareIncidentRequest): Promise<Incident>;
+  /** Changes an incident (status, severity, roles, ...) against the `version` it was based on. */
   updateIncident(id: string, request: UpdateIncidentRequest): Promise<Incident>;
+  /** The incident's timeline, oldest first. */
   getTimeline(idOrRef: string): Promise<{ items: TimelineEvent[] }>;
+  /** Adds a note or a status update to the incident's timeline. */
   postToTimeline(
     idOrRef: string,
     request: TimelinePostRequest,
   ): Promise<TimelineEvent>;
+  /** The configured severities, priority matrix and roles. */
   getSettings(): Promise<FirebreakSettingsResponse>;
   /** The signed-in person joins an incident they may read as a responder (again: no change). */
   joinIncident(idOrRef: string): Promise<Incident>;
@@ -96,29 +111,41 @@ export interface FirebreakApi {
 
   /** Who would be paged for an entity at an instant (default now). */
   getOnCall(entityRef: string, at?: string): Promise<OnCallResponse>;
+  /** On-call schedules, all or those of one owner. */
   listSchedules(filter?: { ownerRef?: string }): Promise<{ items: Schedule[] }>;
+  /** One schedule, with its overrides that have not ended. */
   getSchedule(id: string): Promise<Schedule>;
+  /** Creates a schedule. */
   createSchedule(request: CreateScheduleRequest): Promise<Schedule>;
+  /** Changes a schedule against the `version` it was based on. */
   updateSchedule(id: string, request: UpdateScheduleRequest): Promise<Schedule>;
+  /** Deletes a schedule. */
   deleteSchedule(id: string): Promise<void>;
   /** Final shifts between two ISO instants. */
   getScheduleShifts(id: string, from: string, to: string): Promise<Shift[]>;
+  /** Puts someone on call in a schedule between two ISO 8601 instants, over its layers. */
   addOverride(
     scheduleId: string,
     request: { userRef: string; start: string; end: string },
   ): Promise<ScheduleOverrideRecord>;
+  /** Removes an override from a schedule. */
   deleteOverride(scheduleId: string, overrideId: string): Promise<void>;
+  /** Escalation policies, all or those of one owner. */
   listEscalationPolicies(filter?: {
     ownerRef?: string;
   }): Promise<{ items: EscalationPolicy[] }>;
+  /** One escalation policy, by id or by name. */
   getEscalationPolicy(idOrName: string): Promise<EscalationPolicy>;
+  /** Creates an escalation policy. */
   createEscalationPolicy(
     request: CreateEscalationPolicyRequest,
   ): Promise<EscalationPolicy>;
+  /** Changes an escalation policy against the `version` it was based on. */
   updateEscalationPolicy(
     id: string,
     request: UpdateEscalationPolicyRequest,
   ): Promise<EscalationPolicy>;
+  /** Deletes an escalation policy. */
   deleteEscalationPolicy(id: string): Promise<void>;
   /** The signed-in person's shifts across every schedule. */
   getMyShifts(range?: {
