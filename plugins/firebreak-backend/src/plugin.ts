@@ -9,6 +9,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   FirebreakNotifier,
   firebreakNotifierExtensionPoint,
+  firebreakTicketExporterExtensionPoint,
 } from '@firebreak/backstage-plugin-node';
 import {
   firebreakIncidentCreatePermission,
@@ -48,6 +49,7 @@ import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
 import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
+import { TicketExporters } from './tickets/TicketExporters';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -63,6 +65,11 @@ export const firebreakPlugin = createBackendPlugin({
         notifiers.push(...added);
       },
     });
+    const ticketExporters = new TicketExporters();
+    env.registerExtensionPoint(
+      firebreakTicketExporterExtensionPoint,
+      ticketExporters.extensionPoint,
+    );
 
     env.registerInit({
       deps: {
@@ -175,6 +182,14 @@ export const firebreakPlugin = createBackendPlugin({
         if (notifiers.length > 0) {
           logger.info(
             `Notifiers installed: ${notifiers.map(n => n.id).join(', ')}`,
+          );
+        }
+        if (ticketExporters.list().length > 0) {
+          logger.info(
+            `Ticket exporters installed: ${ticketExporters
+              .list()
+              .map(e => e.id)
+              .join(', ')}`,
           );
         }
 

@@ -5,3 +5,4 @@
  */
 
 export * from './notifiers';
+export * from './tickets';

@@ -151,6 +151,8 @@ export async function startFirebreak(options: {
   authentication?: BackendFeature[];
   /** Denies some checks before the test policy decides, e.g. by resource ref. */
   deny?: (asked: AskedPermission) => boolean;
+  /** More features to install, such as modules that use Firebreak's extension points. */
+  features?: BackendFeature[];
 }) {
   const sent: Sent = { notifications: [], signals: [] };
   /** Every `authorize` check, in order, for tests of what is asked. */
@@ -189,6 +191,7 @@ export async function startFirebreak(options: {
   const backend = await startTestBackend({
     features: [
       firebreakPlugin,
+      ...(options.features ?? []),
       scheduler.factory,
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({
