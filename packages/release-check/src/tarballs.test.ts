@@ -19,7 +19,13 @@ const FRONTEND = '@firebreak/backstage-plugin';
 const BACKEND = '@firebreak/backstage-plugin-backend';
 const COMMON = '@firebreak/backstage-plugin-common';
 const NODE = '@firebreak/backstage-plugin-node';
-const ALL = [FRONTEND, BACKEND, COMMON, NODE];
+const GITHUB_TICKETS =
+  '@firebreak/backstage-plugin-backend-module-github-tickets';
+/** The plugin's own packages, which list each other in `backstage.pluginPackages`. */
+const PLUGIN_PACKAGES = [FRONTEND, BACKEND, COMMON, NODE];
+/** Modules name the plugin package they extend in `backstage.pluginPackage`. */
+const MODULES = [GITHUB_TICKETS];
+const ALL = [...PLUGIN_PACKAGES, ...MODULES];
 
 /** Files each tarball must hold besides package.json and README.md. */
 const expectedFiles: Record<string, string[]> = {
@@ -32,6 +38,11 @@ const expectedFiles: Record<string, string[]> = {
   [BACKEND]: ['dist/index.cjs.js', 'dist/index.d.ts', 'config.schema.json'],
   [COMMON]: ['dist/index.cjs.js', 'dist/index.esm.js', 'dist/index.d.ts'],
   [NODE]: ['dist/index.cjs.js', 'dist/index.d.ts'],
+  [GITHUB_TICKETS]: [
+    'dist/index.cjs.js',
+    'dist/index.d.ts',
+    'config.schema.json',
+  ],
 };
 
 /** Imports each package's built files surely have: the import scan must find them. */
@@ -40,6 +51,12 @@ const surelyImported: Record<string, string[]> = {
   [BACKEND]: ['@backstage/backend-plugin-api', 'express', COMMON, NODE],
   [COMMON]: ['luxon'],
   [NODE]: ['@backstage/backend-plugin-api'],
+  [GITHUB_TICKETS]: [
+    '@backstage/backend-plugin-api',
+    '@backstage/integration',
+    '@octokit/rest',
+    NODE,
+  ],
 };
 
 /** Each package's role as its workspace package.json declares it. */
@@ -48,6 +65,7 @@ const expectedRoles: Record<string, string> = {
   [BACKEND]: 'backend-plugin',
   [COMMON]: 'common-library',
   [NODE]: 'node-library',
+  [GITHUB_TICKETS]: 'backend-plugin-module',
 };
 
 /**
@@ -78,7 +96,7 @@ describe('packed release tarballs', () => {
     JSON.parse(fs.readFileSync(path.join(dirOf(name), 'package.json'), 'utf8'));
   const filesOf = (name: string) => listFiles(dirOf(name));
 
-  // Packing builds four packages after a type check: minutes on two CPUs.
+  // Packing builds every package after a type check: minutes on two CPUs.
   beforeAll(() => {
     ensurePacked(packages);
     unpackRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-packed-'));
@@ -91,7 +109,7 @@ describe('packed release tarballs', () => {
     }
   });
 
-  it('packs exactly the four publishable packages into dist-packages/', () => {
+  it('packs exactly the publishable packages into dist-packages/', () => {
     expect(packages.map(p => p.name).sort()).toEqual([...ALL].sort());
     // release:pack empties the folder first: nothing else, no tarball of an older version.
     expect(fs.readdirSync(distPackagesDir).sort()).toEqual(
@@ -201,11 +219,19 @@ describe('packed release tarballs', () => {
       expect(manifest.keywords).toContain('backstage');
       expect(manifest.files?.length).toBeGreaterThan(0);
       expect(manifest.publishConfig?.access).toBe('public');
-      expect(manifest.backstage).toMatchObject({
-        role: expectedRoles[name],
-        pluginId: 'firebreak',
-        pluginPackages: [...ALL].sort(),
-      });
+      expect(manifest.backstage).toMatchObject(
+        MODULES.includes(name)
+          ? {
+              role: expectedRoles[name],
+              pluginId: 'firebreak',
+              pluginPackage: BACKEND,
+            }
+          : {
+              role: expectedRoles[name],
+              pluginId: 'firebreak',
+              pluginPackages: [...PLUGIN_PACKAGES].sort(),
+            },
+      );
     });
 
     it('imports at run time only what it declares, and only files it holds', () => {
@@ -312,6 +338,21 @@ describe('packed release tarballs', () => {
     expect(schema.properties.firebreak.type).toBe('object');
   });
 
+  it("has the GitHub tickets module's config schema, compiled from its config.d.ts", () => {
+    const manifest = manifestOf(GITHUB_TICKETS);
+    expect(manifest.configSchema).toBe('config.schema.json');
+    const schema = JSON.parse(
+      fs.readFileSync(
+        path.join(dirOf(GITHUB_TICKETS), manifest.configSchema),
+        'utf8',
+      ),
+    );
+    expect(
+      schema.properties.firebreak.properties.githubTickets.properties.labels
+        .type,
+    ).toBe('array');
+  });
+
   it('loads in plain Node from node_modules the way an installed backend does', () => {
     // A child Node, not jest's resolver and transforms: the packed packages sit in
     // <tmp>/node_modules, their third-party dependencies come from the repository's
@@ -319,7 +360,12 @@ describe('packed release tarballs', () => {
     const script = `
       const path = require('node:path');
       const out = {};
-      for (const name of ${JSON.stringify([BACKEND, COMMON, NODE])}) {
+      for (const name of ${JSON.stringify([
+        BACKEND,
+        COMMON,
+        NODE,
+        GITHUB_TICKETS,
+      ])}) {
         out[name] = { main: require.resolve(name) };
       }
       const backendPkg = require.resolve('${BACKEND}/package.json');
@@ -331,6 +377,7 @@ describe('packed release tarballs', () => {
           return [f, typeof m.up, typeof m.down];
         });
       out.backendFeature = require('${BACKEND}').default.$$type;
+      out.moduleFeature = require('${GITHUB_TICKETS}').default.$$type;
       out.common = Object.keys(require('${COMMON}')).length;
       out.node = Object.keys(require('${NODE}')).length;
       process.stdout.write(JSON.stringify(out));
@@ -347,7 +394,7 @@ describe('packed release tarballs', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const out = JSON.parse(result.stdout);
-    for (const name of [BACKEND, COMMON, NODE]) {
+    for (const name of [BACKEND, COMMON, NODE, GITHUB_TICKETS]) {
       expect(out[name].main).toBe(
         path.join(
           fs.realpathSync(dirOf(name)),
@@ -364,6 +411,7 @@ describe('packed release tarballs', () => {
       });
     }
     expect(out.backendFeature).toBe('@backstage/BackendFeature');
+    expect(out.moduleFeature).toBe('@backstage/BackendFeature');
     expect(out.common).toBeGreaterThan(0);
     expect(out.node).toBeGreaterThan(0);
   });
