@@ -345,6 +345,29 @@ describe('GithubTicketExporter', () => {
     expect(github.received).toHaveLength(1);
   });
 
+  it('gives up on a GitHub that does not answer in time', async () => {
+    github.respond({ status: 201, body: githubIssue(), delayMs: 2_000 });
+    const tickets = GithubTicketExporter.fromConfig(
+      new ConfigReader({
+        integrations: {
+          github: [
+            { host: 'github.com', apiBaseUrl: github.apiBaseUrl, token: 't' },
+          ],
+        },
+      }),
+      { timeoutMs: 200 },
+    );
+    const started = Date.now();
+    const error = await failure(
+      tickets.createTicket(item, { entity: payments }),
+    );
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(error.reason).toBe('unavailable');
+    expect(error.message).toMatch(
+      /^Could not create an issue in acme\/payments on github\.com: GitHub could not be reached \(.+\)$/,
+    );
+  });
+
   it('says GitHub could not be reached', async () => {
     const error = await failure(
       exporter([

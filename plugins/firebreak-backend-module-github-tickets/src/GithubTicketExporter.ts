@@ -25,6 +25,8 @@ const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 const SLUG = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/;
 const EXTERNAL_ID = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)#(\d+)$/;
 const DEFAULT_HOST = 'github.com';
+/** How long one call to GitHub may take before it counts as unreachable. */
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** A repository on one GitHub host. */
 interface Repository {
@@ -53,10 +55,11 @@ export class GithubTicketExporter implements FirebreakTicketExporter {
   readonly #credentials: GithubCredentialsProvider;
   readonly #labels: string[];
   readonly #logger?: LoggerService;
+  readonly #timeoutMs: number;
 
   static fromConfig(
     config: Config,
-    options: { logger?: LoggerService } = {},
+    options: { logger?: LoggerService; timeoutMs?: number } = {},
   ): GithubTicketExporter {
     const integrations = ScmIntegrations.fromConfig(config);
     return new GithubTicketExporter({
@@ -67,6 +70,7 @@ export class GithubTicketExporter implements FirebreakTicketExporter {
         'firebreak.githubTickets.labels',
       ) ?? ['firebreak'],
       logger: options.logger,
+      timeoutMs: options.timeoutMs,
     });
   }
 
@@ -75,11 +79,13 @@ export class GithubTicketExporter implements FirebreakTicketExporter {
     credentials: GithubCredentialsProvider;
     labels: string[];
     logger?: LoggerService;
+    timeoutMs?: number;
   }) {
     this.#integrations = options.integrations;
     this.#credentials = options.credentials;
     this.#labels = options.labels;
     this.#logger = options.logger;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   supports({ entity }: FirebreakTicketContext): boolean {
@@ -205,6 +211,7 @@ export class GithubTicketExporter implements FirebreakTicketExporter {
     const octokit = new Octokit({
       baseUrl: integration.config.apiBaseUrl,
       auth: token,
+      request: { signal: AbortSignal.timeout(this.#timeoutMs) },
       log: {
         debug: () => {},
         info: () => {},

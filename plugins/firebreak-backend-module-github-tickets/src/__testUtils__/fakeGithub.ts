@@ -14,6 +14,8 @@ export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answers only after this long, like a GitHub that hangs. */
+  delayMs?: number;
 }
 
 /**
@@ -40,11 +42,18 @@ export async function startFakeGithub() {
         status: 500,
         body: { message: 'the test queued no response' },
       };
-      res.writeHead(next.status, {
-        'content-type': 'application/json; charset=utf-8',
-        ...next.headers,
-      });
-      res.end(next.body === undefined ? '' : JSON.stringify(next.body));
+      const answer = () => {
+        res.writeHead(next.status, {
+          'content-type': 'application/json; charset=utf-8',
+          ...next.headers,
+        });
+        res.end(next.body === undefined ? '' : JSON.stringify(next.body));
+      };
+      if (next.delayMs) {
+        setTimeout(answer, next.delayMs);
+      } else {
+        answer();
+      }
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
@@ -59,7 +68,11 @@ export async function startFakeGithub() {
       received.length = 0;
       responses.length = 0;
     },
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
