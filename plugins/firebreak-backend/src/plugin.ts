@@ -48,6 +48,7 @@ import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
 import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
+import { createRunbooks } from './runbooks/createRunbooks';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -167,9 +168,18 @@ export const firebreakPlugin = createBackendPlugin({
           now,
         });
 
+        const runbooks = createRunbooks({
+          ...deps,
+          knex,
+          settings,
+          incidents: incidentService,
+          now,
+        });
+
         if (config.getOptionalBoolean('firebreak.demoData.enabled')) {
           await seedDemoData({ store, logger });
           await seedOnCallDemoData({ store: onCallStore, logger });
+          await runbooks.seedDemoData();
         }
 
         if (notifiers.length > 0) {
@@ -224,6 +234,7 @@ export const firebreakPlugin = createBackendPlugin({
               authorizer: new OnCallAuthorizer(deps.permissions),
               now,
             }),
+            runbooks,
           }),
         );
         httpRouter.addAuthPolicy({
