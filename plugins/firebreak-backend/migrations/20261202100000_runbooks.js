@@ -47,9 +47,7 @@ exports.up = async function up(knex) {
       .comment('JSON array; empty for every severity');
     table.string('created_by', 255).notNullable();
     table.datetime('created_at', { useTz: true, precision: 3 }).notNullable();
-    table.primary(['runbook_id', 'version'], {
-      constraintName: 'firebreak_runbook_versions_pk',
-    });
+    table.primary(['runbook_id', 'version'], 'firebreak_runbook_versions_pk');
   });
 
   await knex.schema.createTable('firebreak_runbook_entities', table => {
@@ -63,9 +61,7 @@ exports.up = async function up(knex) {
       .inTable('firebreak_runbooks')
       .onDelete('CASCADE');
     table.string('entity_ref', 255).notNullable().comment('Lower-cased');
-    table.primary(['runbook_id', 'entity_ref'], {
-      constraintName: 'firebreak_runbook_entities_pk',
-    });
+    table.primary(['runbook_id', 'entity_ref'], 'firebreak_runbook_entities_pk');
     table.index(['entity_ref'], 'firebreak_runbook_entities_ref_idx');
   });
 };
