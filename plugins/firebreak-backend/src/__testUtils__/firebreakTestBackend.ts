@@ -57,7 +57,27 @@ export const testCatalog: Entity[] = [
     ['ownedBy', 'group:default/storefront'],
   ]),
   entity('Component', 'payments-api', [['ownedBy', 'group:default/payments']]),
-  entity('Component', 'ledger', [['ownedBy', 'group:default/payments']]),
+  {
+    ...entity('Component', 'ledger', [['ownedBy', 'group:default/payments']]),
+    metadata: {
+      name: 'ledger',
+      namespace: 'default',
+      // Runbooks from the catalog, a script link among them that must never be handed out.
+      annotations: {
+        'firebreak.dev/runbooks':
+          'https://wiki.example.com/ledger, javascript:alert(1)\nhttps://wiki.example.com/ledger/db',
+      },
+      links: [
+        {
+          url: 'https://runbooks.example.com/ledger',
+          title: 'Ledger runbook',
+          type: 'runbook',
+        },
+        { url: 'javascript:alert(2)', title: 'Sneaky', type: 'runbook' },
+        { url: 'https://grafana.example.com/ledger', type: 'dashboard' },
+      ],
+    },
+  },
   entity('Component', 'checkout', [
     ['ownedBy', 'group:default/storefront'],
     ['partOf', 'system:default/shop'],
