@@ -61,7 +61,10 @@ exports.up = async function up(knex) {
       .inTable('firebreak_runbooks')
       .onDelete('CASCADE');
     table.string('entity_ref', 255).notNullable().comment('Lower-cased');
-    table.primary(['runbook_id', 'entity_ref'], 'firebreak_runbook_entities_pk');
+    table.primary(
+      ['runbook_id', 'entity_ref'],
+      'firebreak_runbook_entities_pk',
+    );
     table.index(['entity_ref'], 'firebreak_runbook_entities_ref_idx');
   });
 };

@@ -150,6 +150,7 @@ export function fuzzFieldHints(
           url: pick([
             'https://grafana.example.com/d/1',
             'http://wiki.example.com/runbook',
+            // eslint-disable-next-line no-script-url -- refused with a 400
             'javascript:alert(1)',
           ]),
         },

@@ -62,7 +62,8 @@ export const testCatalog: Entity[] = [
     metadata: {
       name: 'ledger',
       namespace: 'default',
-      // Runbooks from the catalog, a script link among them that must never be handed out.
+      // Runbooks from the catalog, script links among them that must never be handed out.
+      /* eslint-disable no-script-url */
       annotations: {
         'firebreak.dev/runbooks':
           'https://wiki.example.com/ledger, javascript:alert(1)\nhttps://wiki.example.com/ledger/db',
@@ -74,6 +75,7 @@ export const testCatalog: Entity[] = [
           type: 'runbook',
         },
         { url: 'javascript:alert(2)', title: 'Sneaky', type: 'runbook' },
+        /* eslint-enable no-script-url */
         { url: 'https://grafana.example.com/ledger', type: 'dashboard' },
       ],
     },

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- these tests are that script URLs are never listed */
 import { Entity } from '@backstage/catalog-model';
 import { catalogRunbooksOf } from './catalogRunbooks';
 import { numberSteps } from './RunbookStore';
@@ -62,7 +63,10 @@ describe('catalogRunbooksOf', () => {
         },
         links: [{ url: 'https://r.example/a', title: 'A', type: 'runbook' }],
       },
-      ['annotation https://r.example/z r.example/z', 'link https://r.example/a A'],
+      [
+        'annotation https://r.example/z r.example/z',
+        'link https://r.example/a A',
+      ],
     ],
   ])('%s', (_, metadata, expected) => {
     expect(
@@ -75,7 +79,13 @@ describe('catalogRunbooksOf', () => {
 
 describe('numberSteps', () => {
   it.each([
-    ['numbers new steps from the next free number', [{}, {}], 1, ['s1', 's2'], 3],
+    [
+      'numbers new steps from the next free number',
+      [{}, {}],
+      1,
+      ['s1', 's2'],
+      3,
+    ],
     [
       'keeps the ids of kept steps, in their new order',
       [{ id: 's2' }, {}, { id: 's1' }],

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url -- some tests are that script URLs are refused */
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -70,7 +71,11 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
       latestVersion: 1,
       createdBy: users.alice,
       steps: [
-        { id: 's1', title: 'Check the dashboard', url: 'https://grafana.example.com/p' },
+        {
+          id: 's1',
+          title: 'Check the dashboard',
+          url: 'https://grafana.example.com/p',
+        },
         { id: 's2', title: 'Roll back', body: 'Use `deploy rollback`.' },
       ],
     });
@@ -166,25 +171,34 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
       { ownerRef: 'group:default/nobody' },
       "ownerRef: 'group:default/nobody' is not in the catalog",
     ],
-    [{ severities: ['SEV1', 'SEV9'] }, "severities[1]: 'SEV9' is not a severity"],
+    [
+      { severities: ['SEV1', 'SEV9'] },
+      "severities[1]: 'SEV9' is not a severity",
+    ],
     [{ steps: [{ id: 's1', title: 'x' }] }, 'steps[0].id: '],
     [{ colour: 'red' }, 'body: '],
-  ])('refuses %j with 400 naming the field, storing nothing', async (change, message) => {
-    const before = await knex('firebreak_runbooks').count({ count: '*' });
-    const res = await call('post', '/runbooks', { ...newRunbook, ...change });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message.startsWith(message)).toBe(true);
-    expect(await knex('firebreak_runbooks').count({ count: '*' })).toEqual(
-      before,
-    );
-  });
+  ])(
+    'refuses %j with 400 naming the field, storing nothing',
+    async (change, message) => {
+      const before = await knex('firebreak_runbooks').count({ count: '*' });
+      const res = await call('post', '/runbooks', { ...newRunbook, ...change });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message.startsWith(message)).toBe(true);
+      expect(await knex('firebreak_runbooks').count({ count: '*' })).toEqual(
+        before,
+      );
+    },
+  );
 
   it('refuses a save naming a step id its version does not have', async () => {
     const created = (await call('post', '/runbooks', newRunbook)).body;
     const res = await call('put', `/runbooks/${created.id}`, {
       ...newRunbook,
       version: 1,
-      steps: [{ id: 's1', title: 'Kept' }, { id: 's7', title: 'Invented' }],
+      steps: [
+        { id: 's1', title: 'Kept' },
+        { id: 's7', title: 'Invented' },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^steps\[1\]\.id: 's7'/);
@@ -217,7 +231,12 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
         severities: ['SEV1'],
       })
     ).body;
-    const res = await call('get', `/runbooks?entityRef=${ledger}`, undefined, users.viewer);
+    const res = await call(
+      'get',
+      `/runbooks?entityRef=${ledger}`,
+      undefined,
+      users.viewer,
+    );
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       {
@@ -254,11 +273,19 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/javascript/i);
 
-    const forSev3 = await call('get', `/runbooks?entityRef=${ledger}&severity=SEV3`);
+    const forSev3 = await call(
+      'get',
+      `/runbooks?entityRef=${ledger}&severity=SEV3`,
+    );
     expect(
-      forSev3.body.items.filter((i: any) => i.source === 'stored').map((i: any) => i.title),
+      forSev3.body.items
+        .filter((i: any) => i.source === 'stored')
+        .map((i: any) => i.title),
     ).toEqual(['Ledger behind']);
-    const badSeverity = await call('get', `/runbooks?entityRef=${ledger}&severity=SEV9`);
+    const badSeverity = await call(
+      'get',
+      `/runbooks?entityRef=${ledger}&severity=SEV9`,
+    );
     expect(badSeverity.status).toBe(400);
     expect(badSeverity.body.error.message).toMatch(/^severity: /);
     expect((await call('get', '/runbooks')).body.error.message).toBe(
@@ -267,7 +294,9 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
   });
 
   it('follows a runbook moved to other entities', async () => {
-    const created = (await call('post', '/runbooks', { ...newRunbook, title: 'Moving' })).body;
+    const created = (
+      await call('post', '/runbooks', { ...newRunbook, title: 'Moving' })
+    ).body;
     await call('put', `/runbooks/${created.id}`, {
       ...newRunbook,
       title: 'Moving',
