@@ -150,6 +150,25 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
     );
   });
 
+  it('lets one of two saves on the same version win, the other get 409', async () => {
+    const created = (await call('post', '/runbooks', newRunbook)).body;
+    const saves = await Promise.all(
+      ['Mine', 'Theirs'].map(title =>
+        call('put', `/runbooks/${created.id}`, {
+          ...newRunbook,
+          version: 1,
+          title,
+        }),
+      ),
+    );
+    expect(saves.map(r => r.status).sort()).toEqual([200, 409]);
+    expect(await versionRows(created.id)).toBe(2);
+    const winner = saves.find(r => r.status === 200)!.body.title;
+    expect((await call('get', `/runbooks/${created.id}`)).body.title).toBe(
+      winner,
+    );
+  });
+
   it.each([
     [
       { steps: [{ title: 'Open', url: 'javascript:alert(1)' }] },
