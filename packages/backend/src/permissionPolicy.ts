@@ -21,13 +21,17 @@ import {
 import {
   createFirebreakIncidentConditionalDecision,
   createFirebreakOnCallConditionalDecision,
+  createFirebreakRunbookConditionalDecision,
   firebreakIncidentConditions,
   firebreakOnCallConditions,
+  firebreakRunbookConditions,
 } from '@firebreak/backstage-plugin-backend';
 import {
   firebreakIncidentUpdatePermission,
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
+  firebreakRunbookCreatePermission,
+  firebreakRunbookUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 
 /**
@@ -35,7 +39,8 @@ import {
  * declare incidents; an incident may be changed by the owners of what it impacts and by its
  * participants (role holders, responders who joined it, its reporter); a team's on-call
  * configuration (schedules and escalation policies: creating them, changing them, moving them
- * to a team, making one a team's default) is managed by its members; catalog entities may only
+ * to a team, making one a team's default) is managed by its members, and so are its stored
+ * runbooks (ticking a runbook step is changing the incident); catalog entities may only
  * be unregistered or refreshed by their owners. Members of the admin groups
  * (`examplePermissionPolicy.adminGroups` in the config) may do everything.
  */
@@ -87,6 +92,16 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
       return createFirebreakOnCallConditionalDecision(
         request.permission,
         firebreakOnCallConditions.isOnCallOwner({ claims }),
+      );
+    }
+    // A team writes its own runbooks: storing one for a team is asked on `owner:<group ref>`.
+    if (
+      isPermission(request.permission, firebreakRunbookCreatePermission) ||
+      isPermission(request.permission, firebreakRunbookUpdatePermission)
+    ) {
+      return createFirebreakRunbookConditionalDecision(
+        request.permission,
+        firebreakRunbookConditions.isRunbookOwner({ claims }),
       );
     }
     return { result: AuthorizeResult.ALLOW };

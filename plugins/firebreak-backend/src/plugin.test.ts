@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { RunbookStore } from './runbooks/RunbookStore';
 import { IncidentStore } from './incidents/IncidentStore';
 import { OnCallResolver } from './oncall/OnCallResolver';
 import { OnCallStore } from './oncall/OnCallStore';
@@ -41,6 +42,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261124000000_handoff_reminders.js',
       '20261201100000_abuse_limits.js',
       '20261202000000_participant_indexes.js',
+      '20261202100000_runbooks.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
@@ -65,6 +67,9 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_pages',
       'firebreak_page_notifications',
       'firebreak_handoff_reminders',
+      'firebreak_runbooks',
+      'firebreak_runbook_versions',
+      'firebreak_runbook_entities',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
@@ -196,9 +201,19 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       expect(first.users.length).toBeGreaterThan(0);
     }
 
+    // The main services have stored runbooks with checklists, one with a history.
+    const runbooks = new RunbookStore(knex);
+    const seededRunbooks = await runbooks.countRunbooks();
+    const payments = await runbooks.listForEntities([
+      'component:default/payments-api',
+    ]);
+    expect(payments[0].steps.length).toBeGreaterThan(2);
+    expect(payments[0].version).toBe(2);
+
     // A restart finds incidents and schedules and adds none.
     await startBackend(config);
     expect(await store.countIncidents()).toBe(seeded);
+    expect(await runbooks.countRunbooks()).toBe(seededRunbooks);
     expect(await onCall.listSchedules({}, new Date())).toHaveLength(
       schedules.length,
     );

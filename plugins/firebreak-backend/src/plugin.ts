@@ -50,6 +50,7 @@ import { PagingStore } from './paging/PagingStore';
 import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
 import { TicketExporters } from './tickets/TicketExporters';
+import { createRunbooks } from './runbooks/createRunbooks';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -174,9 +175,18 @@ export const firebreakPlugin = createBackendPlugin({
           now,
         });
 
+        const runbooks = createRunbooks({
+          ...deps,
+          knex,
+          settings,
+          incidents: incidentService,
+          now,
+        });
+
         if (config.getOptionalBoolean('firebreak.demoData.enabled')) {
           await seedDemoData({ store, logger });
           await seedOnCallDemoData({ store: onCallStore, logger });
+          await runbooks.seedDemoData();
         }
 
         if (notifiers.length > 0) {
@@ -239,6 +249,7 @@ export const firebreakPlugin = createBackendPlugin({
               authorizer: new OnCallAuthorizer(deps.permissions),
               now,
             }),
+            runbooks,
           }),
         );
         httpRouter.addAuthPolicy({

@@ -8,6 +8,7 @@ import { addOnCallRoutes } from './oncall/router';
 import { addCalendarFeedRoutes } from './oncall/calendarRouter';
 import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { addPagingRoutes } from './paging/router';
+import { addRunbookRoutes, RunbookRoutesOptions } from './runbooks/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
@@ -36,6 +37,7 @@ export async function createRouter(options: {
   incidentService: IncidentService;
   onCallService: OnCallService;
   calendarFeedService: CalendarFeedService;
+  runbooks: Omit<RunbookRoutesOptions, 'httpAuth' | 'auditor'>;
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
   const plain = Router();
@@ -81,6 +83,11 @@ export async function createRouter(options: {
     httpAuth,
     auditor: options.auditor,
     service: options.calendarFeedService,
+  });
+  addRunbookRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    ...options.runbooks,
   });
 
   plain.use(namedRequestErrors);

@@ -145,6 +145,18 @@ export type TimelineEvent = {
       data: { pageId: string; policy: string; level: number };
     }
   | {
+      type: 'runbook_step';
+      /** A step of a stored runbook ticked (`done`) or unticked, on that runbook version. */
+      data: {
+        runbookId: string;
+        runbookTitle: string;
+        version: number;
+        stepId: string;
+        stepTitle: string;
+        done: boolean;
+      };
+    }
+  | {
       type: 'page_exhausted';
       data: {
         pageId: string;

@@ -161,7 +161,7 @@ export async function startExamplePermissionBackend(
     ],
   });
   const call = (
-    method: 'get' | 'post' | 'patch' | 'delete',
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
     user: string,
     route: string,
     body?: object,

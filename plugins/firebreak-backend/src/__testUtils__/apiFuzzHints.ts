@@ -138,6 +138,26 @@ export function fuzzFieldHints(
     ref: fc.oneof(schedule, pick(userRefs)),
     cursor: fc.nat().map(n => new Live('cursor', n)),
     'Idempotency-Key': pick(['k1', 'k2', 'retry-1']),
+    // Runbooks: configured severities, stored runbooks, and the ids their steps are given.
+    'severities[]': pick(settings.severities.map(s => s.id)),
+    runbookId: fc.nat().map(n => new Live('/runbooks/{id}:id', n)),
+    stepId: pick(['s1', 's2', 's3', 's9']),
+    steps: fc.array(
+      fc.record(
+        {
+          title: fc.string({ minLength: 1, maxLength: 40 }),
+          body: fc.string({ maxLength: 80 }),
+          url: pick([
+            'https://grafana.example.com/d/1',
+            'http://wiki.example.com/runbook',
+            // eslint-disable-next-line no-script-url -- refused with a 400
+            'javascript:alert(1)',
+          ]),
+        },
+        { requiredKeys: ['title'] },
+      ),
+      { maxLength: 4 },
+    ),
   };
   return field => hints[field];
 }

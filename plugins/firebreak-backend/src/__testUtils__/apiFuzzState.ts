@@ -152,10 +152,22 @@ export class ApiFuzzState {
     if (typeof body.path === 'string') this.learnPath(body.path);
     const child = this.childTemplate(operation.template);
     const own = itemTemplateOf(operation.template) === operation.template;
+    const childParam = child && paramNames(child).pop()!;
     for (const item of Array.isArray(body.items) ? body.items : [body]) {
+      // Children named by a number rather than an id, such as a runbook's `{version}`.
+      if (childParam && Number.isInteger(item?.[childParam])) {
+        const value = String(item[childParam]);
+        this.remember(child, {
+          params: { ...params, [childParam]: value },
+          versionKey: `${child}|${JSON.stringify(params)}|${value}`,
+        });
+        continue;
+      }
       if (typeof item?.id !== 'string') continue;
+      // An answer showing an old version (a runbook's history) names the current one too.
+      const current = item.latestVersion ?? item.version;
       if (own && item === body) {
-        this.observeVersion(`${operation.template}|${item.id}`, item.version);
+        this.observeVersion(`${operation.template}|${item.id}`, current);
         continue;
       }
       if (!child) continue;
@@ -169,7 +181,7 @@ export class ApiFuzzState {
           });
         }
       }
-      this.observeVersion(versionKey, item.version);
+      this.observeVersion(versionKey, current);
     }
   }
 
@@ -394,6 +406,7 @@ export async function databaseProblems(
     ['firebreak_incidents', '/incidents/{idOrRef}'],
     ['firebreak_schedules', '/schedules/{id}'],
     ['firebreak_escalation_policies', '/escalation-policies/{id}'],
+    ['firebreak_runbooks', '/runbooks/{id}'],
   ]) {
     const seen = state.versionsSeen(template);
     for (const row of await knex(table).select('id', 'version')) {

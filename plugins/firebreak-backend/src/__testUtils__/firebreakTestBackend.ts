@@ -57,7 +57,29 @@ export const testCatalog: Entity[] = [
     ['ownedBy', 'group:default/storefront'],
   ]),
   entity('Component', 'payments-api', [['ownedBy', 'group:default/payments']]),
-  entity('Component', 'ledger', [['ownedBy', 'group:default/payments']]),
+  {
+    ...entity('Component', 'ledger', [['ownedBy', 'group:default/payments']]),
+    metadata: {
+      name: 'ledger',
+      namespace: 'default',
+      // Runbooks from the catalog, script links among them that must never be handed out.
+      /* eslint-disable no-script-url */
+      annotations: {
+        'firebreak.dev/runbooks':
+          'https://wiki.example.com/ledger, javascript:alert(1)\nhttps://wiki.example.com/ledger/db',
+      },
+      links: [
+        {
+          url: 'https://runbooks.example.com/ledger',
+          title: 'Ledger runbook',
+          type: 'runbook',
+        },
+        { url: 'javascript:alert(2)', title: 'Sneaky', type: 'runbook' },
+        /* eslint-enable no-script-url */
+        { url: 'https://grafana.example.com/ledger', type: 'dashboard' },
+      ],
+    },
+  },
   entity('Component', 'checkout', [
     ['ownedBy', 'group:default/storefront'],
     ['partOf', 'system:default/shop'],

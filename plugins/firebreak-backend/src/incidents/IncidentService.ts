@@ -24,7 +24,11 @@ import { IncidentListing, ListIncidentsInput } from './IncidentListing';
 import { IncidentNotifier } from './IncidentNotifier';
 import { IncidentPaging } from './IncidentPaging';
 import { IncidentParticipants } from './IncidentParticipants';
-import { IncidentFilter, IncidentStore } from './IncidentStore';
+import {
+  IncidentFilter,
+  IncidentStore,
+  NewTimelineEvent,
+} from './IncidentStore';
 import { IncidentTimeline } from './IncidentTimeline';
 import { ResponsePlays } from './ResponsePlays';
 import { RoleChangeNotices } from './RoleChangeNotices';
@@ -183,6 +187,15 @@ export class IncidentService {
     credentials: BackstageCredentials,
   ): Promise<TimelineEvent> {
     return this.incidentTimeline.post(idOrRef, input, credentials);
+  }
+
+  /** Records another feature's event on the timeline of an incident the caller may update. */
+  recordOnTimeline(
+    idOrRef: string,
+    event: Pick<NewTimelineEvent, 'type' | 'data'>,
+    credentials: BackstageCredentials,
+  ): Promise<TimelineEvent> {
+    return this.incidentTimeline.record(idOrRef, event, credentials);
   }
 
   /** Loads an incident with what permission rules need, for the permission framework. */

@@ -82,4 +82,31 @@ export class IncidentTimeline {
     await this.deps.notifier.posted(incident, stored);
     return stored;
   }
+
+  /**
+   * Records what another feature did to an incident (such as ticking a runbook step) as the
+   * caller, now; it needs the permission to update the incident.
+   */
+  async record(
+    idOrRef: string,
+    event: Pick<NewTimelineEvent, 'type' | 'data'>,
+    credentials: BackstageCredentials,
+  ): Promise<TimelineEvent> {
+    const { access } = this.deps;
+    const incident = await access.read(idOrRef, credentials);
+    await access.authorize(
+      firebreakIncidentUpdatePermission,
+      credentials,
+      incident,
+    );
+    const [stored] = await this.deps.store.appendTimeline(incident.id, [
+      {
+        ...event,
+        actorRef: actorRefOf(credentials),
+        at: this.deps.now().toISOString(),
+      } as NewTimelineEvent,
+    ]);
+    await this.deps.notifier.posted(incident, stored);
+    return stored;
+  }
 }

@@ -69,6 +69,15 @@ describe('EndpointMap', () => {
       '#get|/calendar/{file}': true,
       '#post|/calendar/tokens': true,
       '#post|/calendar/tokens/rotate': true,
+      // Runbooks
+      '#get|/runbooks': true,
+      '#post|/runbooks': true,
+      '#get|/runbooks/{id}': true,
+      '#put|/runbooks/{id}': true,
+      '#get|/runbooks/{id}/versions': true,
+      '#get|/runbooks/{id}/versions/{version}': true,
+      '#get|/incidents/{idOrRef}/runbooks': true,
+      '#post|/incidents/{idOrRef}/runbook-steps': true,
     };
     const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
     const operations = Object.entries(spec.paths).flatMap(([route, item]) =>

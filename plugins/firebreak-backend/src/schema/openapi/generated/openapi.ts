@@ -464,6 +464,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/runbooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An entity's runbooks from its annotation, its catalog links and Firebreak's store.
+     * @description URLs of the `firebreak.dev/runbooks` annotation (comma or new-line separated) first, then `metadata.links` of type `runbook`, then the stored runbooks attached to the entity. Catalog URLs that are not http or https are left out.
+     */
+    get: operations['ListEntityRunbooks'];
+    put?: never;
+    /** Stores a runbook for a team; this is its version 1. */
+    post: operations['CreateRunbook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runbooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+      };
+      cookie?: never;
+    };
+    /** A stored runbook at its current version, or at `version`. */
+    get: operations['GetRunbook'];
+    /**
+     * Saves a new version of a runbook.
+     * @description The whole runbook, against the `version` it was based on (409 when another save came first). Steps sent with their `id` keep it; steps without one are new.
+     */
+    put: operations['SaveRunbook'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runbooks/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+      };
+      cookie?: never;
+    };
+    /** A runbook's history, newest first. */
+    get: operations['ListRunbookVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runbooks/{id}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+        version: string;
+      };
+      cookie?: never;
+    };
+    /** One version of a runbook. */
+    get: operations['GetRunbookVersion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{idOrRef}/runbooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    /**
+     * The runbooks of an incident's impacted entities for its severity, with step ticks.
+     * @description Computed when read, so the list follows changes of the incident's entities and severity. Stored runbooks come at their current version with their body and checklist; each step says whether its last tick on this incident was done, and who made it.
+     */
+    get: operations['ListIncidentRunbooks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{idOrRef}/runbook-steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ticks or unticks a step of one of the incident's stored runbooks.
+     * @description Needs the permission to update the incident. The timeline records who, when, the step and the runbook version it was ticked on.
+     */
+    post: operations['TickRunbookStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -855,7 +987,8 @@ export interface components {
       | components['schemas']['PageAcknowledgedEvent']
       | components['schemas']['PageExhaustedEvent']
       | components['schemas']['ResponderJoinedEvent']
-      | components['schemas']['ResponderLeftEvent'];
+      | components['schemas']['ResponderLeftEvent']
+      | components['schemas']['RunbookStepEvent'];
     /** @description An incident's timeline. */
     TimelineEventList: {
       items: components['schemas']['TimelineEvent'][];
@@ -1174,6 +1307,152 @@ export interface components {
         reason: 'nobody_on_call' | 'not_acknowledged';
       };
     };
+    /** @description A step of a stored runbook ticked or unticked, on that runbook version. */
+    RunbookStepEvent: {
+      id: string;
+      incidentId: string;
+      actorRef: components['schemas']['EntityRef'];
+      at: components['schemas']['Instant'];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'runbook_step';
+      data: {
+        runbookId: string;
+        runbookTitle: string;
+        version: number;
+        stepId: string;
+        stepTitle: string;
+        done: boolean;
+      };
+    };
+    /**
+     * @description Where a runbook comes from.
+     * @enum {string}
+     */
+    RunbookSource: 'annotation' | 'link' | 'stored';
+    /** @description One step of a runbook's checklist; its id stays while the step is kept. */
+    RunbookStep: {
+      id: string;
+      title: string;
+      /** @description Markdown. */
+      body?: string;
+      /** @description An http or https URL. */
+      url?: string;
+    };
+    /** @description A step to save; without `id` it is a new step. */
+    RunbookStepInput: {
+      /** @description The id of a step of the version the save is based on, to keep it. */
+      id?: string;
+      title: string;
+      /** @description Markdown. */
+      body?: string;
+      /** @description An http or https URL; other schemes get 400. */
+      url?: string;
+    };
+    /** @description A runbook stored in Firebreak, at one of its versions. */
+    Runbook: {
+      id: string;
+      title: string;
+      /** @description Markdown shown above the checklist. */
+      body: string;
+      steps: components['schemas']['RunbookStep'][];
+      ownerRef: components['schemas']['EntityRef'];
+      entityRefs: components['schemas']['EntityRef'][];
+      /** @description The severities it is for; empty for every severity. */
+      severities: string[];
+      version: number;
+      latestVersion: number;
+      createdAt: components['schemas']['Instant'];
+      createdBy: string;
+    };
+    /** @description A runbook to store for a team. */
+    CreateRunbookRequest: {
+      title: string;
+      /** @description Markdown. */
+      body?: string;
+      steps?: components['schemas']['RunbookStepInput'][];
+      ownerRef: components['schemas']['EntityRef'];
+      entityRefs: components['schemas']['EntityRef'][];
+      /** @description Configured severity ids; empty or absent for every severity. */
+      severities?: string[];
+    };
+    /** @description A new version of a runbook, against the version it was based on. */
+    UpdateRunbookRequest: {
+      version: number;
+      title: string;
+      body?: string;
+      steps?: components['schemas']['RunbookStepInput'][];
+      ownerRef: components['schemas']['EntityRef'];
+      entityRefs: components['schemas']['EntityRef'][];
+      severities?: string[];
+    };
+    /** @description One version of a runbook in its history. */
+    RunbookVersionSummary: {
+      version: number;
+      title: string;
+      createdAt: components['schemas']['Instant'];
+      createdBy: string;
+    };
+    RunbookVersionList: {
+      items: components['schemas']['RunbookVersionSummary'][];
+    };
+    /** @description One runbook of an entity; links carry `url`, stored runbooks `id` and `version`. */
+    EntityRunbook: {
+      source: components['schemas']['RunbookSource'];
+      title: string;
+      url?: string;
+      id?: string;
+      version?: number;
+      ownerRef?: components['schemas']['EntityRef'];
+      severities?: string[];
+    };
+    EntityRunbookList: {
+      items: components['schemas']['EntityRunbook'][];
+    };
+    /** @description The last tick of a step on an incident. */
+    RunbookStepTick: {
+      done: boolean;
+      actorRef: string;
+      at: components['schemas']['Instant'];
+      version: number;
+    };
+    /** @description A step as the incident shows it. */
+    IncidentRunbookStep: {
+      id: string;
+      title: string;
+      body?: string;
+      url?: string;
+      done: boolean;
+      lastTick?: components['schemas']['RunbookStepTick'];
+    };
+    /** @description A runbook of the incident; stored ones with their body and checklist. */
+    IncidentRunbook: {
+      source: components['schemas']['RunbookSource'];
+      title: string;
+      url?: string;
+      id?: string;
+      version?: number;
+      ownerRef?: components['schemas']['EntityRef'];
+      severities?: string[];
+      /** @description The impacted entities that have it. */
+      entityRefs: components['schemas']['EntityRef'][];
+      body?: string;
+      steps?: components['schemas']['IncidentRunbookStep'][];
+    };
+    IncidentRunbookList: {
+      incidentId: string;
+      severity: string;
+      items: components['schemas']['IncidentRunbook'][];
+    };
+    /** @description Ticking (`done`) or unticking a step, on the runbook version the responder saw. */
+    RunbookStepRequest: {
+      runbookId: string;
+      version: number;
+      stepId: string;
+      done: boolean;
+    };
   };
   responses: {
     /** @description The request is malformed; the message names the field at fault. */
@@ -1223,6 +1502,8 @@ export interface components {
     };
   };
   parameters: {
+    /** @description The id of the runbook. */
+    runbookId: string;
     /** @description The id of the schedule. */
     id: string;
     /** @description The incident's id, or its reference such as `INC-12` (any case). */
@@ -2152,6 +2433,232 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+    };
+  };
+  ListEntityRunbooks: {
+    parameters: {
+      query: {
+        entityRef: string;
+        /** @description Leaves out stored runbooks limited to other severities. */
+        severity?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entity's runbooks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityRunbookList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  CreateRunbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRunbookRequest'];
+      };
+    };
+    responses: {
+      /** @description The stored runbook; its steps have their ids. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Runbook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetRunbook: {
+    parameters: {
+      query?: {
+        version?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The runbook. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Runbook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  SaveRunbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRunbookRequest'];
+      };
+    };
+    responses: {
+      /** @description The new version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Runbook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ListRunbookVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunbookVersionList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  GetRunbookVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the runbook. */
+        id: components['parameters']['runbookId'];
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The runbook as it was at that version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Runbook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListIncidentRunbooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The incident's runbooks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IncidentRunbookList'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  TickRunbookStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RunbookStepRequest'];
+      };
+    };
+    responses: {
+      /** @description The recorded timeline event. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimelineEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
 }

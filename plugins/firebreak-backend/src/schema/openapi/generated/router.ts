@@ -50,6 +50,11 @@ export const spec = {
       description:
         "Paging an incident's on-call, acknowledging and escalating.",
     },
+    {
+      name: 'runbooks',
+      description:
+        'Runbooks of entities and incidents, stored runbooks with their versions, and step ticks.',
+    },
   ],
   paths: {
     '/health': {
@@ -1414,9 +1419,362 @@ export const spec = {
         },
       },
     },
+    '/runbooks': {
+      get: {
+        operationId: 'ListEntityRunbooks',
+        tags: ['runbooks'],
+        summary:
+          "An entity's runbooks from its annotation, its catalog links and Firebreak's store.",
+        description:
+          'URLs of the `firebreak.dev/runbooks` annotation (comma or new-line separated) first, then `metadata.links` of type `runbook`, then the stored runbooks attached to the entity. Catalog URLs that are not http or https are left out.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            required: false,
+            description:
+              'Leaves out stored runbooks limited to other severities.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's runbooks.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityRunbookList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateRunbook',
+        tags: ['runbooks'],
+        summary: 'Stores a runbook for a team; this is its version 1.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateRunbookRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored runbook; its steps have their ids.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Runbook',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/runbooks/{id}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/runbookId',
+        },
+      ],
+      get: {
+        operationId: 'GetRunbook',
+        tags: ['runbooks'],
+        summary: 'A stored runbook at its current version, or at `version`.',
+        parameters: [
+          {
+            name: 'version',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]+$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The runbook.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Runbook',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'SaveRunbook',
+        tags: ['runbooks'],
+        summary: 'Saves a new version of a runbook.',
+        description:
+          'The whole runbook, against the `version` it was based on (409 when another save came first). Steps sent with their `id` keep it; steps without one are new.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateRunbookRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Runbook',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/runbooks/{id}/versions': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/runbookId',
+        },
+      ],
+      get: {
+        operationId: 'ListRunbookVersions',
+        tags: ['runbooks'],
+        summary: "A runbook's history, newest first.",
+        responses: {
+          '200': {
+            description: 'Every version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookVersionList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/runbooks/{id}/versions/{version}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/runbookId',
+        },
+        {
+          name: 'version',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            pattern: '^[0-9]+$',
+          },
+        },
+      ],
+      get: {
+        operationId: 'GetRunbookVersion',
+        tags: ['runbooks'],
+        summary: 'One version of a runbook.',
+        responses: {
+          '200': {
+            description: 'The runbook as it was at that version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Runbook',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{idOrRef}/runbooks': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/idOrRef',
+        },
+      ],
+      get: {
+        operationId: 'ListIncidentRunbooks',
+        tags: ['runbooks'],
+        summary:
+          "The runbooks of an incident's impacted entities for its severity, with step ticks.",
+        description:
+          "Computed when read, so the list follows changes of the incident's entities and severity. Stored runbooks come at their current version with their body and checklist; each step says whether its last tick on this incident was done, and who made it.",
+        responses: {
+          '200': {
+            description: "The incident's runbooks.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentRunbookList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/incidents/{idOrRef}/runbook-steps': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/idOrRef',
+        },
+      ],
+      post: {
+        operationId: 'TickRunbookStep',
+        tags: ['runbooks'],
+        summary:
+          "Ticks or unticks a step of one of the incident's stored runbooks.",
+        description:
+          'Needs the permission to update the incident. The timeline records who, when, the step and the runbook version it was ticked on.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RunbookStepRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The recorded timeline event.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TimelineEvent',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
+      runbookId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The id of the runbook.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
       id: {
         name: 'id',
         in: 'path',
@@ -2493,6 +2851,9 @@ export const spec = {
           {
             $ref: '#/components/schemas/ResponderLeftEvent',
           },
+          {
+            $ref: '#/components/schemas/RunbookStepEvent',
+          },
         ],
         discriminator: {
           propertyName: 'type',
@@ -2512,6 +2873,7 @@ export const spec = {
             page_exhausted: '#/components/schemas/PageExhaustedEvent',
             responder_joined: '#/components/schemas/ResponderJoinedEvent',
             responder_left: '#/components/schemas/ResponderLeftEvent',
+            runbook_step: '#/components/schemas/RunbookStepEvent',
           },
         },
       },
@@ -3466,6 +3828,498 @@ export const spec = {
           },
         },
         required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      RunbookStepEvent: {
+        type: 'object',
+        description:
+          'A step of a stored runbook ticked or unticked, on that runbook version.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          actorRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          at: {
+            $ref: '#/components/schemas/Instant',
+          },
+          type: {
+            type: 'string',
+            enum: ['runbook_step'],
+          },
+          data: {
+            type: 'object',
+            properties: {
+              runbookId: {
+                type: 'string',
+              },
+              runbookTitle: {
+                type: 'string',
+              },
+              version: {
+                type: 'integer',
+              },
+              stepId: {
+                type: 'string',
+              },
+              stepTitle: {
+                type: 'string',
+              },
+              done: {
+                type: 'boolean',
+              },
+            },
+            required: [
+              'runbookId',
+              'runbookTitle',
+              'version',
+              'stepId',
+              'stepTitle',
+              'done',
+            ],
+            additionalProperties: false,
+          },
+        },
+        required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      RunbookSource: {
+        type: 'string',
+        description: 'Where a runbook comes from.',
+        enum: ['annotation', 'link', 'stored'],
+      },
+      RunbookStep: {
+        type: 'object',
+        description:
+          "One step of a runbook's checklist; its id stays while the step is kept.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          body: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          url: {
+            type: 'string',
+            description: 'An http or https URL.',
+          },
+        },
+        required: ['id', 'title'],
+        additionalProperties: false,
+      },
+      RunbookStepInput: {
+        type: 'object',
+        description: 'A step to save; without `id` it is a new step.',
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 20,
+            description:
+              'The id of a step of the version the save is based on, to keep it.',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 500,
+          },
+          body: {
+            type: 'string',
+            maxLength: 10000,
+            description: 'Markdown.',
+          },
+          url: {
+            type: 'string',
+            maxLength: 2048,
+            description: 'An http or https URL; other schemes get 400.',
+          },
+        },
+        required: ['title'],
+        additionalProperties: false,
+      },
+      Runbook: {
+        type: 'object',
+        description: 'A runbook stored in Firebreak, at one of its versions.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          body: {
+            type: 'string',
+            description: 'Markdown shown above the checklist.',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookStep',
+            },
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          severities: {
+            type: 'array',
+            description: 'The severities it is for; empty for every severity.',
+            items: {
+              type: 'string',
+            },
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          latestVersion: {
+            type: 'integer',
+            minimum: 1,
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'body',
+          'steps',
+          'ownerRef',
+          'entityRefs',
+          'severities',
+          'version',
+          'latestVersion',
+          'createdAt',
+          'createdBy',
+        ],
+        additionalProperties: false,
+      },
+      CreateRunbookRequest: {
+        type: 'object',
+        description: 'A runbook to store for a team.',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          body: {
+            type: 'string',
+            maxLength: 50000,
+            description: 'Markdown.',
+          },
+          steps: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/RunbookStepInput',
+            },
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          severities: {
+            type: 'array',
+            maxItems: 20,
+            description:
+              'Configured severity ids; empty or absent for every severity.',
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        },
+        required: ['title', 'ownerRef', 'entityRefs'],
+        additionalProperties: false,
+      },
+      UpdateRunbookRequest: {
+        type: 'object',
+        description:
+          'A new version of a runbook, against the version it was based on.',
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          body: {
+            type: 'string',
+            maxLength: 50000,
+          },
+          steps: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/RunbookStepInput',
+            },
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          severities: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        },
+        required: ['version', 'title', 'ownerRef', 'entityRefs'],
+        additionalProperties: false,
+      },
+      RunbookVersionSummary: {
+        type: 'object',
+        description: 'One version of a runbook in its history.',
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+        required: ['version', 'title', 'createdAt', 'createdBy'],
+        additionalProperties: false,
+      },
+      RunbookVersionList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RunbookVersionSummary',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      EntityRunbook: {
+        type: 'object',
+        description:
+          'One runbook of an entity; links carry `url`, stored runbooks `id` and `version`.',
+        properties: {
+          source: {
+            $ref: '#/components/schemas/RunbookSource',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          severities: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['source', 'title'],
+        additionalProperties: false,
+      },
+      EntityRunbookList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityRunbook',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      RunbookStepTick: {
+        type: 'object',
+        description: 'The last tick of a step on an incident.',
+        properties: {
+          done: {
+            type: 'boolean',
+          },
+          actorRef: {
+            type: 'string',
+          },
+          at: {
+            $ref: '#/components/schemas/Instant',
+          },
+          version: {
+            type: 'integer',
+          },
+        },
+        required: ['done', 'actorRef', 'at', 'version'],
+        additionalProperties: false,
+      },
+      IncidentRunbookStep: {
+        type: 'object',
+        description: 'A step as the incident shows it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          body: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          done: {
+            type: 'boolean',
+          },
+          lastTick: {
+            $ref: '#/components/schemas/RunbookStepTick',
+          },
+        },
+        required: ['id', 'title', 'done'],
+        additionalProperties: false,
+      },
+      IncidentRunbook: {
+        type: 'object',
+        description:
+          'A runbook of the incident; stored ones with their body and checklist.',
+        properties: {
+          source: {
+            $ref: '#/components/schemas/RunbookSource',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          severities: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entityRefs: {
+            type: 'array',
+            description: 'The impacted entities that have it.',
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          body: {
+            type: 'string',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IncidentRunbookStep',
+            },
+          },
+        },
+        required: ['source', 'title', 'entityRefs'],
+        additionalProperties: false,
+      },
+      IncidentRunbookList: {
+        type: 'object',
+        properties: {
+          incidentId: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IncidentRunbook',
+            },
+          },
+        },
+        required: ['incidentId', 'severity', 'items'],
+        additionalProperties: false,
+      },
+      RunbookStepRequest: {
+        type: 'object',
+        description:
+          'Ticking (`done`) or unticking a step, on the runbook version the responder saw.',
+        properties: {
+          runbookId: {
+            type: 'string',
+            minLength: 1,
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          stepId: {
+            type: 'string',
+            minLength: 1,
+          },
+          done: {
+            type: 'boolean',
+          },
+        },
+        required: ['runbookId', 'version', 'stepId', 'done'],
         additionalProperties: false,
       },
     },
