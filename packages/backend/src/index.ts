@@ -26,5 +26,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@firebreak/backstage-plugin-backend'));
+backend.add(
+  import('@firebreak/backstage-plugin-backend-module-github-tickets'),
+);
 
 backend.start();
