@@ -136,12 +136,15 @@ make_tarballs() {
   digest=$(cat dist-packages/*.tgz | sha256sum | cut -c1-16) || return 1
   tarballs=$cache/tarballs/$digest
   mkdir -p "$tarballs" || return 1
+  local name files
   for name in "${names[@]}"; do
-    local file=dist-packages/@firebreak-$name-*.tgz
-    # shellcheck disable=SC2086
-    [ -f $file ] || { echo "no tarball for @firebreak/$name in dist-packages/"; ls dist-packages; return 1; }
-    # shellcheck disable=SC2086
-    cp $file "$tarballs/$name.tgz" || return 1
+    # yarn pack names them @firebreak-<name>-<version>.tgz
+    files=(dist-packages/@firebreak-"$name"-[0-9]*.tgz)
+    if [ ${#files[@]} -ne 1 ] || [ ! -f "${files[0]}" ]; then
+      echo "expected one tarball of @firebreak/$name in dist-packages/, found: ${files[*]}"
+      return 1
+    fi
+    cp "${files[0]}" "$tarballs/$name.tgz" || return 1
   done
   ls -l "$tarballs"
 }
@@ -189,6 +192,15 @@ install_firebreak() {
   ' "$dir/package.json" "$tarballs" || return 1
   local commands
   commands=$(node "$helpers/readme-snippets.mjs" README.md "$flavour" --commands) || return 1
+  # `yarn add <name>` first asks the registry for the latest version to write `^<version>` into
+  # package.json, before resolutions apply; an unpublished package has none (404). So each
+  # @firebreak/* name the README adds gets the range yarn would have written, from its tarball.
+  local name version
+  for name in backstage-plugin-common backstage-plugin-node backstage-plugin-backend backstage-plugin; do
+    version=$(tar -xzOf "$tarballs/$name.tgz" package/package.json |
+      node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).version') || return 1
+    commands=$(sed -E "s#(@firebreak/$name)([[:space:]]|\$)#\1@^$version\2#g" <<<"$commands")
+  done
   echo "$commands"
   (cd "$dir" && bash -euo pipefail -c "$commands")
 }

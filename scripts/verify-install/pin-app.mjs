@@ -11,7 +11,12 @@
 //   the partial npm mirror: @swc/core, rollup, unrs-resolver, @yarnpkg/core);
 // - the repo's `dependenciesMeta` (keytar and cpu-features are not built).
 /* eslint-disable no-console */
-import { readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import {
+  readFileSync,
+  writeFileSync,
+  copyFileSync,
+  readdirSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const [repo, app] = process.argv.slice(2);

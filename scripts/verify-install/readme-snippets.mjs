@@ -133,7 +133,9 @@ function apply(appRoot, snippet) {
   const path = join(appRoot, snippet.file);
   if (snippet.where === 'whole') {
     writeFileSync(path, `${snippet.code}\n`);
-    console.log(`  ${snippet.file}: written (${snippet.code.split('\n').length} lines)`);
+    console.log(
+      `  ${snippet.file}: written (${snippet.code.split('\n').length} lines)`,
+    );
     return;
   }
   let text;
@@ -179,7 +181,9 @@ function apply(appRoot, snippet) {
     );
   } else if (body) {
     lines = [...body.split('\n'), ...lines];
-    console.log(`  ${snippet.file}: ${body.split('\n').length} lines at the top`);
+    console.log(
+      `  ${snippet.file}: ${body.split('\n').length} lines at the top`,
+    );
   }
 
   const missing = imports.filter(statement => !text.includes(statement));
