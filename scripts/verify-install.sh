@@ -137,6 +137,7 @@ make_tarballs() {
   local digest
   digest=$(cat dist-packages/*.tgz | sha256sum | cut -c1-16) || return 1
   tarballs=$cache/tarballs/$digest
+  find "$cache/tarballs" -mindepth 1 -maxdepth 1 -type d ! -name "$digest" -exec rm -rf {} + 2>/dev/null
   mkdir -p "$tarballs" || return 1
   local name files
   for name in "${names[@]}"; do
@@ -276,6 +277,8 @@ run_flavour() {
   if [ -f "$dir/.verify-install-ready" ]; then
     echo "verify-install: $flavour: using the cached install in $dir"
   else
+    # Installs for other keys (older pins) are 1-2 GB each: keep only the one in use.
+    find "$cache" -maxdepth 1 -name "$flavour-*" -type d ! -path "$dir" -exec rm -rf {} +
     rm -rf "$dir" && mv "$fresh" "$dir"
     step "yarn install (cached for next runs)" install_app "$dir"
   fi

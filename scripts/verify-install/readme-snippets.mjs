@@ -15,8 +15,9 @@
 //   <!-- verify-install: legacy,new run -->   (a `sh` block: commands run in the app's root)
 //   <!-- verify-install: postgres app-config.postgres.yaml whole -->   (the block is the file)
 //
-// An anchor is text on one line of the target file; `in "..."` names lines to search from (the
-// snippet goes in once per scope), otherwise the first match in the file counts. The snippet's
+// An anchor is text on one line of the target file; `in "..."` names the first lines of blocks to
+// search in (the snippet goes in once per scope; a block ends at the next line indented no deeper
+// than its first), otherwise the first match in the file counts. The snippet's
 // import statements go to the top of the file (once); a leading `// path` comment is dropped;
 // the rest is inserted before or after the anchor line, indented like it. A missing file or
 // anchor is an error: the README no longer matches the app that create-app makes.
@@ -129,6 +130,10 @@ function splitImports(code) {
   return { imports, body: lines.slice(i).join('\n').replace(/\s+$/, '') };
 }
 
+function indentOf(line) {
+  return /^\s*/.exec(line)[0];
+}
+
 function apply(appRoot, snippet) {
   const path = join(appRoot, snippet.file);
   if (snippet.where === 'whole') {
@@ -153,19 +158,27 @@ function apply(appRoot, snippet) {
       `"${snippet.anchor}"${scope === undefined ? '' : ` after "${scope}"`}`;
     for (const scope of snippet.scopes.length ? snippet.scopes : [undefined]) {
       let from = 0;
+      let to = lines.length;
       if (scope !== undefined) {
         from = lines.findIndex(line => line.includes(scope));
         if (from < 0) fail(`${snippet.file}: no line has "${scope}"`);
+        // The scope's block ends at the next line indented no deeper than its first.
+        const depth = indentOf(lines[from]).length;
+        const end = lines.findIndex(
+          (line, i) =>
+            i > from && line.trim() !== '' && indentOf(line).length <= depth,
+        );
+        if (end >= 0) to = end + 1;
       }
       const at = lines.findIndex(
-        (line, i) => i >= from && line.includes(snippet.anchor),
+        (line, i) => i >= from && i < to && line.includes(snippet.anchor),
       );
       if (at < 0) fail(`${snippet.file}: no line has ${describe(scope)}`);
       positions.push(at);
     }
     // Insert from the bottom up so earlier positions stay valid.
     for (const at of [...new Set(positions)].sort((a, b) => b - a)) {
-      const indent = /^\s*/.exec(lines[at])[0];
+      const indent = indentOf(lines[at]);
       const inserted = body
         .split('\n')
         .map(line => (line ? indent + line : line));
