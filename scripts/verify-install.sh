@@ -227,15 +227,37 @@ backend:
 EOF
 }
 
+# The backend's dev runner keeps waiting for changes when the backend crashes (a port in use,
+# say), so a port already taken is reported at once rather than after the wait.
+ports_free() {
+  local port
+  for port in "$@"; do
+    if ss -Htln "sport = :$port" | grep -q .; then
+      echo "port $port is in use; choose others with VERIFY_INSTALL_APP_PORT / VERIFY_INSTALL_BACKEND_PORT"
+      return 1
+    fi
+  done
+}
+
+# wait_for with the end of the server's log when it does not come up.
+wait_for_logged() {
+  wait_for "$1" "$2" "$3" && return 0
+  echo "--- end of $4"
+  tail -n 40 "$4"
+  return 1
+}
+
 start_on_sqlite() {
   local dir=$1
+  ports_free "$app_port" "$backend_port" || return 1
   write_local_config "$dir" || return 1
   start_group "$logs/$flavour-backend.log" bash -c "cd '$dir' && exec yarn workspace backend start"
   backend_group=$last_group
   start_group "$logs/$flavour-app.log" bash -c "cd '$dir' && BROWSER=none exec yarn workspace app start"
   app_group=$last_group
-  wait_for "http://localhost:$backend_port/api/firebreak/health" 240 "$backend_group" &&
-    wait_for "http://localhost:$app_port" 300 "$app_group"
+  wait_for_logged "http://localhost:$backend_port/api/firebreak/health" 240 "$backend_group" \
+    "$logs/$flavour-backend.log" &&
+    wait_for_logged "http://localhost:$app_port" 300 "$app_group" "$logs/$flavour-app.log"
 }
 
 # The README's PostgreSQL config and nothing else (no app-config.local.yaml), databases under a
@@ -243,6 +265,7 @@ start_on_sqlite() {
 check_postgres() {
   local dir=$1 token tables list
   node "$helpers/readme-snippets.mjs" README.md postgres "$dir" || return 1
+  ports_free "$backend_port" || return 1
   pg_prefix="fbverify_$$_"
   local url=${postgres_url#postgresql://}
   local user=${url%%@*} hostport=${url#*@}
@@ -252,7 +275,8 @@ check_postgres() {
     APP_CONFIG_backend_listen_port="$backend_port" APP_CONFIG_backend_baseUrl="http://localhost:$backend_port" \
     bash -c "cd '$dir/packages/backend' && exec yarn start --config ../../app-config.yaml --config ../../app-config.postgres.yaml"
   local group=$last_group
-  wait_for "http://localhost:$backend_port/api/firebreak/health" 240 "$group" || return 1
+  wait_for_logged "http://localhost:$backend_port/api/firebreak/health" 240 "$group" \
+    "$logs/postgres-backend.log" || return 1
   # Firebreak answers a signed-in user (the guest) with its list of incidents.
   token=$(curl -fsS -H 'X-Requested-With: XMLHttpRequest' \
     "http://localhost:$backend_port/api/auth/guest/refresh?optional=&env=development" |
