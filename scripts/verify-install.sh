@@ -141,8 +141,8 @@ make_tarballs() {
   mkdir -p "$tarballs" || return 1
   local name files
   for name in "${names[@]}"; do
-    # yarn pack names them @firebreak-<name>-<version>.tgz
-    files=(dist-packages/@firebreak-"$name"-[0-9]*.tgz)
+    # yarn release:pack names them firebreak-<name>-<version>.tgz
+    files=(dist-packages/firebreak-"$name"-[0-9]*.tgz)
     if [ ${#files[@]} -ne 1 ] || [ ! -f "${files[0]}" ]; then
       echo "expected one tarball of @firebreak/$name in dist-packages/, found: ${files[*]}"
       return 1

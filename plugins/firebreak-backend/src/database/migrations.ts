@@ -7,31 +7,28 @@ const migrationsDir = resolvePackagePath(
 );
 
 const TABLE_NAME = 'firebreak_knex_migrations';
-const LOCK_TABLE_NAME = `${TABLE_NAME}_lock`;
-
-/** Attempts before a failing migration is reported: enough to outlast replicas racing. */
-const ATTEMPTS = 5;
-/** How long to wait for another replica's migration lock before giving up. */
-const LOCK_WAIT_MS = 120_000;
-const POLL_MS = 250;
+/** Names the database lock that lets one replica migrate at a time. */
+const LOCK_NAME = 'firebreak_migrations';
+/** PostgreSQL advisory locks take a number: a fixed one of Firebreak's own. */
+const PG_LOCK_KEY = 7_340_917_201;
+/** How long a replica waits for another's migration before giving up. */
+const LOCK_WAIT_SECONDS = 120;
 
 /** @internal */
 export interface MigrationOptions {
   /** The migrations to apply; the package's own by default. */
   directory?: string;
-  /** How long to wait for another process's migration lock. */
-  lockWaitMs?: number;
 }
 
 /**
  * Brings the Firebreak tables up to date.
  *
- * Several replicas start at once in production. knex serialises migrations with a lock row, but a
- * replica that loses the race fails instead of waiting: on a first install it collides creating
- * the bookkeeping tables, and on MySQL the lock is refused outright (`Migration table is already
- * locked`). So a failed attempt waits while another process holds the lock and tries again; the
- * next attempt finds the tables made, or nothing left to do. A migration that fails by itself
- * fails every attempt, and its error is thrown.
+ * Several replicas start at once in production, and knex's own lock does not cover them: a
+ * replica that loses the race fails instead of waiting, and two replicas that both find its lock
+ * table empty both add a lock row, after which every later start reads "Migration table is
+ * already locked". So replicas take turns under a database lock (an advisory lock on PostgreSQL,
+ * `GET_LOCK` on MySQL) held on a connection of its own while knex migrates; whoever comes second
+ * finds nothing left to do. SQLite is one process's file and needs no lock.
  *
  * @internal
  */
@@ -39,50 +36,59 @@ export async function applyDatabaseMigrations(
   knex: Knex,
   options: MigrationOptions = {},
 ): Promise<void> {
-  const config = {
-    directory: options.directory ?? migrationsDir,
-    tableName: TABLE_NAME,
-  };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await knex.migrate.latest(config);
-      return;
-    } catch (error) {
-      if (attempt >= ATTEMPTS) {
-        throw error;
+  const migrate = () =>
+    knex.migrate.latest({
+      directory: options.directory ?? migrationsDir,
+      tableName: TABLE_NAME,
+    });
+  const client = String(knex.client.config.client);
+  if (client === 'pg') {
+    await withConnection(knex, async connection => {
+      await knex
+        .raw('SELECT pg_advisory_lock(?)', [PG_LOCK_KEY])
+        .connection(connection);
+      try {
+        await migrate();
+      } finally {
+        await knex
+          .raw('SELECT pg_advisory_unlock(?)', [PG_LOCK_KEY])
+          .connection(connection);
       }
-      // Replicas that collided should not collide again on the next attempt.
-      await sleep(POLL_MS * attempt * (1 + Math.random()));
-      await waitForLockRelease(knex, options.lockWaitMs ?? LOCK_WAIT_MS);
-    }
+    });
+  } else if (client === 'mysql' || client === 'mysql2') {
+    await withConnection(knex, async connection => {
+      const result = await knex
+        .raw('SELECT GET_LOCK(?, ?) AS acquired', [
+          LOCK_NAME,
+          LOCK_WAIT_SECONDS,
+        ])
+        .connection(connection);
+      if (Number(result[0][0].acquired) !== 1) {
+        throw new Error(
+          `Another backend has been migrating Firebreak's database for more than ${LOCK_WAIT_SECONDS} s; try again when it has finished`,
+        );
+      }
+      try {
+        await migrate();
+      } finally {
+        await knex
+          .raw('SELECT RELEASE_LOCK(?)', [LOCK_NAME])
+          .connection(connection);
+      }
+    });
+  } else {
+    await migrate();
   }
 }
 
-async function waitForLockRelease(knex: Knex, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!(await isLocked(knex))) {
-      return;
-    }
-    await sleep(POLL_MS);
-  }
-  throw new Error(
-    `Firebreak's database migrations are locked by another process for more than ${Math.round(
-      timeoutMs / 1000,
-    )} s. If no backend is migrating (a replica may have died during a migration), release the lock with: UPDATE ${LOCK_TABLE_NAME} SET is_locked = 0`,
-  );
-}
-
-async function isLocked(knex: Knex): Promise<boolean> {
+async function withConnection(
+  knex: Knex,
+  use: (connection: any) => Promise<void>,
+): Promise<void> {
+  const connection = await knex.client.acquireConnection();
   try {
-    const row = await knex(LOCK_TABLE_NAME).first('is_locked');
-    return Number(row?.is_locked ?? 0) === 1;
-  } catch {
-    // No lock table yet: whoever creates it has not got that far; try again.
-    return false;
+    await use(connection);
+  } finally {
+    await knex.client.releaseConnection(connection);
   }
-}
-
-function sleep(ms: number) {
-  return new Promise(resolve => setTimeout(resolve, ms));
 }
