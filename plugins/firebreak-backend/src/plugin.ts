@@ -48,6 +48,7 @@ import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
 import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
+import { setUpActionItems } from './actionItems/setUpActionItems';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -172,6 +173,14 @@ export const firebreakPlugin = createBackendPlugin({
           await seedOnCallDemoData({ store: onCallStore, logger });
         }
 
+        const actionItemService = await setUpActionItems({
+          ...deps,
+          knex,
+          incidents: incidentService,
+          notifiers,
+          now,
+        });
+
         if (notifiers.length > 0) {
           logger.info(
             `Notifiers installed: ${notifiers.map(n => n.id).join(', ')}`,
@@ -224,6 +233,7 @@ export const firebreakPlugin = createBackendPlugin({
               authorizer: new OnCallAuthorizer(deps.permissions),
               now,
             }),
+            actionItemService,
           }),
         );
         httpRouter.addAuthPolicy({

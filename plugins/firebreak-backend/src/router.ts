@@ -8,6 +8,8 @@ import { addOnCallRoutes } from './oncall/router';
 import { addCalendarFeedRoutes } from './oncall/calendarRouter';
 import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { addPagingRoutes } from './paging/router';
+import { ActionItemService } from './actionItems/ActionItemService';
+import { addActionItemRoutes } from './actionItems/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
@@ -36,6 +38,7 @@ export async function createRouter(options: {
   incidentService: IncidentService;
   onCallService: OnCallService;
   calendarFeedService: CalendarFeedService;
+  actionItemService: ActionItemService;
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
   const plain = Router();
@@ -81,6 +84,12 @@ export async function createRouter(options: {
     httpAuth,
     auditor: options.auditor,
     service: options.calendarFeedService,
+  });
+
+  addActionItemRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.actionItemService,
   });
 
   plain.use(namedRequestErrors);

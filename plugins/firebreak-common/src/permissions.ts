@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createPermission } from '@backstage/plugin-permission-common';
+import { firebreakActionItemPermissions } from './actionItems/permissions';
 
 /**
  * The resource type of Firebreak incidents, for conditional permission rules.
@@ -119,4 +120,5 @@ export const firebreakPermissions = [
   firebreakOnCallReadPermission,
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
+  ...firebreakActionItemPermissions,
 ];

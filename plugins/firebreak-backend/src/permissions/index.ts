@@ -7,3 +7,4 @@ export {
 } from './rules';
 export * from './conditions';
 export * from './oncall';
+export * from './actionItems';

@@ -69,6 +69,10 @@ describe('EndpointMap', () => {
       '#get|/calendar/{file}': true,
       '#post|/calendar/tokens': true,
       '#post|/calendar/tokens/rotate': true,
+      '#get|/action-items': true,
+      '#post|/action-items': true,
+      '#get|/action-items/{id}': true,
+      '#patch|/action-items/{id}': true,
     };
     const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
     const operations = Object.entries(spec.paths).flatMap(([route, item]) =>
