@@ -56,9 +56,10 @@ exports.up = async function up(knex) {
       .onDelete('CASCADE');
     table.string('day', 10).notNullable().comment('YYYY-MM-DD in UTC');
     table.datetime('sent_at', { useTz: true, precision: 3 }).notNullable();
-    table.primary(['action_item_id', 'day'], {
-      constraintName: 'firebreak_action_item_reminders_pk',
-    });
+    table.primary(
+      ['action_item_id', 'day'],
+      'firebreak_action_item_reminders_pk',
+    );
     table.index(['day'], 'firebreak_action_item_reminders_day_idx');
   });
 };
