@@ -19,12 +19,16 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  createFirebreakActionItemConditionalDecision,
   createFirebreakIncidentConditionalDecision,
+  firebreakActionItemConditions,
   createFirebreakOnCallConditionalDecision,
   firebreakIncidentConditions,
   firebreakOnCallConditions,
 } from '@firebreak/backstage-plugin-backend';
 import {
+  firebreakActionItemCreatePermission,
+  firebreakActionItemUpdatePermission,
   firebreakIncidentUpdatePermission,
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
@@ -35,7 +39,9 @@ import {
  * declare incidents; an incident may be changed by the owners of what it impacts and by its
  * participants (role holders, responders who joined it, its reporter); a team's on-call
  * configuration (schedules and escalation policies: creating them, changing them, moving them
- * to a team, making one a team's default) is managed by its members; catalog entities may only
+ * to a team, making one a team's default) is managed by its members; an incident's action items
+ * are written by the owners of what it impacts and its role holders, and changed by those and
+ * by the item's owner; catalog entities may only
  * be unregistered or refreshed by their owners. Members of the admin groups
  * (`examplePermissionPolicy.adminGroups` in the config) may do everything.
  */
@@ -75,6 +81,27 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
           // Role holders, joined responders and the reporter: anyone who may read an
           // incident may join it and then help.
           firebreakIncidentConditions.isIncidentParticipant({ claims }),
+        ],
+      });
+    }
+    // Follow-ups are written by the owners of what the incident impacted and its role holders;
+    // an item's owner (person or team) may change it too.
+    if (isPermission(request.permission, firebreakActionItemCreatePermission)) {
+      return createFirebreakIncidentConditionalDecision(request.permission, {
+        anyOf: [
+          firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
+          firebreakIncidentConditions.hasIncidentRole({ claims }),
+        ],
+      });
+    }
+    if (isPermission(request.permission, firebreakActionItemUpdatePermission)) {
+      return createFirebreakActionItemConditionalDecision(request.permission, {
+        anyOf: [
+          firebreakActionItemConditions.isActionItemOwner({ claims }),
+          firebreakActionItemConditions.isOwnerOfIncidentImpactedEntity({
+            claims,
+          }),
+          firebreakActionItemConditions.hasRoleInIncident({ claims }),
         ],
       });
     }

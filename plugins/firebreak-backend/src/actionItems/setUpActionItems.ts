@@ -9,7 +9,11 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { firebreakActionItemUpdatePermission } from '@firebreak/backstage-plugin-common';
+import {
+  firebreakActionItemCreatePermission,
+  firebreakActionItemReadPermission,
+  firebreakActionItemUpdatePermission,
+} from '@firebreak/backstage-plugin-common';
 import { FirebreakNotifier } from '@firebreak/backstage-plugin-node';
 import { Knex } from 'knex';
 import { readActionItemSettings } from '../config/ActionItemSettings';
@@ -50,6 +54,11 @@ export async function setUpActionItems(deps: {
   const settings = readActionItemSettings(config);
   const store = new ActionItemStore(knex);
   const service = new ActionItemService({ ...deps, store, settings });
+  // Create is a permission on incidents; read is a plain one.
+  deps.permissionsRegistry.addPermissions([
+    firebreakActionItemReadPermission,
+    firebreakActionItemCreatePermission,
+  ]);
   deps.permissionsRegistry.addResourceType({
     resourceRef: actionItemPermissionResourceRef,
     permissions: [firebreakActionItemUpdatePermission],
