@@ -138,6 +138,15 @@ export function fuzzFieldHints(
     ref: fc.oneof(schedule, pick(userRefs)),
     cursor: fc.nat().map(n => new Live('cursor', n)),
     'Idempotency-Key': pick(['k1', 'k2', 'retry-1']),
+    // Action items: a live incident by id or ref, and a ticket URL that is sometimes not http.
+    incidentRef: fc.nat().map(n => new Live('/incidents/{idOrRef}:idOrRef', n)),
+    ownerGroupRef: pick(groupRefs),
+    dueAt: instant,
+    ticketUrl: pick([
+      'https://tracker.example/ISSUE-1',
+      'http://tracker.example/2',
+      'javascript:alert(1)',
+    ]),
   };
   return field => hints[field];
 }

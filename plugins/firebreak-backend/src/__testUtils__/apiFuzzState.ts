@@ -394,6 +394,7 @@ export async function databaseProblems(
     ['firebreak_incidents', '/incidents/{idOrRef}'],
     ['firebreak_schedules', '/schedules/{id}'],
     ['firebreak_escalation_policies', '/escalation-policies/{id}'],
+    ['firebreak_action_items', '/action-items/{id}'],
   ]) {
     const seen = state.versionsSeen(template);
     for (const row of await knex(table).select('id', 'version')) {

@@ -1,3 +1,4 @@
+import { actionItemOperations } from './actionItemOperations';
 import { incidentOperations } from './incidentOperations';
 import { onCallOperations } from './onCallOperations';
 import { OperationRow } from './OperationMatrix';
@@ -10,6 +11,7 @@ export const operationMatrix: OperationRow[] = [
   ...incidentOperations,
   ...pagingOperations,
   ...onCallOperations,
+  ...actionItemOperations,
 ];
 
 export * from './OperationMatrix';
