@@ -288,43 +288,34 @@ export class ActionItemService {
     });
   }
 
+  /**
+   * Moves the status along its flow. A `wontDoReason` is kept only for an item that is, or
+   * moves to, `wont_do` (where it is required); any other item ignores it.
+   */
   private applyStatus(
     current: ActionItemRecord,
     next: ActionItemRecord,
     input: UpdateActionItemRequest,
     now: Date,
   ) {
-    const status = input.status;
-    if (status === undefined || status === current.status) {
-      if (input.wontDoReason !== undefined) {
-        if (current.status !== 'wont_do') {
-          throw new InputError(
-            "wontDoReason: only an item moving to or in 'wont_do' has a reason",
-          );
-        }
-        next.wontDoReason = input.wontDoReason;
+    const status = input.status ?? current.status;
+    if (status !== current.status) {
+      const transition = checkActionItemTransition(current.status, status);
+      if (!transition.allowed) {
+        throw new InputError(`status: ${transition.reason}`);
       }
+      next.status = status;
+      next.completedAt = status === 'done' ? now : null;
+    }
+    if (status !== 'wont_do') {
+      next.wontDoReason = null;
       return;
     }
-    const transition = checkActionItemTransition(current.status, status);
-    if (!transition.allowed) {
-      throw new InputError(`status: ${transition.reason}`);
-    }
-    next.status = status;
-    next.completedAt = status === 'done' ? now : null;
-    if (status === 'wont_do') {
-      if (!input.wontDoReason) {
-        throw new InputError(
-          "wontDoReason: is required to move an item to 'wont_do'",
-        );
-      }
-      next.wontDoReason = input.wontDoReason;
-    } else if (input.wontDoReason !== undefined) {
+    next.wontDoReason = input.wontDoReason ?? current.wontDoReason;
+    if (!next.wontDoReason) {
       throw new InputError(
-        "wontDoReason: only an item moving to or in 'wont_do' has a reason",
+        "wontDoReason: is required to move an item to 'wont_do'",
       );
-    } else {
-      next.wontDoReason = null;
     }
   }
 

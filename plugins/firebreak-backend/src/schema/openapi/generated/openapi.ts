@@ -1296,7 +1296,7 @@ export interface components {
       type?: components['schemas']['ActionItemType'];
       priority?: components['schemas']['ActionItemPriority'];
       status?: components['schemas']['ActionItemStatus'];
-      /** @description Required when moving to `wont_do`. */
+      /** @description Required when moving to `wont_do`; ignored unless the item is or moves to `wont_do`. */
       wontDoReason?: string;
       ownerRef?: string;
       ownerGroupRef?: string | null;

@@ -3925,7 +3925,8 @@ export const spec = {
           },
           wontDoReason: {
             type: 'string',
-            description: 'Required when moving to `wont_do`.',
+            description:
+              'Required when moving to `wont_do`; ignored unless the item is or moves to `wont_do`.',
             minLength: 1,
             maxLength: 2000,
           },
