@@ -145,6 +145,7 @@ export function fuzzFieldHints(
     ticketUrl: pick([
       'https://tracker.example/ISSUE-1',
       'http://tracker.example/2',
+      // eslint-disable-next-line no-script-url -- refused with 400, as it must be
       'javascript:alert(1)',
     ]),
   };

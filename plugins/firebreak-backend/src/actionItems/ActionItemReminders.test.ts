@@ -71,8 +71,10 @@ describe.each(databases.eachSupportedId())(
         return reminders(firebreak.sent.notifications)
           .slice(before)
           .map(
-            n =>
-              `${recipient(n)}: ${n.payload.title} — ${n.payload.description}`,
+            sentOne =>
+              `${recipient(sentOne)}: ${sentOne.payload.title} — ${
+                sentOne.payload.description
+              }`,
           );
       };
 

@@ -94,6 +94,7 @@ describe.each(databases.eachSupportedId())('action items API on %s', id => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url -- the test is that it is refused
     [{ ticketUrl: 'javascript:alert(1)' }, /^ticketUrl: must be an http/],
     [{ title: '  ' }, /^title: must not be empty/],
     [{ priority: 'P9' }, /^priority: /],
