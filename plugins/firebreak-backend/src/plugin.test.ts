@@ -41,6 +41,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261124000000_handoff_reminders.js',
       '20261201100000_abuse_limits.js',
       '20261202000000_participant_indexes.js',
+      '20261202110000_action_items.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
