@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { toDate } from './database/timestamps';
 import { IncidentStore } from './incidents/IncidentStore';
 import { OnCallResolver } from './oncall/OnCallResolver';
 import { OnCallStore } from './oncall/OnCallStore';
@@ -197,8 +198,22 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       expect(first.users.length).toBeGreaterThan(0);
     }
 
-    // A restart finds incidents and schedules and adds none.
+    // Follow-ups of resolved incidents: some overdue, some done, one not to be done.
+    const items = await knex('firebreak_action_items').select(
+      'status',
+      'due_at',
+    );
+    const overdue = items.filter(
+      i =>
+        i.status === 'open' && toDate(i.due_at).getTime() < Date.now(),
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(items.filter(i => i.status === 'done').length).toBeGreaterThan(0);
+    expect(items.map(i => i.status)).toContain('wont_do');
+
+    // A restart finds incidents, schedules and follow-ups and adds none.
     await startBackend(config);
+    expect(await knex('firebreak_action_items')).toHaveLength(items.length);
     expect(await store.countIncidents()).toBe(seeded);
     expect(await onCall.listSchedules({}, new Date())).toHaveLength(
       schedules.length,
@@ -208,5 +223,6 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
   it('seeds nothing unless configured', async () => {
     await startBackend();
     expect(await new IncidentStore(knex).countIncidents()).toBe(0);
+    expect(await knex('firebreak_action_items')).toEqual([]);
   });
 });

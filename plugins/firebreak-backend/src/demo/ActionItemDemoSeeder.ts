@@ -16,7 +16,10 @@ const FOLLOW_UPS: Array<{
   title: string;
   type: ActionItemType;
   priority: ActionItemPriority;
-  /** Due this many days after resolution. */
+  /**
+   * Due this many days after resolution; negative: that many days before now, so the demo
+   * always shows overdue items whatever day it starts on.
+   */
   dueDays: number;
   status: ActionItemStatus;
 }> = [
@@ -24,7 +27,7 @@ const FOLLOW_UPS: Array<{
     title: 'Alert on connection pool saturation above 80%',
     type: 'detect',
     priority: 'P1',
-    dueDays: 15,
+    dueDays: -3,
     status: 'open',
   },
   {
@@ -89,7 +92,11 @@ export async function seedActionItemDemoData(options: {
     const resolvedAt = toDate(incident.resolved_at);
     for (const [n, followUp] of FOLLOW_UPS.entries()) {
       if ((index + n) % 2 === 1) continue;
-      const dueAt = new Date(resolvedAt.getTime() + followUp.dueDays * DAY);
+      const dueAt = new Date(
+        followUp.dueDays < 0
+          ? now.getTime() + (followUp.dueDays - index) * DAY
+          : resolvedAt.getTime() + followUp.dueDays * DAY,
+      );
       const finished =
         followUp.status === 'done' || followUp.status === 'wont_do';
       await store.insert({
