@@ -10,6 +10,9 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { lowerRef } from '../refs';
 
+/** What an item can be about: what incidents impact. */
+const ITEM_ENTITY_KINDS = ['component', 'system', 'api', 'resource'];
+
 function parseRef(
   ref: string,
   field: string,
@@ -54,9 +57,18 @@ export class ActionItemOwners {
     return lowerRef(stringifyEntityRef(entity));
   }
 
-  /** The entity an item is about, with its owner group. */
+  /** The entity an item is about (one incidents can impact), with its owner group. */
   async entity(ref: string, field: string, credentials: BackstageCredentials) {
-    const entity = await this.find(parseRef(ref, field), field, credentials);
+    const parsed = parseRef(ref, field);
+    const kind = lowerRef(parsed.kind);
+    if (!ITEM_ENTITY_KINDS.includes(kind)) {
+      throw new InputError(
+        `${field}: '${ref}' is a ${kind}; action items are about ${ITEM_ENTITY_KINDS.join(
+          ', ',
+        )}`,
+      );
+    }
+    const entity = await this.find(parsed, field, credentials);
     const ownerRef = entity.relations?.find(
       r => r.type === RELATION_OWNED_BY,
     )?.targetRef;

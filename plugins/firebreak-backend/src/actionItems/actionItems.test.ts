@@ -108,6 +108,7 @@ describe.each(databases.eachSupportedId())('action items API on %s', id => {
       { entityRef: 'component:default/ghost' },
       /^entityRef: .* not in the catalog/,
     ],
+    [{ entityRef: 'user:default/bob' }, /^entityRef: .* is a user/],
     [{ dueAt: '2026-13-01T00:00:00Z' }, /^dueAt: /],
     [{ extra: 1 }, /extra/],
   ])(
