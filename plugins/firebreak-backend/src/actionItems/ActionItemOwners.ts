@@ -3,6 +3,7 @@ import {
   CompoundEntityRef,
   Entity,
   parseEntityRef,
+  RELATION_HAS_PART,
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -103,6 +104,41 @@ export class ActionItemOwners {
       ownerRefs: [owner, ...items.map(e => lowerRef(stringifyEntityRef(e)))],
       groupRef: owner,
     };
+  }
+
+  /**
+   * The entities whose items an entity's page lists: itself; for a system, also its parts;
+   * for a group, also what it owns — as incident lists do.
+   */
+  async entityRefsOf(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const parsed = parseRef(ref, 'entityRef');
+    const entityRef = lowerRef(stringifyEntityRef(parsed));
+    const kind = lowerRef(parsed.kind);
+    if (kind !== 'system' && kind !== 'group') {
+      return [entityRef];
+    }
+    let related: string[];
+    if (kind === 'system') {
+      const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+      related = (entity?.relations ?? [])
+        .filter(r => r.type === RELATION_HAS_PART)
+        .map(r => r.targetRef);
+    } else {
+      const { items } = await this.deps.catalog.getEntities(
+        {
+          filter: { 'relations.ownedBy': entityRef },
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials },
+      );
+      related = items.map(e => stringifyEntityRef(e));
+    }
+    return [entityRef, ...related.map(lowerRef)];
   }
 
   private async find(

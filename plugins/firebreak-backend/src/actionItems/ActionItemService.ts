@@ -185,7 +185,9 @@ export class ActionItemService {
     const now = this.deps.now();
     // One more than asked tells whether there is a next page.
     const records = await this.deps.store.list({
-      entityRef: input.entityRef?.toLowerCase(),
+      entityRefs: input.entityRef
+        ? await this.owners.entityRefsOf(input.entityRef, credentials)
+        : undefined,
       ownerRefs: owners?.ownerRefs,
       ownerGroupRef: owners?.groupRef,
       statuses: input.statuses,

@@ -68,7 +68,8 @@ export interface ActionItemRecord {
  * @internal
  */
 export interface ActionItemQuery {
-  entityRef?: string;
+  /** Items about any of these entities. */
+  entityRefs?: string[];
   /** Items owned by any of these refs, or owed by `ownerGroupRef`. */
   ownerRefs?: string[];
   ownerGroupRef?: string;
@@ -227,7 +228,7 @@ export class ActionItemStore {
     const { now } = query;
     const rows: ActionItemRow[] = await this.db<ActionItemRow>(TABLE)
       .modify(qb => {
-        if (query.entityRef) qb.where('entity_ref', query.entityRef);
+        if (query.entityRefs) qb.whereIn('entity_ref', query.entityRefs);
         if (query.incidentId) qb.where('incident_id', query.incidentId);
         if (query.postmortemId) qb.where('postmortem_id', query.postmortemId);
         if (query.statuses) qb.whereIn('status', query.statuses);

@@ -313,6 +313,26 @@ describe.each(databases.eachSupportedId())('action items API on %s', id => {
         'entityRef=Component:default/payments-api&status=open,in_progress',
       ),
     ).toEqual([late.title, bobs.title, team.title, someday.title]);
+    // A system's page shows the items of its parts, a team's those of what it owns.
+    const onCheckout = await call(server, 'post', '/action-items', {
+      title: 'Checkout retries',
+      priority: 'P3',
+      ownerRef: 'bob',
+      entityRef: 'component:default/checkout',
+      incidentRef: incident.ref,
+    });
+    expect(onCheckout.body.ownerGroupRef).toBe('group:default/storefront');
+    expect(await titles('entityRef=system:default/shop')).toEqual([
+      'Checkout retries',
+    ]);
+    expect(await titles('entityRef=group:default/storefront')).toEqual([
+      'Checkout retries',
+    ]);
+    await call(server, 'patch', `/action-items/${onCheckout.body.id}`, {
+      version: 1,
+      status: 'wont_do',
+      wontDoReason: 'Covered by the new client',
+    });
     expect(await titles(`incidentRef=${incident.ref}&ownerRef=alice`)).toEqual([
       late.title,
       someday.title,
@@ -333,7 +353,7 @@ describe.each(databases.eachSupportedId())('action items API on %s', id => {
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(await titles(''));
-    expect(seen).toHaveLength(5);
+    expect(seen).toHaveLength(6);
 
     const bad = await call(server, 'get', '/action-items?status=finished');
     expect(bad.status).toBe(400);

@@ -2293,7 +2293,7 @@ export interface operations {
   ListActionItems: {
     parameters: {
       query?: {
-        /** @description Items about this entity. */
+        /** @description Items about this entity; a system includes its parts, a group what it owns. */
         entityRef?: string;
         /** @description Items owned by this user; for a group, items owned by the group, owed by it (`ownerGroupRef`), or owned by its members. */
         ownerRef?: string;

@@ -1432,7 +1432,8 @@ export const spec = {
             name: 'entityRef',
             in: 'query',
             allowReserved: true,
-            description: 'Items about this entity.',
+            description:
+              'Items about this entity; a system includes its parts, a group what it owns.',
             schema: {
               type: 'string',
               minLength: 1,
