@@ -204,8 +204,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'due_at',
     );
     const overdue = items.filter(
-      i =>
-        i.status === 'open' && toDate(i.due_at).getTime() < Date.now(),
+      i => i.status === 'open' && toDate(i.due_at).getTime() < Date.now(),
     );
     expect(overdue.length).toBeGreaterThan(0);
     expect(items.filter(i => i.status === 'done').length).toBeGreaterThan(0);
