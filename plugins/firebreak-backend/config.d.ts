@@ -63,6 +63,33 @@ export interface Config {
       checkIntervalSeconds?: number;
     };
     /** On-call schedules. */
+    /** Action items: the follow-ups of incidents and postmortems. */
+    actionItems?: {
+      /**
+       * How many days after the incident is resolved (or after the item is created, while it
+       * is unresolved) an item is due when it is created without `dueAt`, by priority (`P0` to
+       * `P3`) and then by incident severity id, with `default` for the severities not named.
+       * A priority given here replaces its defaults whole; one without days has no due date.
+       * Defaults: `P0` and `P1` are due 15 days after a SEV1 and 30 after anything else
+       * (`{ SEV1: 15, SEV2: 30, default: 30 }`); `P2` and `P3` have no due date. An entity's
+       * `firebreak.dev/action-item-due-days` annotation (whole days) replaces the days for
+       * every priority that has some.
+       */
+      dueDays?: {
+        [priority: string]: { [severityOrDefault: string]: number };
+      };
+      /** Reminders to an item's owner while it is open or in progress. */
+      reminders?: {
+        /**
+         * How many days before the due day (UTC) the owner is first reminded (default 2);
+         * they are reminded again on the due day and then once a day while it is overdue,
+         * even after the incident is closed.
+         */
+        daysBefore?: number;
+        /** How often the reminder task runs, in minutes (default 15; 0 turns reminders off). */
+        intervalMinutes?: number;
+      };
+    };
     oncall?: {
       /** Notifications that remind people of their on-call shift before it starts. */
       handoffReminder?: {

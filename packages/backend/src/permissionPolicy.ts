@@ -19,7 +19,9 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  createFirebreakActionItemConditionalDecision,
   createFirebreakIncidentConditionalDecision,
+  firebreakActionItemConditions,
   createFirebreakOnCallConditionalDecision,
   createFirebreakRunbookConditionalDecision,
   firebreakIncidentConditions,
@@ -27,6 +29,8 @@ import {
   firebreakRunbookConditions,
 } from '@firebreak/backstage-plugin-backend';
 import {
+  firebreakActionItemCreatePermission,
+  firebreakActionItemUpdatePermission,
   firebreakIncidentUpdatePermission,
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
@@ -40,7 +44,9 @@ import {
  * participants (role holders, responders who joined it, its reporter); a team's on-call
  * configuration (schedules and escalation policies: creating them, changing them, moving them
  * to a team, making one a team's default) is managed by its members, and so are its stored
- * runbooks (ticking a runbook step is changing the incident); catalog entities may only
+ * runbooks (ticking a runbook step is changing the incident); an incident's action items are
+ * written by the owners of what it impacts and its role holders, and changed by those and by
+ * the item's owner; catalog entities may only
  * be unregistered or refreshed by their owners. Members of the admin groups
  * (`examplePermissionPolicy.adminGroups` in the config) may do everything.
  */
@@ -80,6 +86,27 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
           // Role holders, joined responders and the reporter: anyone who may read an
           // incident may join it and then help.
           firebreakIncidentConditions.isIncidentParticipant({ claims }),
+        ],
+      });
+    }
+    // Follow-ups are written by the owners of what the incident impacted and its role holders;
+    // an item's owner (person or team) may change it too.
+    if (isPermission(request.permission, firebreakActionItemCreatePermission)) {
+      return createFirebreakIncidentConditionalDecision(request.permission, {
+        anyOf: [
+          firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
+          firebreakIncidentConditions.hasIncidentRole({ claims }),
+        ],
+      });
+    }
+    if (isPermission(request.permission, firebreakActionItemUpdatePermission)) {
+      return createFirebreakActionItemConditionalDecision(request.permission, {
+        anyOf: [
+          firebreakActionItemConditions.isActionItemOwner({ claims }),
+          firebreakActionItemConditions.isOwnerOfIncidentImpactedEntity({
+            claims,
+          }),
+          firebreakActionItemConditions.hasRoleInIncident({ claims }),
         ],
       });
     }

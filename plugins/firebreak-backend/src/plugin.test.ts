@@ -2,6 +2,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { RunbookStore } from './runbooks/RunbookStore';
+import { toDate } from './database/timestamps';
 import { IncidentStore } from './incidents/IncidentStore';
 import { OnCallResolver } from './oncall/OnCallResolver';
 import { OnCallStore } from './oncall/OnCallStore';
@@ -43,6 +44,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261201100000_abuse_limits.js',
       '20261202000000_participant_indexes.js',
       '20261202100000_runbooks.js',
+      '20261202110000_action_items.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
@@ -210,8 +212,21 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     expect(payments[0].steps.length).toBeGreaterThan(2);
     expect(payments[0].version).toBe(2);
 
-    // A restart finds incidents and schedules and adds none.
+    // Follow-ups of resolved incidents: some overdue, some done, one not to be done.
+    const items = await knex('firebreak_action_items').select(
+      'status',
+      'due_at',
+    );
+    const overdue = items.filter(
+      i => i.status === 'open' && toDate(i.due_at).getTime() < Date.now(),
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(items.filter(i => i.status === 'done').length).toBeGreaterThan(0);
+    expect(items.map(i => i.status)).toContain('wont_do');
+
+    // A restart finds incidents, schedules, runbooks and follow-ups and adds none.
     await startBackend(config);
+    expect(await knex('firebreak_action_items')).toHaveLength(items.length);
     expect(await store.countIncidents()).toBe(seeded);
     expect(await runbooks.countRunbooks()).toBe(seededRunbooks);
     expect(await onCall.listSchedules({}, new Date())).toHaveLength(
@@ -222,5 +237,6 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
   it('seeds nothing unless configured', async () => {
     await startBackend();
     expect(await new IncidentStore(knex).countIncidents()).toBe(0);
+    expect(await knex('firebreak_action_items')).toEqual([]);
   });
 });

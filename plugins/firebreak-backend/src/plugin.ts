@@ -51,6 +51,7 @@ import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
 import { TicketExporters } from './tickets/TicketExporters';
 import { createRunbooks } from './runbooks/createRunbooks';
+import { setUpActionItems } from './actionItems/setUpActionItems';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -189,6 +190,14 @@ export const firebreakPlugin = createBackendPlugin({
           await runbooks.seedDemoData();
         }
 
+        const actionItemService = await setUpActionItems({
+          ...deps,
+          knex,
+          incidents: incidentService,
+          notifiers,
+          now,
+        });
+
         if (notifiers.length > 0) {
           logger.info(
             `Notifiers installed: ${notifiers.map(n => n.id).join(', ')}`,
@@ -250,6 +259,7 @@ export const firebreakPlugin = createBackendPlugin({
               now,
             }),
             runbooks,
+            actionItemService,
           }),
         );
         httpRouter.addAuthPolicy({

@@ -9,6 +9,8 @@ import { addCalendarFeedRoutes } from './oncall/calendarRouter';
 import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { addPagingRoutes } from './paging/router';
 import { addRunbookRoutes, RunbookRoutesOptions } from './runbooks/router';
+import { ActionItemService } from './actionItems/ActionItemService';
+import { addActionItemRoutes } from './actionItems/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
@@ -38,6 +40,7 @@ export async function createRouter(options: {
   onCallService: OnCallService;
   calendarFeedService: CalendarFeedService;
   runbooks: Omit<RunbookRoutesOptions, 'httpAuth' | 'auditor'>;
+  actionItemService: ActionItemService;
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
   const plain = Router();
@@ -88,6 +91,12 @@ export async function createRouter(options: {
     httpAuth,
     auditor: options.auditor,
     ...options.runbooks,
+  });
+
+  addActionItemRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.actionItemService,
   });
 
   plain.use(namedRequestErrors);

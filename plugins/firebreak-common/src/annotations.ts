@@ -55,3 +55,13 @@ export function isFirebreakAvailable(entity: Entity): boolean {
     entity.metadata.annotations?.[FIREBREAK_ENABLED_ANNOTATION] !== 'false'
   );
 }
+
+/**
+ * Annotation setting how many days after the incident's resolution an entity's action items
+ * are due, such as `"28"`; it replaces the configured days for every priority that has a due
+ * date by default.
+ *
+ * @public
+ */
+export const FIREBREAK_ACTION_ITEM_DUE_DAYS_ANNOTATION =
+  'firebreak.dev/action-item-due-days';

@@ -23,3 +23,4 @@ export {
 export * from './oncall/validation';
 export * from './oncall/api';
 export * from './runbooks';
+export * from './actionItems';

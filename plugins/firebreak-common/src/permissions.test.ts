@@ -1,4 +1,12 @@
-import { onCallOwnerResourceRef } from './permissions';
+import {
+  FIREBREAK_INCIDENT_RESOURCE_TYPE,
+  firebreakPermissions,
+  onCallOwnerResourceRef,
+} from './permissions';
+import {
+  firebreakActionItemCreatePermission,
+  firebreakActionItemUpdatePermission,
+} from './actionItems/permissions';
 
 describe('onCallOwnerResourceRef', () => {
   it.each([
@@ -12,5 +20,14 @@ describe('onCallOwnerResourceRef', () => {
 
   it('throws on what is not an entity ref', () => {
     expect(() => onCallOwnerResourceRef('')).toThrow();
+  });
+});
+
+describe('action item permissions', () => {
+  it('authorizes creating against incidents', () => {
+    expect(firebreakActionItemCreatePermission.resourceType).toBe(
+      FIREBREAK_INCIDENT_RESOURCE_TYPE,
+    );
+    expect(firebreakPermissions).toContain(firebreakActionItemUpdatePermission);
   });
 });

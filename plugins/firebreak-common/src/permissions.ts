@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createPermission } from '@backstage/plugin-permission-common';
 import { firebreakRunbookPermissions } from './runbooks/permissions';
+import { firebreakActionItemPermissions } from './actionItems/permissions';
 
 /**
  * The resource type of Firebreak incidents, for conditional permission rules.
@@ -121,4 +122,5 @@ export const firebreakPermissions = [
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
   ...firebreakRunbookPermissions,
+  ...firebreakActionItemPermissions,
 ];

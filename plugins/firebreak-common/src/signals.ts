@@ -27,3 +27,24 @@ export type FirebreakIncidentSignal = {
   /** The incident's version after the change; absent for `paging`. */
   version?: number;
 };
+
+/**
+ * The signal channel on which the backend announces action item changes: lists of follow-ups
+ * reload when a message arrives.
+ *
+ * @public
+ */
+export const FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL = 'firebreak:action-items';
+
+/**
+ * What the backend sends on {@link FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL}.
+ *
+ * @public
+ */
+export type FirebreakActionItemSignal = {
+  /** `created` or `updated`. */
+  kind: string;
+  actionItemId: string;
+  incidentId: string;
+  version: number;
+};

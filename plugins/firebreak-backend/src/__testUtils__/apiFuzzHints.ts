@@ -158,6 +158,16 @@ export function fuzzFieldHints(
       ),
       { maxLength: 4 },
     ),
+    // Action items: a live incident by id or ref, and a ticket URL that is sometimes not http.
+    incidentRef: fc.nat().map(n => new Live('/incidents/{idOrRef}:idOrRef', n)),
+    ownerGroupRef: pick(groupRefs),
+    dueAt: instant,
+    ticketUrl: pick([
+      'https://tracker.example/ISSUE-1',
+      'http://tracker.example/2',
+      // eslint-disable-next-line no-script-url -- refused with 400, as it must be
+      'javascript:alert(1)',
+    ]),
   };
   return field => hints[field];
 }

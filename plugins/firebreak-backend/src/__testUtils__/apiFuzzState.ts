@@ -407,6 +407,7 @@ export async function databaseProblems(
     ['firebreak_schedules', '/schedules/{id}'],
     ['firebreak_escalation_policies', '/escalation-policies/{id}'],
     ['firebreak_runbooks', '/runbooks/{id}'],
+    ['firebreak_action_items', '/action-items/{id}'],
   ]) {
     const seen = state.versionsSeen(template);
     for (const row of await knex(table).select('id', 'version')) {

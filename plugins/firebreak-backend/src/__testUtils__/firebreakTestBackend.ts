@@ -89,6 +89,15 @@ export const testCatalog: Entity[] = [
     ['partOf', 'system:default/shop'],
   ]),
   {
+    // Its follow-ups are due a week after resolution, whatever the configured days.
+    ...entity('Component', 'billing', [['ownedBy', 'group:default/payments']]),
+    metadata: {
+      name: 'billing',
+      namespace: 'default',
+      annotations: { 'firebreak.dev/action-item-due-days': '7' },
+    },
+  },
+  {
     ...entity('Component', 'search', [['ownedBy', 'group:default/storefront']]),
     metadata: {
       name: 'search',

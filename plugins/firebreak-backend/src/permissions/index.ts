@@ -8,3 +8,4 @@ export {
 export * from './conditions';
 export * from './oncall';
 export * from './runbooks';
+export * from './actionItems';

@@ -250,6 +250,15 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
         entityRefs: [entityRef],
       });
     }
+    for (const ownerRef of [users.alice, 'group:default/payments']) {
+      await setup('POST /action-items', {
+        title: 'Alert on saturation',
+        priority: 'P1',
+        ownerRef,
+        incidentRef: 'INC-1',
+      });
+    }
+    await setup('GET /action-items', undefined);
     await setup('POST /calendar/tokens', {});
     await setup('POST /calendar/tokens', { scheduleId: schedule.id });
     await setup('GET /incidents', undefined);

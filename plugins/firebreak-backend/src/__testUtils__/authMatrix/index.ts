@@ -1,3 +1,4 @@
+import { actionItemOperations } from './actionItemOperations';
 import { incidentOperations } from './incidentOperations';
 import { onCallOperations } from './onCallOperations';
 import { OperationRow } from './OperationMatrix';
@@ -12,6 +13,7 @@ export const operationMatrix: OperationRow[] = [
   ...pagingOperations,
   ...onCallOperations,
   ...runbookOperations,
+  ...actionItemOperations,
 ];
 
 export * from './OperationMatrix';

@@ -78,6 +78,10 @@ describe('EndpointMap', () => {
       '#get|/runbooks/{id}/versions/{version}': true,
       '#get|/incidents/{idOrRef}/runbooks': true,
       '#post|/incidents/{idOrRef}/runbook-steps': true,
+      '#get|/action-items': true,
+      '#post|/action-items': true,
+      '#get|/action-items/{id}': true,
+      '#patch|/action-items/{id}': true,
     };
     const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
     const operations = Object.entries(spec.paths).flatMap(([route, item]) =>

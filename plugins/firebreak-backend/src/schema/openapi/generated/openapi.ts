@@ -464,6 +464,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/action-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Action items, overdue first, then by due date (none last), a page at a time.
+     * @description Every filter given must hold. Each item says whether it is `overdue` and names its incident's `incidentRef`, so a list needs no other request.
+     */
+    get: operations['ListActionItems'];
+    put?: never;
+    /**
+     * Creates an action item for an incident.
+     * @description Without `dueAt`, the item is due the configured days (by priority and the incident's severity, or the entity's `firebreak.dev/action-item-due-days` annotation) after the incident was resolved, or after now while it is unresolved.
+     */
+    post: operations['CreateActionItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/action-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the action item. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** One action item. */
+    get: operations['GetActionItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Changes an action item.
+     * @description Changes the fields given, against the `version` the change was based on (409 when stale). `status` moves `open → in_progress → done`, or to `wont_do` with a `wontDoReason`; a finished item may be reopened to `open`.
+     */
+    patch: operations['UpdateActionItem'];
+    trace?: never;
+  };
   '/runbooks': {
     parameters: {
       query?: never;
@@ -1271,6 +1319,94 @@ export interface components {
         /** @enum {string} */
         reason: 'declared' | 'timeout' | 'escalated' | 'severity';
       };
+    };
+    /**
+     * @description Where an action item is.
+     * @enum {string}
+     */
+    ActionItemStatus: 'open' | 'in_progress' | 'done' | 'wont_do';
+    /**
+     * @description What an action item is for.
+     * @enum {string}
+     */
+    ActionItemType: 'prevent' | 'detect' | 'mitigate' | 'process';
+    /**
+     * @description How urgent an action item is; P0 and P1 have a due date by default.
+     * @enum {string}
+     */
+    ActionItemPriority: 'P0' | 'P1' | 'P2' | 'P3';
+    /** @description A follow-up of an incident and its postmortem. */
+    ActionItem: {
+      id: string;
+      title: string;
+      /** @description Markdown. */
+      description: string;
+      type: components['schemas']['ActionItemType'];
+      priority: components['schemas']['ActionItemPriority'];
+      status: components['schemas']['ActionItemStatus'];
+      ownerRef: components['schemas']['EntityRef'];
+      ownerGroupRef?: components['schemas']['EntityRef'];
+      entityRef: components['schemas']['EntityRef'];
+      incidentId: string;
+      /** @description The incident's `INC-<n>`. */
+      incidentRef: string;
+      postmortemId?: string;
+      dueAt?: components['schemas']['Instant'];
+      /** @description Open or in progress past its due date, when answered. */
+      overdue: boolean;
+      completedAt?: components['schemas']['Instant'];
+      wontDoReason?: string;
+      /** @description An http or https URL. */
+      ticketUrl?: string;
+      creatorRef: string;
+      createdAt: components['schemas']['Instant'];
+      updatedAt: components['schemas']['Instant'];
+      version: number;
+    };
+    /** @description A page of action items. */
+    ActionItemPage: {
+      items: components['schemas']['ActionItem'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      nextCursor?: string;
+    };
+    CreateActionItemRequest: {
+      title: string;
+      description?: string;
+      type?: components['schemas']['ActionItemType'];
+      priority: components['schemas']['ActionItemPriority'];
+      /** @description A user (the default kind) or a group in the catalog. */
+      ownerRef: string;
+      /** @description The group that owes it; defaults to the owner if a group, else the owner of the entity. */
+      ownerGroupRef?: string;
+      /** @description Defaults to the incident's first impacted entity. */
+      entityRef?: string;
+      /** @description The incident's id or `INC-<n>`. */
+      incidentRef: string;
+      postmortemId?: string;
+      dueAt?: components['schemas']['Instant'];
+      /** @description An http or https URL. */
+      ticketUrl?: string;
+    };
+    UpdateActionItemRequest: {
+      version: number;
+      title?: string;
+      description?: string;
+      type?: components['schemas']['ActionItemType'];
+      priority?: components['schemas']['ActionItemPriority'];
+      status?: components['schemas']['ActionItemStatus'];
+      /** @description Required when moving to `wont_do`; ignored unless the item is or moves to `wont_do`. */
+      wontDoReason?: string;
+      ownerRef?: string;
+      ownerGroupRef?: string | null;
+      entityRef?: string;
+      postmortemId?: string | null;
+      /**
+       * Format: date-time
+       * @description An instant, or `null` for no due date.
+       */
+      dueAt?: string | null;
+      /** @description An http or https URL, or `null` to clear it. */
+      ticketUrl?: string | null;
     };
     /** @description Someone acknowledged a page; its escalation stopped. */
     PageAcknowledgedEvent: {
@@ -2433,6 +2569,131 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+    };
+  };
+  ListActionItems: {
+    parameters: {
+      query?: {
+        /** @description Items about this entity; a system includes its parts, a group what it owns. */
+        entityRef?: string;
+        /** @description Items owned by this user; for a group, items owned by the group, owed by it (`ownerGroupRef`), or owned by its members. */
+        ownerRef?: string;
+        /** @description Items of this incident, by id or `INC-<n>`. */
+        incidentRef?: string;
+        /** @description Items of this postmortem. */
+        postmortemId?: string;
+        /** @description Any of these statuses, comma separated. */
+        status?: components['schemas']['ActionItemStatus'][];
+        /** @description `true`: only open or in-progress items past their due date. */
+        overdue?: 'true' | 'false';
+        /** @description At most this many items (default 50). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of action items. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItemPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  CreateActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** @description The action item. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the action item. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The action item. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  UpdateActionItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the action item. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateActionItemRequest'];
+      };
+    };
+    responses: {
+      /** @description The changed action item, with its version bumped. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
     };
   };
   ListEntityRunbooks: {

@@ -51,6 +51,11 @@ export const spec = {
         "Paging an incident's on-call, acknowledging and escalating.",
     },
     {
+      name: 'action-items',
+      description:
+        'Follow-ups of incidents and postmortems, with their owners and due dates.',
+    },
+    {
       name: 'runbooks',
       description:
         'Runbooks of entities and incidents, stored runbooks with their versions, and step ticks.',
@@ -1415,6 +1420,244 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/action-items': {
+      get: {
+        operationId: 'ListActionItems',
+        tags: ['action-items'],
+        summary:
+          'Action items, overdue first, then by due date (none last), a page at a time.',
+        description:
+          "Every filter given must hold. Each item says whether it is `overdue` and names its incident's `incidentRef`, so a list needs no other request.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Items about this entity; a system includes its parts, a group what it owns.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'ownerRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Items owned by this user; for a group, items owned by the group, owed by it (`ownerGroupRef`), or owned by its members.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'incidentRef',
+            in: 'query',
+            allowReserved: true,
+            description: 'Items of this incident, by id or `INC-<n>`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'postmortemId',
+            in: 'query',
+            description: 'Items of this postmortem.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Any of these statuses, comma separated.',
+            style: 'form',
+            explode: false,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ActionItemStatus',
+              },
+            },
+          },
+          {
+            name: 'overdue',
+            in: 'query',
+            description:
+              '`true`: only open or in-progress items past their due date.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many items (default 50).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of action items.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActionItemPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateActionItem',
+        tags: ['action-items'],
+        summary: 'Creates an action item for an incident.',
+        description:
+          "Without `dueAt`, the item is due the configured days (by priority and the incident's severity, or the entity's `firebreak.dev/action-item-due-days` annotation) after the incident was resolved, or after now while it is unresolved.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateActionItemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The action item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActionItem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/action-items/{id}': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'The id of the action item.',
+          schema: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      ],
+      get: {
+        operationId: 'GetActionItem',
+        tags: ['action-items'],
+        summary: 'One action item.',
+        responses: {
+          '200': {
+            description: 'The action item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActionItem',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateActionItem',
+        tags: ['action-items'],
+        summary: 'Changes an action item.',
+        description:
+          'Changes the fields given, against the `version` the change was based on (409 when stale). `status` moves `open → in_progress → done`, or to `wont_do` with a `wontDoReason`; a finished item may be reopened to `open`.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateActionItemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed action item, with its version bumped.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActionItem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -3746,6 +3989,260 @@ export const spec = {
           },
         },
         required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      ActionItemStatus: {
+        type: 'string',
+        description: 'Where an action item is.',
+        enum: ['open', 'in_progress', 'done', 'wont_do'],
+      },
+      ActionItemType: {
+        type: 'string',
+        description: 'What an action item is for.',
+        enum: ['prevent', 'detect', 'mitigate', 'process'],
+      },
+      ActionItemPriority: {
+        type: 'string',
+        description:
+          'How urgent an action item is; P0 and P1 have a due date by default.',
+        enum: ['P0', 'P1', 'P2', 'P3'],
+      },
+      ActionItem: {
+        type: 'object',
+        description: 'A follow-up of an incident and its postmortem.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          type: {
+            $ref: '#/components/schemas/ActionItemType',
+          },
+          priority: {
+            $ref: '#/components/schemas/ActionItemPriority',
+          },
+          status: {
+            $ref: '#/components/schemas/ActionItemStatus',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          ownerGroupRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          incidentRef: {
+            type: 'string',
+            description: "The incident's `INC-<n>`.",
+          },
+          postmortemId: {
+            type: 'string',
+          },
+          dueAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          overdue: {
+            type: 'boolean',
+            description:
+              'Open or in progress past its due date, when answered.',
+          },
+          completedAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          wontDoReason: {
+            type: 'string',
+          },
+          ticketUrl: {
+            type: 'string',
+            description: 'An http or https URL.',
+          },
+          creatorRef: {
+            type: 'string',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'description',
+          'type',
+          'priority',
+          'status',
+          'ownerRef',
+          'entityRef',
+          'incidentId',
+          'incidentRef',
+          'overdue',
+          'creatorRef',
+          'createdAt',
+          'updatedAt',
+          'version',
+        ],
+        additionalProperties: false,
+      },
+      ActionItemPage: {
+        type: 'object',
+        description: 'A page of action items.',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ActionItem',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for the next page; absent on the last page.',
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      CreateActionItemRequest: {
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          type: {
+            $ref: '#/components/schemas/ActionItemType',
+          },
+          priority: {
+            $ref: '#/components/schemas/ActionItemPriority',
+          },
+          ownerRef: {
+            type: 'string',
+            description: 'A user (the default kind) or a group in the catalog.',
+            minLength: 1,
+            maxLength: 255,
+          },
+          ownerGroupRef: {
+            type: 'string',
+            description:
+              'The group that owes it; defaults to the owner if a group, else the owner of the entity.',
+            minLength: 1,
+            maxLength: 255,
+          },
+          entityRef: {
+            type: 'string',
+            description: "Defaults to the incident's first impacted entity.",
+            minLength: 1,
+            maxLength: 255,
+          },
+          incidentRef: {
+            type: 'string',
+            description: "The incident's id or `INC-<n>`.",
+            minLength: 1,
+            maxLength: 255,
+          },
+          postmortemId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 36,
+          },
+          dueAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          ticketUrl: {
+            type: 'string',
+            description: 'An http or https URL.',
+            maxLength: 2048,
+          },
+        },
+        required: ['title', 'priority', 'ownerRef', 'incidentRef'],
+        additionalProperties: false,
+      },
+      UpdateActionItemRequest: {
+        type: 'object',
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 300,
+          },
+          description: {
+            type: 'string',
+            maxLength: 20000,
+          },
+          type: {
+            $ref: '#/components/schemas/ActionItemType',
+          },
+          priority: {
+            $ref: '#/components/schemas/ActionItemPriority',
+          },
+          status: {
+            $ref: '#/components/schemas/ActionItemStatus',
+          },
+          wontDoReason: {
+            type: 'string',
+            description:
+              'Required when moving to `wont_do`; ignored unless the item is or moves to `wont_do`.',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          ownerRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          ownerGroupRef: {
+            type: ['string', 'null'],
+            minLength: 1,
+            maxLength: 255,
+          },
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          postmortemId: {
+            type: ['string', 'null'],
+            minLength: 1,
+            maxLength: 36,
+          },
+          dueAt: {
+            type: ['string', 'null'],
+            description: 'An instant, or `null` for no due date.',
+            format: 'date-time',
+          },
+          ticketUrl: {
+            type: ['string', 'null'],
+            description: 'An http or https URL, or `null` to clear it.',
+            maxLength: 2048,
+          },
+        },
+        required: ['version'],
         additionalProperties: false,
       },
       PageAcknowledgedEvent: {

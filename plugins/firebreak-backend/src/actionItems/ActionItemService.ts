@@ -1,0 +1,413 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  ActionItem,
+  ActionItemStatus,
+  checkActionItemTransition,
+  CreateActionItemRequest,
+  FIREBREAK_ACTION_ITEM_DUE_DAYS_ANNOTATION,
+  FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
+  firebreakActionItemCreatePermission,
+  firebreakActionItemReadPermission,
+  firebreakActionItemUpdatePermission,
+  firebreakIncidentSignalChannel,
+  FirebreakActionItemSignal,
+  Incident,
+  Page,
+  UpdateActionItemRequest,
+} from '@firebreak/backstage-plugin-common';
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { ActionItemSettings, dueDaysFor } from '../config/ActionItemSettings';
+import { actorRefOf } from '../incidents/IncidentAccess';
+import { IncidentPermissionResource } from '../permissions/resource';
+import { ActionItemOwners } from './ActionItemOwners';
+import {
+  ActionItemRecord,
+  ActionItemStore,
+  toActionItem,
+} from './ActionItemStore';
+
+/**
+ * What action items need of incidents: reading one as the caller, and loading incidents for
+ * permission rules. The incident service provides it.
+ *
+ * @internal
+ */
+export interface ActionItemIncidents {
+  get(idOrRef: string, credentials: BackstageCredentials): Promise<Incident>;
+  getPermissionResources(
+    refs: string[],
+  ): Promise<Array<IncidentPermissionResource | undefined>>;
+}
+
+/**
+ * What a list of action items asks for.
+ *
+ * @internal
+ */
+export interface ListActionItemsInput {
+  entityRef?: string;
+  ownerRef?: string;
+  statuses?: ActionItemStatus[];
+  incident?: string;
+  postmortemId?: string;
+  overdue?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new InputError('cursor: is not a cursor this API returned');
+  }
+  return offset;
+}
+
+/**
+ * The rules of action items: who may do what, their defaults (owner group, entity, due date)
+ * and their status flow. HTTP lives in the router, SQL in the store.
+ *
+ * @internal
+ */
+export class ActionItemService {
+  private readonly owners: ActionItemOwners;
+
+  constructor(
+    private readonly deps: {
+      store: ActionItemStore;
+      incidents: ActionItemIncidents;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      signals?: SignalsService;
+      settings: ActionItemSettings;
+      logger: LoggerService;
+      now: () => Date;
+    },
+  ) {
+    this.owners = new ActionItemOwners(deps);
+  }
+
+  async create(
+    input: CreateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ActionItem> {
+    const incident = await this.incident(input.incidentRef, credentials);
+    await this.authorize(
+      firebreakActionItemCreatePermission,
+      credentials,
+      incident.id,
+      `You may not create action items for ${incident.ref}`,
+    );
+    const entity = await this.owners.entity(
+      input.entityRef ?? incident.entityRefs[0],
+      'entityRef',
+      credentials,
+    );
+    const owner = await this.owners.owner(
+      input.ownerRef,
+      'ownerRef',
+      credentials,
+    );
+    const ownerGroupRef = input.ownerGroupRef
+      ? await this.owners.group(
+          input.ownerGroupRef,
+          'ownerGroupRef',
+          credentials,
+        )
+      : (owner.kind === 'group' ? owner.ref : entity.ownerRef) ?? null;
+    const now = this.deps.now();
+    const record: ActionItemRecord = {
+      id: randomUUID(),
+      title: input.title,
+      description: input.description ?? '',
+      type: input.type ?? 'prevent',
+      priority: input.priority,
+      status: 'open',
+      ownerRef: owner.ref,
+      ownerGroupRef,
+      entityRef: entity.ref,
+      incidentId: incident.id,
+      incidentRef: incident.ref,
+      postmortemId: input.postmortemId ?? null,
+      dueAt: input.dueAt
+        ? new Date(input.dueAt)
+        : this.defaultDueAt(input, incident, entity.annotations, now),
+      completedAt: null,
+      wontDoReason: null,
+      ticketUrl: input.ticketUrl ?? null,
+      creatorRef: actorRefOf(credentials),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await this.deps.store.insert(record);
+    await this.signal('created', record);
+    return toActionItem(record, now);
+  }
+
+  async get(id: string, credentials: BackstageCredentials) {
+    await this.authorize(firebreakActionItemReadPermission, credentials);
+    const record = await this.deps.store.get(id);
+    if (!record) {
+      throw new NotFoundError(`No action item ${id}`);
+    }
+    return toActionItem(record, this.deps.now());
+  }
+
+  async list(
+    input: ListActionItemsInput,
+    credentials: BackstageCredentials,
+  ): Promise<Page<ActionItem>> {
+    await this.authorize(firebreakActionItemReadPermission, credentials);
+    const offset = decodeCursor(input.cursor);
+    const owners = input.ownerRef
+      ? await this.owners.ownersOf(input.ownerRef, credentials)
+      : undefined;
+    let incidentId: string | undefined;
+    if (input.incident) {
+      incidentId = (await this.incident(input.incident, credentials)).id;
+    }
+    const now = this.deps.now();
+    // One more than asked tells whether there is a next page.
+    const records = await this.deps.store.list({
+      entityRefs: input.entityRef
+        ? await this.owners.entityRefsOf(input.entityRef, credentials)
+        : undefined,
+      ownerRefs: owners?.ownerRefs,
+      ownerGroupRef: owners?.groupRef,
+      statuses: input.statuses,
+      incidentId,
+      postmortemId: input.postmortemId,
+      overdue: input.overdue,
+      now,
+      limit: input.limit + 1,
+      offset,
+    });
+    const items = records.slice(0, input.limit).map(r => toActionItem(r, now));
+    return records.length > input.limit
+      ? {
+          items,
+          nextCursor: Buffer.from(String(offset + input.limit)).toString(
+            'base64url',
+          ),
+        }
+      : { items };
+  }
+
+  async update(
+    id: string,
+    input: UpdateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ActionItem> {
+    const current = await this.deps.store.get(id);
+    if (!current) {
+      throw new NotFoundError(`No action item ${id}`);
+    }
+    await this.authorize(
+      firebreakActionItemUpdatePermission,
+      credentials,
+      current.id,
+      `You may not change action item ${current.id}`,
+    );
+    if (input.version !== current.version) {
+      throw new ConflictError(
+        `version: the action item changed since version ${input.version} (now ${current.version}); reload it and try again`,
+      );
+    }
+    const now = this.deps.now();
+    const next: ActionItemRecord = {
+      ...current,
+      title: input.title ?? current.title,
+      description: input.description ?? current.description,
+      type: input.type ?? current.type,
+      priority: input.priority ?? current.priority,
+      updatedAt: now,
+      version: current.version + 1,
+    };
+    if (input.ownerRef !== undefined) {
+      next.ownerRef = (
+        await this.owners.owner(input.ownerRef, 'ownerRef', credentials)
+      ).ref;
+    }
+    if (input.ownerGroupRef !== undefined) {
+      next.ownerGroupRef = input.ownerGroupRef
+        ? await this.owners.group(
+            input.ownerGroupRef,
+            'ownerGroupRef',
+            credentials,
+          )
+        : null;
+    }
+    if (input.entityRef !== undefined) {
+      next.entityRef = (
+        await this.owners.entity(input.entityRef, 'entityRef', credentials)
+      ).ref;
+    }
+    if (input.postmortemId !== undefined)
+      next.postmortemId = input.postmortemId;
+    if (input.ticketUrl !== undefined) next.ticketUrl = input.ticketUrl;
+    if (input.dueAt !== undefined) {
+      next.dueAt = input.dueAt === null ? null : new Date(input.dueAt);
+    }
+    this.applyStatus(current, next, input, now);
+    if (!(await this.deps.store.update(next, current.version))) {
+      throw new ConflictError(
+        `version: the action item changed since version ${input.version}; reload it and try again`,
+      );
+    }
+    await this.signal('updated', next);
+    return toActionItem(next, now);
+  }
+
+  /** Loads action items with their incidents, for the permission framework. */
+  async getPermissionResources(ids: string[]) {
+    const records = await this.deps.store.getMany(ids);
+    const incidents = await this.deps.incidents.getPermissionResources([
+      ...new Set(records.map(r => r.incidentId)),
+    ]);
+    const now = this.deps.now();
+    return ids.map(id => {
+      const record = records.find(r => r.id === id.toLowerCase());
+      const incident = incidents.find(i => i?.id === record?.incidentId);
+      return record && incident
+        ? { ...toActionItem(record, now), incident }
+        : undefined;
+    });
+  }
+
+  /**
+   * Moves the status along its flow. A `wontDoReason` is kept only for an item that is, or
+   * moves to, `wont_do` (where it is required); any other item ignores it.
+   */
+  private applyStatus(
+    current: ActionItemRecord,
+    next: ActionItemRecord,
+    input: UpdateActionItemRequest,
+    now: Date,
+  ) {
+    const status = input.status ?? current.status;
+    if (status !== current.status) {
+      const transition = checkActionItemTransition(current.status, status);
+      if (!transition.allowed) {
+        throw new InputError(`status: ${transition.reason}`);
+      }
+      next.status = status;
+      next.completedAt = status === 'done' ? now : null;
+    }
+    if (status !== 'wont_do') {
+      next.wontDoReason = null;
+      return;
+    }
+    next.wontDoReason = input.wontDoReason ?? current.wontDoReason;
+    if (!next.wontDoReason) {
+      throw new InputError(
+        "wontDoReason: is required to move an item to 'wont_do'",
+      );
+    }
+  }
+
+  /**
+   * The configured days for the priority and the incident's severity (or the entity's
+   * annotation), counted from the incident's resolution — or from now while it is unresolved.
+   */
+  private defaultDueAt(
+    input: CreateActionItemRequest,
+    incident: Incident,
+    annotations: Record<string, string>,
+    now: Date,
+  ): Date | null {
+    const annotation = annotations[FIREBREAK_ACTION_ITEM_DUE_DAYS_ANNOTATION];
+    const annotated = annotation ? Number(annotation) : undefined;
+    const days = dueDaysFor(
+      this.deps.settings.dueDays,
+      input.priority,
+      incident.severity,
+      annotated !== undefined && Number.isInteger(annotated) && annotated > 0
+        ? annotated
+        : undefined,
+    );
+    if (days === undefined) {
+      return null;
+    }
+    const from = incident.resolvedAt ? new Date(incident.resolvedAt) : now;
+    return DateTime.fromJSDate(from, { zone: 'utc' }).plus({ days }).toJSDate();
+  }
+
+  /** The incident a request names, as the caller may read it; 400 when there is none. */
+  private async incident(idOrRef: string, credentials: BackstageCredentials) {
+    try {
+      return await this.deps.incidents.get(idOrRef, credentials);
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        throw new InputError(`incidentRef: no incident ${idOrRef}`);
+      }
+      throw error;
+    }
+  }
+
+  private async authorize(
+    permission:
+      | typeof firebreakActionItemReadPermission
+      | typeof firebreakActionItemCreatePermission
+      | typeof firebreakActionItemUpdatePermission,
+    credentials: BackstageCredentials,
+    resourceRef?: string,
+    message = 'You may not read action items',
+  ) {
+    const [decision] = await this.deps.permissions.authorize(
+      [
+        permission.type === 'resource'
+          ? { permission, resourceRef: resourceRef! }
+          : { permission },
+      ] as Parameters<PermissionsService['authorize']>[0],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(message);
+    }
+  }
+
+  private async signal(kind: string, record: ActionItemRecord) {
+    const signals = this.deps.signals;
+    if (!signals) return;
+    const message: FirebreakActionItemSignal = {
+      kind,
+      actionItemId: record.id,
+      incidentId: record.incidentId,
+      version: record.version,
+    };
+    try {
+      await Promise.all([
+        signals.publish({
+          recipients: { type: 'broadcast' },
+          channel: FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
+          message,
+        }),
+        signals.publish({
+          recipients: { type: 'broadcast' },
+          channel: firebreakIncidentSignalChannel(record.incidentId),
+          message: { kind: 'action-item', incidentId: record.incidentId },
+        }),
+      ]);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Could not signal action item ${record.id}: ${error}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  AuditorService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import {
+  firebreakActionItemCreatePermission,
+  firebreakActionItemReadPermission,
+  firebreakActionItemUpdatePermission,
+} from '@firebreak/backstage-plugin-common';
+import { FirebreakNotifier } from '@firebreak/backstage-plugin-node';
+import { Knex } from 'knex';
+import { readActionItemSettings } from '../config/ActionItemSettings';
+import { seedActionItemDemoData } from '../demo/ActionItemDemoSeeder';
+import {
+  actionItemPermissionResourceRef,
+  actionItemPermissionRules,
+} from '../permissions/actionItems';
+import {
+  ACTION_ITEM_REMINDER_TASK_ID,
+  ActionItemReminders,
+} from './ActionItemReminders';
+import { ActionItemIncidents, ActionItemService } from './ActionItemService';
+import { ActionItemStore } from './ActionItemStore';
+
+/**
+ * Builds the action item feature: its service, its permission resource type, its reminder
+ * task and, when demo data is on, its demo follow-ups. Answers the service for the router.
+ *
+ * @internal
+ */
+export async function setUpActionItems(deps: {
+  config: RootConfigService;
+  knex: Knex;
+  logger: LoggerService;
+  auditor: AuditorService;
+  scheduler: SchedulerService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  signals: SignalsService;
+  notifications: NotificationService;
+  notifiers: FirebreakNotifier[];
+  incidents: ActionItemIncidents;
+  now: () => Date;
+}): Promise<ActionItemService> {
+  const { config, knex, logger, now } = deps;
+  const settings = readActionItemSettings(config);
+  const store = new ActionItemStore(knex);
+  const service = new ActionItemService({ ...deps, store, settings });
+  // Create is a permission on incidents; read is a plain one.
+  deps.permissionsRegistry.addPermissions([
+    firebreakActionItemReadPermission,
+    firebreakActionItemCreatePermission,
+  ]);
+  deps.permissionsRegistry.addResourceType({
+    resourceRef: actionItemPermissionResourceRef,
+    permissions: [firebreakActionItemUpdatePermission],
+    rules: Object.values(actionItemPermissionRules),
+    getResources: refs => service.getPermissionResources(refs),
+  });
+
+  if (config.getOptionalBoolean('firebreak.demoData.enabled')) {
+    await seedActionItemDemoData({ knex, store, logger, now: now() });
+  }
+
+  const { intervalMinutes, daysBefore } = settings.reminders;
+  if (intervalMinutes > 0) {
+    const reminders = new ActionItemReminders({
+      store,
+      notifications: deps.notifications,
+      notifiers: deps.notifiers,
+      logger,
+      now,
+      daysBefore,
+    });
+    // A global task runs on one replica at a time; the reminder rows make each reminder once
+    // a day even if two runs overlap.
+    await deps.scheduler.scheduleTask({
+      id: ACTION_ITEM_REMINDER_TASK_ID,
+      frequency: { minutes: intervalMinutes },
+      timeout: { minutes: 5 },
+      fn: async () => {
+        await reminders.run();
+      },
+    });
+  }
+  return service;
+}

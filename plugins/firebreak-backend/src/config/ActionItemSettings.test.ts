@@ -1,0 +1,65 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  DEFAULT_ACTION_ITEM_DUE_DAYS,
+  dueDaysFor,
+  readActionItemSettings,
+} from './ActionItemSettings';
+
+describe('readActionItemSettings', () => {
+  it('defaults to due days for priority actions and reminders two days ahead', () => {
+    expect(readActionItemSettings(new ConfigReader({}))).toEqual({
+      dueDays: DEFAULT_ACTION_ITEM_DUE_DAYS,
+      reminders: { daysBefore: 2, intervalMinutes: 15 },
+    });
+  });
+
+  it('replaces the days of the priorities configured', () => {
+    const { dueDays } = readActionItemSettings(
+      new ConfigReader({
+        firebreak: {
+          actionItems: { dueDays: { P2: { default: 90 }, P0: { SEV1: 7 } } },
+        },
+      }),
+    );
+    expect(dueDays.P2).toEqual({ default: 90 });
+    expect(dueDays.P0).toEqual({ SEV1: 7 });
+    expect(dueDays.P1).toEqual(DEFAULT_ACTION_ITEM_DUE_DAYS.P1);
+  });
+
+  it.each([
+    [{ dueDays: { P7: { SEV1: 3 } } }, /dueDays.P7 is not a priority/],
+    [
+      { dueDays: { P1: { SEV1: 0 } } },
+      /dueDays.P1.SEV1 must be a whole number/,
+    ],
+    [{ reminders: { daysBefore: -1 } }, /reminders.daysBefore must be/],
+  ])('refuses %j naming the key', (actionItems, message) => {
+    expect(() =>
+      readActionItemSettings(new ConfigReader({ firebreak: { actionItems } })),
+    ).toThrow(message);
+  });
+});
+
+describe('dueDaysFor', () => {
+  it.each<[string, string, number | undefined, number | undefined]>([
+    ['P0', 'SEV1', undefined, 15],
+    ['P1', 'SEV2', undefined, 30],
+    ['P1', 'SEV3', undefined, 30],
+    ['P1', 'SEV1', 7, 7],
+    ['P2', 'SEV1', undefined, undefined],
+    // The annotation sets a target only where the priority has one.
+    ['P3', 'SEV1', 7, undefined],
+  ])(
+    '%s after a %s, annotated %s → %s days',
+    (priority, severity, annotated, days) => {
+      expect(
+        dueDaysFor(
+          DEFAULT_ACTION_ITEM_DUE_DAYS,
+          priority as 'P0',
+          severity,
+          annotated,
+        ),
+      ).toBe(days);
+    },
+  );
+});

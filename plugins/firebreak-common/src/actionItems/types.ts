@@ -1,0 +1,133 @@
+/**
+ * What an action item is for, after the Google SRE workbook's kinds plus detection.
+ *
+ * @public
+ */
+export const ACTION_ITEM_TYPES = [
+  'prevent',
+  'detect',
+  'mitigate',
+  'process',
+] as const;
+
+/**
+ * One of {@link ACTION_ITEM_TYPES}.
+ *
+ * @public
+ */
+export type ActionItemType = (typeof ACTION_ITEM_TYPES)[number];
+
+/**
+ * How urgent an action item is: P0 and P1 are "priority actions" with a due date by default.
+ *
+ * @public
+ */
+export const ACTION_ITEM_PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+
+/**
+ * One of {@link ACTION_ITEM_PRIORITIES}.
+ *
+ * @public
+ */
+export type ActionItemPriority = (typeof ACTION_ITEM_PRIORITIES)[number];
+
+/**
+ * Where an action item is: `open → in_progress → done`, or `wont_do` with a reason.
+ *
+ * @public
+ */
+export const ACTION_ITEM_STATUSES = [
+  'open',
+  'in_progress',
+  'done',
+  'wont_do',
+] as const;
+
+/**
+ * One of {@link ACTION_ITEM_STATUSES}.
+ *
+ * @public
+ */
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+/**
+ * A follow-up of an incident (and of its postmortem): something a team owes.
+ *
+ * @public
+ */
+export interface ActionItem {
+  id: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  type: ActionItemType;
+  priority: ActionItemPriority;
+  status: ActionItemStatus;
+  /** Who does it: a user or a group, lower-cased entity ref. */
+  ownerRef: string;
+  /** The group that owes it: the owner if a group, else the impacted entity's owner. */
+  ownerGroupRef?: string;
+  /** The impacted entity it is about, lower-cased. */
+  entityRef: string;
+  incidentId: string;
+  /** The incident's `INC-<n>`. */
+  incidentRef: string;
+  postmortemId?: string;
+  /** ISO 8601 instant; absent when the item has no target date. */
+  dueAt?: string;
+  /** Whether it is open or in progress past its due date, when the answer was made. */
+  overdue: boolean;
+  completedAt?: string;
+  /** Why it will not be done; present when `status` is `wont_do`. */
+  wontDoReason?: string;
+  /** An issue in an external tracker (http or https). */
+  ticketUrl?: string;
+  creatorRef: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped on every change; send it back to change the item. */
+  version: number;
+}
+
+/**
+ * Creating an action item.
+ *
+ * @public
+ */
+export interface CreateActionItemRequest {
+  title: string;
+  description?: string;
+  type?: ActionItemType;
+  priority: ActionItemPriority;
+  ownerRef: string;
+  ownerGroupRef?: string;
+  /** Defaults to the incident's first impacted entity. */
+  entityRef?: string;
+  /** The incident's id or `INC-<n>`. */
+  incidentRef: string;
+  postmortemId?: string;
+  /** Defaults from the configured due days for the priority and the incident's severity. */
+  dueAt?: string;
+  ticketUrl?: string;
+}
+
+/**
+ * Changing an action item, against the `version` it was read at.
+ *
+ * @public
+ */
+export interface UpdateActionItemRequest {
+  version: number;
+  title?: string;
+  description?: string;
+  type?: ActionItemType;
+  priority?: ActionItemPriority;
+  status?: ActionItemStatus;
+  wontDoReason?: string;
+  ownerRef?: string;
+  ownerGroupRef?: string | null;
+  entityRef?: string;
+  postmortemId?: string | null;
+  dueAt?: string | null;
+  ticketUrl?: string | null;
+}
