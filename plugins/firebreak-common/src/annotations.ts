@@ -55,3 +55,11 @@ export function isFirebreakAvailable(entity: Entity): boolean {
     entity.metadata.annotations?.[FIREBREAK_ENABLED_ANNOTATION] !== 'false'
   );
 }
+
+/**
+ * The IANA time zone of a team (on a Group entity), such as `Europe/Berlin`: postmortem due
+ * dates count calendar and business days in it. Without it, UTC.
+ *
+ * @public
+ */
+export const FIREBREAK_TIME_ZONE_ANNOTATION = 'firebreak.dev/time-zone';

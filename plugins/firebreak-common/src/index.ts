@@ -22,3 +22,4 @@ export {
 } from './oncall/shifts';
 export * from './oncall/validation';
 export * from './oncall/api';
+export * from './postmortems';
