@@ -17,6 +17,7 @@ import {
   firebreakOnCallCreatePermission,
   firebreakOnCallReadPermission,
   firebreakOnCallUpdatePermission,
+  firebreakPostmortemPermissions,
 } from '@firebreak/backstage-plugin-common';
 import { firebreakClockServiceRef } from './clock';
 import { readFirebreakSettings } from './config/FirebreakSettings';
@@ -48,6 +49,7 @@ import { EscalationEngine } from './paging/EscalationEngine';
 import { PagingStore } from './paging/PagingStore';
 import { PermissionDecisionCache } from './permissions/DecisionCache';
 import { createRouter } from './router';
+import { createPostmortems } from './postmortems/createPostmortems';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -76,6 +78,7 @@ export const firebreakPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
@@ -127,6 +130,7 @@ export const firebreakPlugin = createBackendPlugin({
             firebreakIncidentCreatePermission,
             firebreakIncidentReadPermission,
             firebreakIncidentUpdatePermission,
+            ...firebreakPostmortemPermissions,
           ],
           rules: Object.values(incidentPermissionRules),
           getResources: refs => incidentService!.getPermissionResources(refs),
@@ -141,7 +145,15 @@ export const firebreakPlugin = createBackendPlugin({
           rules: Object.values(onCallPermissionRules),
           getResources: refs => onCallService.getPermissionResources(refs),
         });
+        const postmortems = await createPostmortems({
+          ...deps,
+          knex,
+          timeline: store,
+          incidents: () => incidentService!,
+          now,
+        });
         incidentService = new IncidentService({
+          statusHooks: postmortems.service,
           store,
           catalog: deps.catalog,
           permissions: deps.permissions,
@@ -218,6 +230,7 @@ export const firebreakPlugin = createBackendPlugin({
             settings,
             incidentService,
             onCallService,
+            postmortemService: postmortems.service,
             calendarFeedService: new CalendarFeedService({
               store: onCallStore,
               onCall: onCallService,

@@ -8,6 +8,8 @@ import { addOnCallRoutes } from './oncall/router';
 import { addCalendarFeedRoutes } from './oncall/calendarRouter';
 import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { addPagingRoutes } from './paging/router';
+import { PostmortemService } from './postmortems/PostmortemService';
+import { addPostmortemRoutes } from './postmortems/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
@@ -35,6 +37,7 @@ export async function createRouter(options: {
   settings: FirebreakSettings;
   incidentService: IncidentService;
   onCallService: OnCallService;
+  postmortemService: PostmortemService;
   calendarFeedService: CalendarFeedService;
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
@@ -76,6 +79,11 @@ export async function createRouter(options: {
     httpAuth,
     auditor: options.auditor,
     service: options.onCallService,
+  });
+  addPostmortemRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.postmortemService,
   });
   addCalendarFeedRoutes(router, {
     httpAuth,

@@ -1,3 +1,4 @@
+import { IncidentStatus } from '../incidents/status';
 import { TimelineEvent } from '../types';
 
 /**
@@ -127,7 +128,7 @@ export interface PostmortemDetails extends Postmortem {
     ref: string;
     title: string;
     severity: string;
-    status: string;
+    status: IncidentStatus;
     entityRefs: string[];
   };
   /** Milestone → ISO 8601 instant, or null when the incident does not know it. */
