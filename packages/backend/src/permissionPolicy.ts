@@ -28,6 +28,9 @@ import {
   firebreakIncidentUpdatePermission,
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
+  firebreakPostmortemApprovePermission,
+  firebreakPostmortemCreatePermission,
+  firebreakPostmortemUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 
 /**
@@ -35,7 +38,8 @@ import {
  * declare incidents; an incident may be changed by the owners of what it impacts and by its
  * participants (role holders, responders who joined it, its reporter); a team's on-call
  * configuration (schedules and escalation policies: creating them, changing them, moving them
- * to a team, making one a team's default) is managed by its members; catalog entities may only
+ * to a team, making one a team's default) is managed by its members; postmortems are written,
+ * approved and published by the owners of what the incident impacted and its role holders; catalog entities may only
  * be unregistered or refreshed by their owners. Members of the admin groups
  * (`examplePermissionPolicy.adminGroups` in the config) may do everything.
  */
@@ -75,6 +79,20 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
           // Role holders, joined responders and the reporter: anyone who may read an
           // incident may join it and then help.
           firebreakIncidentConditions.isIncidentParticipant({ claims }),
+        ],
+      });
+    }
+    // Postmortems are written, approved and published by the owners of what the incident
+    // impacted and its role holders; everyone signed in reads them.
+    if (
+      isPermission(request.permission, firebreakPostmortemCreatePermission) ||
+      isPermission(request.permission, firebreakPostmortemUpdatePermission) ||
+      isPermission(request.permission, firebreakPostmortemApprovePermission)
+    ) {
+      return createFirebreakIncidentConditionalDecision(request.permission, {
+        anyOf: [
+          firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
+          firebreakIncidentConditions.hasIncidentRole({ claims }),
         ],
       });
     }

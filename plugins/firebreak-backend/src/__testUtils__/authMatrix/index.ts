@@ -2,6 +2,7 @@ import { incidentOperations } from './incidentOperations';
 import { onCallOperations } from './onCallOperations';
 import { OperationRow } from './OperationMatrix';
 import { pagingOperations } from './pagingOperations';
+import { postmortemOperations } from './postmortemOperations';
 import { serviceOperations } from './serviceOperations';
 
 /** Every row of the auth matrix, by feature area; `authMatrix.test.ts` says how to add one. */
@@ -10,6 +11,7 @@ export const operationMatrix: OperationRow[] = [
   ...incidentOperations,
   ...pagingOperations,
   ...onCallOperations,
+  ...postmortemOperations,
 ];
 
 export * from './OperationMatrix';
