@@ -133,6 +133,18 @@ export function readPostmortemSettings(
       body: section.getOptionalString('body') ?? '',
       whys: section.getOptionalBoolean('fiveWhys') ?? false,
     })) ?? DEFAULT_POSTMORTEM_TEMPLATE;
+  const sectionIds = new Set<string>();
+  template.forEach((section, i) => {
+    if (
+      !/^[a-z0-9][a-z0-9-]{0,63}$/.test(section.id) ||
+      sectionIds.has(section.id)
+    ) {
+      throw new Error(
+        `firebreak.postmortems.template[${i}].id must be unique, lower-case letters, digits and dashes, not '${section.id}'`,
+      );
+    }
+    sectionIds.add(section.id);
+  });
   if (template.length === 0) {
     throw new Error(
       'firebreak.postmortems.template must list at least one section',
