@@ -26,6 +26,7 @@ import { cacheSqliteStatements } from './database/sqliteStatements';
 import { useUtcOnMysql } from './database/mysqlTimeZone';
 import { seedDemoData } from './demo/DemoDataSeeder';
 import { seedOnCallDemoData } from './demo/OnCallDemoSeeder';
+import { seedPostmortemDemoData } from './demo/PostmortemDemoSeeder';
 import { IncidentNotifier } from './incidents/IncidentNotifier';
 import { IncidentService } from './incidents/IncidentService';
 import { RoleChangeNotices } from './incidents/RoleChangeNotices';
@@ -182,6 +183,7 @@ export const firebreakPlugin = createBackendPlugin({
         if (config.getOptionalBoolean('firebreak.demoData.enabled')) {
           await seedDemoData({ store, logger });
           await seedOnCallDemoData({ store: onCallStore, logger });
+          await seedPostmortemDemoData({ ...postmortems, knex, logger });
         }
 
         if (notifiers.length > 0) {

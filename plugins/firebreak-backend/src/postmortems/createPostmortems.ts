@@ -10,7 +10,10 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
 import { readFirebreakSettings } from '../config/FirebreakSettings';
-import { readPostmortemSettings } from '../config/PostmortemSettings';
+import {
+  PostmortemSettings,
+  readPostmortemSettings,
+} from '../config/PostmortemSettings';
 import { PostmortemIncidents } from './PostmortemAccess';
 import { PostmortemNotifier } from './PostmortemNotifier';
 import {
@@ -40,7 +43,11 @@ export async function createPostmortems(deps: {
   scheduler: SchedulerService;
   logger: LoggerService;
   now: () => Date;
-}): Promise<{ service: PostmortemService }> {
+}): Promise<{
+  service: PostmortemService;
+  store: PostmortemStore;
+  settings: PostmortemSettings;
+}> {
   const settings = readPostmortemSettings(
     deps.config,
     readFirebreakSettings(deps.config).severities,
@@ -75,5 +82,5 @@ export async function createPostmortems(deps: {
       },
     });
   }
-  return { service };
+  return { service, store, settings };
 }
