@@ -41,6 +41,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261124000000_handoff_reminders.js',
       '20261201100000_abuse_limits.js',
       '20261202000000_participant_indexes.js',
+      '20261202120000_postmortems.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
@@ -65,6 +66,8 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_pages',
       'firebreak_page_notifications',
       'firebreak_handoff_reminders',
+      'firebreak_postmortems',
+      'firebreak_postmortem_approvals',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
