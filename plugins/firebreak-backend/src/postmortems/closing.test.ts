@@ -2,7 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
 import { POSTMORTEM_REMINDER_TASK_ID } from './PostmortemReminders';
-import { postmortemRequests } from './postmortemTestKit';
+import { postmortemRequests } from '../__testUtils__/postmortemRequests';
 
 jest.setTimeout(120_000);
 

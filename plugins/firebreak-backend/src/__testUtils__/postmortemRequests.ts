@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { as, users } from '../__testUtils__/firebreakTestBackend';
-import { declare, sev2 } from '../__testUtils__/incidentRequests';
+import { as, users } from './firebreakTestBackend';
+import { declare, sev2 } from './incidentRequests';
 
 /** Requests of the postmortem tests, as alice unless another user is named. */
 export function postmortemRequests(server: any) {
