@@ -1,12 +1,9 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { createPermission } from '@backstage/plugin-permission-common';
+import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from './incidents/resourceType';
+import { firebreakPostmortemPermissions } from './postmortems/permissions';
 
-/**
- * The resource type of Firebreak incidents, for conditional permission rules.
- *
- * @public
- */
-export const FIREBREAK_INCIDENT_RESOURCE_TYPE = 'firebreak-incident';
+export { FIREBREAK_INCIDENT_RESOURCE_TYPE };
 
 /**
  * Declaring an incident.
@@ -119,4 +116,5 @@ export const firebreakPermissions = [
   firebreakOnCallReadPermission,
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
+  ...firebreakPostmortemPermissions,
 ];

@@ -1,5 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
-import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from '../permissions';
+import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from '../incidents/resourceType';
 
 /*
  * Postmortem permissions are incident resource permissions, authorized against the incident
