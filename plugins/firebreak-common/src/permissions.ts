@@ -1,5 +1,9 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  BasicPermission,
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from './incidents/resourceType';
 import { firebreakPostmortemPermissions } from './postmortems/permissions';
 
@@ -109,7 +113,11 @@ export const firebreakOnCallUpdatePermission = createPermission({
  *
  * @public
  */
-export const firebreakPermissions = [
+export const firebreakPermissions: Array<
+  | BasicPermission
+  | ResourcePermission<typeof FIREBREAK_INCIDENT_RESOURCE_TYPE>
+  | ResourcePermission<typeof FIREBREAK_ONCALL_RESOURCE_TYPE>
+> = [
   firebreakIncidentCreatePermission,
   firebreakIncidentReadPermission,
   firebreakIncidentUpdatePermission,
