@@ -100,6 +100,47 @@ export interface Config {
         minutesBefore?: number;
       };
     };
+    /** Postmortems (post-incident reviews). */
+    postmortems?: {
+      /**
+       * Severity ids whose incidents need a postmortem: one is started when such an incident is
+       * resolved, and it cannot be closed until the postmortem is published or waived (default:
+       * the severities marked `major`, SEV1 and SEV2 out of the box). An unknown id stops the
+       * backend at start.
+       */
+      requiredSeverities?: string[];
+      /** Approvals by people other than the owner that publishing needs (default 1). */
+      approvalsRequired?: number;
+      /**
+       * When a postmortem is due after its incident is resolved, by severity id: either
+       * `calendarDays` or `businessDays` (Monday to Friday), counted in the owning team's time
+       * zone (the `firebreak.dev/time-zone` annotation of its group, else UTC). Default: SEV1
+       * 3 calendar days, SEV2 5 business days; other severities have no due date. Giving this
+       * key replaces the whole default.
+       */
+      due?: {
+        [severityId: string]: { calendarDays?: number; businessDays?: number };
+      };
+      /**
+       * How many hours before its due date a postmortem's owner is reminded, once (default 24;
+       * 0 turns reminders off).
+       */
+      reminderHoursBefore?: number;
+      /**
+       * The sections new postmortems start with (changes apply to new postmortems only).
+       * Default: summary, impact, timeline, contributing factors (with five whys), detection,
+       * response and recovery, what went well, what went poorly, where we got lucky, lessons.
+       */
+      template?: Array<{
+        /** Lower-case letters, digits and dashes; unique. */
+        id: string;
+        title: string;
+        /** Markdown the section starts with, such as prompting questions. */
+        body?: string;
+        /** Whether the section offers a "five whys". */
+        fiveWhys?: boolean;
+      }>;
+    };
     /**
      * New names for the response roles, by role id: `commander`, `deputy`, `communications`,
      * `scribe`, `tech_lead`. Other ids are ignored: the set of roles is fixed.

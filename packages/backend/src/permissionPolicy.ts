@@ -36,6 +36,9 @@ import {
   firebreakOnCallUpdatePermission,
   firebreakRunbookCreatePermission,
   firebreakRunbookUpdatePermission,
+  firebreakPostmortemApprovePermission,
+  firebreakPostmortemCreatePermission,
+  firebreakPostmortemUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 
 /**
@@ -46,7 +49,8 @@ import {
  * to a team, making one a team's default) is managed by its members, and so are its stored
  * runbooks (ticking a runbook step is changing the incident); an incident's action items are
  * written by the owners of what it impacts and its role holders, and changed by those and by
- * the item's owner; catalog entities may only
+ * the item's owner; postmortems are written, approved and published by the owners of what the
+ * incident impacted and its role holders; catalog entities may only
  * be unregistered or refreshed by their owners. Members of the admin groups
  * (`examplePermissionPolicy.adminGroups` in the config) may do everything.
  */
@@ -89,9 +93,15 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
         ],
       });
     }
-    // Follow-ups are written by the owners of what the incident impacted and its role holders;
-    // an item's owner (person or team) may change it too.
-    if (isPermission(request.permission, firebreakActionItemCreatePermission)) {
+    // Follow-ups, and postmortems (written, approved and published), are for the owners of what
+    // the incident impacted and its role holders; an item's owner may change the item too;
+    // everyone signed in reads them.
+    if (
+      isPermission(request.permission, firebreakActionItemCreatePermission) ||
+      isPermission(request.permission, firebreakPostmortemCreatePermission) ||
+      isPermission(request.permission, firebreakPostmortemUpdatePermission) ||
+      isPermission(request.permission, firebreakPostmortemApprovePermission)
+    ) {
       return createFirebreakIncidentConditionalDecision(request.permission, {
         anyOf: [
           firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),

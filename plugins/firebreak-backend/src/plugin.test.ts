@@ -45,6 +45,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261202000000_participant_indexes.js',
       '20261202100000_runbooks.js',
       '20261202110000_action_items.js',
+      '20261202120000_postmortems.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
@@ -72,6 +73,8 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_runbooks',
       'firebreak_runbook_versions',
       'firebreak_runbook_entities',
+      'firebreak_postmortems',
+      'firebreak_postmortem_approvals',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }

@@ -18,6 +18,7 @@ import {
   firebreakOnCallCreatePermission,
   firebreakOnCallReadPermission,
   firebreakOnCallUpdatePermission,
+  firebreakPostmortemPermissions,
 } from '@firebreak/backstage-plugin-common';
 import { firebreakClockServiceRef } from './clock';
 import { readFirebreakSettings } from './config/FirebreakSettings';
@@ -26,6 +27,7 @@ import { cacheSqliteStatements } from './database/sqliteStatements';
 import { useUtcOnMysql } from './database/mysqlTimeZone';
 import { seedDemoData } from './demo/DemoDataSeeder';
 import { seedOnCallDemoData } from './demo/OnCallDemoSeeder';
+import { seedPostmortemDemoData } from './demo/PostmortemDemoSeeder';
 import { IncidentNotifier } from './incidents/IncidentNotifier';
 import { IncidentService } from './incidents/IncidentService';
 import { RoleChangeNotices } from './incidents/RoleChangeNotices';
@@ -52,6 +54,7 @@ import { createRouter } from './router';
 import { TicketExporters } from './tickets/TicketExporters';
 import { createRunbooks } from './runbooks/createRunbooks';
 import { setUpActionItems } from './actionItems/setUpActionItems';
+import { createPostmortems } from './postmortems/createPostmortems';
 
 /**
  * The Firebreak backend plugin, served under `/api/firebreak`.
@@ -85,6 +88,7 @@ export const firebreakPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
@@ -136,6 +140,7 @@ export const firebreakPlugin = createBackendPlugin({
             firebreakIncidentCreatePermission,
             firebreakIncidentReadPermission,
             firebreakIncidentUpdatePermission,
+            ...firebreakPostmortemPermissions,
           ],
           rules: Object.values(incidentPermissionRules),
           getResources: refs => incidentService!.getPermissionResources(refs),
@@ -150,7 +155,15 @@ export const firebreakPlugin = createBackendPlugin({
           rules: Object.values(onCallPermissionRules),
           getResources: refs => onCallService.getPermissionResources(refs),
         });
+        const postmortems = await createPostmortems({
+          ...deps,
+          knex,
+          timeline: store,
+          incidents: () => incidentService!,
+          now,
+        });
         incidentService = new IncidentService({
+          statusHooks: postmortems.service,
           store,
           catalog: deps.catalog,
           permissions: deps.permissions,
@@ -188,6 +201,7 @@ export const firebreakPlugin = createBackendPlugin({
           await seedDemoData({ store, logger });
           await seedOnCallDemoData({ store: onCallStore, logger });
           await runbooks.seedDemoData();
+          await seedPostmortemDemoData({ ...postmortems, knex, logger });
         }
 
         const actionItemService = await setUpActionItems({
@@ -252,6 +266,7 @@ export const firebreakPlugin = createBackendPlugin({
             settings,
             incidentService,
             onCallService,
+            postmortemService: postmortems.service,
             calendarFeedService: new CalendarFeedService({
               store: onCallStore,
               onCall: onCallService,

@@ -11,6 +11,8 @@ import { addPagingRoutes } from './paging/router';
 import { addRunbookRoutes, RunbookRoutesOptions } from './runbooks/router';
 import { ActionItemService } from './actionItems/ActionItemService';
 import { addActionItemRoutes } from './actionItems/router';
+import { PostmortemService } from './postmortems/PostmortemService';
+import { addPostmortemRoutes } from './postmortems/router';
 import Router from 'express-promise-router';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
@@ -38,6 +40,7 @@ export async function createRouter(options: {
   settings: FirebreakSettings;
   incidentService: IncidentService;
   onCallService: OnCallService;
+  postmortemService: PostmortemService;
   calendarFeedService: CalendarFeedService;
   runbooks: Omit<RunbookRoutesOptions, 'httpAuth' | 'auditor'>;
   actionItemService: ActionItemService;
@@ -81,6 +84,11 @@ export async function createRouter(options: {
     httpAuth,
     auditor: options.auditor,
     service: options.onCallService,
+  });
+  addPostmortemRoutes(router, {
+    httpAuth,
+    auditor: options.auditor,
+    service: options.postmortemService,
   });
   addCalendarFeedRoutes(router, {
     httpAuth,

@@ -65,3 +65,11 @@ export function isFirebreakAvailable(entity: Entity): boolean {
  */
 export const FIREBREAK_ACTION_ITEM_DUE_DAYS_ANNOTATION =
   'firebreak.dev/action-item-due-days';
+
+/**
+ * The IANA time zone of a team (on a Group entity), such as `Europe/Berlin`: postmortem due
+ * dates count calendar and business days in it. Without it, UTC.
+ *
+ * @public
+ */
+export const FIREBREAK_TIME_ZONE_ANNOTATION = 'firebreak.dev/time-zone';

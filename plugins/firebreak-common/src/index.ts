@@ -24,3 +24,4 @@ export * from './oncall/validation';
 export * from './oncall/api';
 export * from './runbooks';
 export * from './actionItems';
+export * from './postmortems';

@@ -1,14 +1,15 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  BasicPermission,
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from './incidents/resourceType';
 import { firebreakRunbookPermissions } from './runbooks/permissions';
 import { firebreakActionItemPermissions } from './actionItems/permissions';
+import { firebreakPostmortemPermissions } from './postmortems/permissions';
 
-/**
- * The resource type of Firebreak incidents, for conditional permission rules.
- *
- * @public
- */
-export const FIREBREAK_INCIDENT_RESOURCE_TYPE = 'firebreak-incident';
+export { FIREBREAK_INCIDENT_RESOURCE_TYPE };
 
 /**
  * Declaring an incident.
@@ -114,13 +115,15 @@ export const firebreakOnCallUpdatePermission = createPermission({
  *
  * @public
  */
-export const firebreakPermissions = [
-  firebreakIncidentCreatePermission,
-  firebreakIncidentReadPermission,
-  firebreakIncidentUpdatePermission,
-  firebreakOnCallReadPermission,
-  firebreakOnCallCreatePermission,
-  firebreakOnCallUpdatePermission,
-  ...firebreakRunbookPermissions,
-  ...firebreakActionItemPermissions,
-];
+export const firebreakPermissions: Array<BasicPermission | ResourcePermission> =
+  [
+    firebreakIncidentCreatePermission,
+    firebreakIncidentReadPermission,
+    firebreakIncidentUpdatePermission,
+    firebreakOnCallReadPermission,
+    firebreakOnCallCreatePermission,
+    firebreakOnCallUpdatePermission,
+    ...firebreakRunbookPermissions,
+    ...firebreakActionItemPermissions,
+    ...firebreakPostmortemPermissions,
+  ];

@@ -21,7 +21,10 @@ export function firebreakIncidentSignalChannel(incidentId: string): string {
  * @public
  */
 export type FirebreakIncidentSignal = {
-  /** What happened: `declared`, `updated`, `timeline`, or `paging` (its pages changed). */
+  /**
+   * What happened: `declared`, `updated`, `timeline`, `paging` (its pages changed), or
+   * `postmortem` (its postmortem changed).
+   */
   kind: string;
   incidentId: string;
   /** The incident's version after the change; absent for `paging`. */

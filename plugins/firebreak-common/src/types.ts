@@ -157,6 +157,14 @@ export type TimelineEvent = {
       };
     }
   | {
+      /** A postmortem of the incident was published, waived (with the reason) or reopened. */
+      type:
+        | 'postmortem_published'
+        | 'postmortem_waived'
+        | 'postmortem_reopened';
+      data: { postmortemId: string; reason?: string };
+    }
+  | {
       type: 'page_exhausted';
       data: {
         pageId: string;

@@ -19,6 +19,10 @@ import {
   firebreakOnCallCreatePermission,
   firebreakOnCallReadPermission,
   firebreakOnCallUpdatePermission,
+  firebreakPostmortemApprovePermission,
+  firebreakPostmortemCreatePermission,
+  firebreakPostmortemReadPermission,
+  firebreakPostmortemUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +66,7 @@ describe('FirebreakPolicy (README example)', () => {
       firebreakIncidentCreatePermission,
       firebreakIncidentReadPermission,
       firebreakOnCallReadPermission,
+      firebreakPostmortemReadPermission,
     ]) {
       await expect(policy.handle({ permission }, alice)).resolves.toEqual({
         result: AuthorizeResult.ALLOW,
@@ -96,6 +101,38 @@ describe('FirebreakPolicy (README example)', () => {
       },
     });
   });
+
+  it.each([
+    firebreakPostmortemCreatePermission,
+    firebreakPostmortemUpdatePermission,
+    firebreakPostmortemApprovePermission,
+  ])(
+    'lets owners of impacted entities and role holders write postmortems ($name)',
+    async permission => {
+      const host = denyingHostPolicy();
+      const policy = new FirebreakPolicy(host.policy);
+      await expect(policy.handle({ permission }, alice)).resolves.toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'firebreak',
+        resourceType: 'firebreak-incident',
+        conditions: {
+          anyOf: [
+            {
+              rule: 'IS_OWNER_OF_IMPACTED_ENTITY',
+              resourceType: 'firebreak-incident',
+              params: { claims },
+            },
+            {
+              rule: 'HAS_INCIDENT_ROLE',
+              resourceType: 'firebreak-incident',
+              params: { claims },
+            },
+          ],
+        },
+      });
+      expect(host.asked).toEqual([]);
+    },
+  );
 
   it.each([firebreakOnCallCreatePermission, firebreakOnCallUpdatePermission])(
     'lets a team manage its own on-call configuration ($name)',

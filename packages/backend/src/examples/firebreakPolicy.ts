@@ -19,6 +19,9 @@ import {
   firebreakOnCallCreatePermission,
   firebreakOnCallUpdatePermission,
   firebreakPermissions,
+  firebreakPostmortemApprovePermission,
+  firebreakPostmortemCreatePermission,
+  firebreakPostmortemUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
 
 /**
@@ -50,6 +53,20 @@ export class FirebreakPolicy implements PermissionPolicy {
         ],
       });
     }
+    // Postmortems are written, approved and published by the owners of what the incident
+    // impacted and its role holders.
+    if (
+      isPermission(permission, firebreakPostmortemCreatePermission) ||
+      isPermission(permission, firebreakPostmortemUpdatePermission) ||
+      isPermission(permission, firebreakPostmortemApprovePermission)
+    ) {
+      return createFirebreakIncidentConditionalDecision(permission, {
+        anyOf: [
+          firebreakIncidentConditions.isOwnerOfImpactedEntity({ claims }),
+          firebreakIncidentConditions.hasIncidentRole({ claims }),
+        ],
+      });
+    }
     // A team's schedules and escalation policies are managed by its members.
     if (
       isPermission(permission, firebreakOnCallCreatePermission) ||
@@ -60,7 +77,7 @@ export class FirebreakPolicy implements PermissionPolicy {
         firebreakOnCallConditions.isOnCallOwner({ claims }),
       );
     }
-    // Reading incidents and on-call, and declaring incidents: everyone signed in.
+    // Reading incidents, postmortems and on-call, and declaring incidents: everyone signed in.
     return { result: AuthorizeResult.ALLOW };
   }
 }

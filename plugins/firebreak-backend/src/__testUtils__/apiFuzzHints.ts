@@ -102,6 +102,7 @@ export function fuzzFieldHints(
     'participants[]': pick(userRefs),
     'responders[]': pick([...userRefs, ...groupRefs]),
     'subscribers[]': pick([...userRefs, ...groupRefs]),
+    'reviewerRefs[]': pick(userRefs),
     '{key}': pick([...settings.roles.map(r => r.id), 'unknownRole']),
     '{value}': pick(userRefs),
     version: fc

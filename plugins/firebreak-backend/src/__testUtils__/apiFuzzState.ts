@@ -15,6 +15,14 @@ interface KnownResource {
   versionKey: string;
 }
 
+/**
+ * Answers that hand out a resource another path names: an incident's postmortem is read and
+ * changed at `/postmortems/{id}`.
+ */
+const HANDED_OUT_AS: Record<string, string> = {
+  '/incidents/{idOrRef}/postmortem': '/postmortems/{id}',
+};
+
 /** A request ready to send. */
 export interface ResolvedRequest {
   method: string;
@@ -150,6 +158,13 @@ export class ApiFuzzState {
     if (status >= 300 || !body || typeof body !== 'object') return;
     if (typeof body.nextCursor === 'string') this.cursors.push(body.nextCursor);
     if (typeof body.path === 'string') this.learnPath(body.path);
+    const elsewhere = HANDED_OUT_AS[operation.template];
+    if (elsewhere && typeof body.id === 'string') {
+      const versionKey = `${elsewhere}|${body.id}`;
+      this.remember(elsewhere, { params: { id: body.id }, versionKey });
+      this.observeVersion(versionKey, body.version);
+      return;
+    }
     const child = this.childTemplate(operation.template);
     const own = itemTemplateOf(operation.template) === operation.template;
     const childParam = child && paramNames(child).pop()!;
@@ -408,6 +423,7 @@ export async function databaseProblems(
     ['firebreak_escalation_policies', '/escalation-policies/{id}'],
     ['firebreak_runbooks', '/runbooks/{id}'],
     ['firebreak_action_items', '/action-items/{id}'],
+    ['firebreak_postmortems', '/postmortems/{id}'],
   ]) {
     const seen = state.versionsSeen(template);
     for (const row of await knex(table).select('id', 'version')) {

@@ -45,7 +45,15 @@ function entity(
 /** A small catalog: two teams, their services, a system, and people. */
 export const testCatalog: Entity[] = [
   entity('Group', 'payments'),
-  entity('Group', 'storefront'),
+  {
+    // Postmortem due dates count days in the team's zone.
+    ...entity('Group', 'storefront'),
+    metadata: {
+      name: 'storefront',
+      namespace: 'default',
+      annotations: { 'firebreak.dev/time-zone': 'Asia/Tokyo' },
+    },
+  },
   entity('Group', 'leadership'),
   entity('User', 'alice', [['memberOf', 'group:default/payments']]),
   entity('User', 'bob', [['memberOf', 'group:default/storefront']]),

@@ -32,7 +32,7 @@ import {
 import { IncidentTimeline } from './IncidentTimeline';
 import { ResponsePlays } from './ResponsePlays';
 import { RoleChangeNotices } from './RoleChangeNotices';
-import { UpdateIncident } from './UpdateIncident';
+import { IncidentStatusHooks, UpdateIncident } from './UpdateIncident';
 
 export type { ListIncidentsInput } from './IncidentListing';
 
@@ -67,6 +67,8 @@ export class IncidentService {
     paging?: EscalationEngine;
     /** Tells people who gain or lose a role; without it, nobody is told. */
     roleNotices?: RoleChangeNotices;
+    /** Postmortems' rules on closing and resolving; without them, none apply. */
+    statusHooks?: IncidentStatusHooks;
     now?: () => Date;
   }) {
     const { store, notifier, settings, roleNotices } = deps;
@@ -103,6 +105,7 @@ export class IncidentService {
       notifier,
       paging,
       roleNotices,
+      statusHooks: deps.statusHooks,
       now,
     });
     this.incidentTimeline = new IncidentTimeline({

@@ -22,6 +22,17 @@ import {
 import { ResponsePlays } from './ResponsePlays';
 import { RoleChangeNotices } from './RoleChangeNotices';
 
+/**
+ * What other features add to an incident's status flow: a check before it is closed (which
+ * refuses by throwing), and a step after it is resolved (which never fails the change).
+ *
+ * @internal
+ */
+export interface IncidentStatusHooks {
+  beforeClose(incident: Incident): Promise<void>;
+  afterResolve(incident: Incident, actorRef: string): Promise<void>;
+}
+
 /** A change being put together: what to write, and the timeline events that record it. */
 interface Draft {
   current: Incident;
@@ -52,6 +63,8 @@ export class UpdateIncident {
       paging: IncidentPaging;
       /** Tells people who gain or lose a role; without it, nobody is told. */
       roleNotices?: RoleChangeNotices;
+      /** Postmortems' rules on closing and resolving; without them, none apply. */
+      statusHooks?: IncidentStatusHooks;
       now: () => Date;
     },
   ) {
@@ -121,6 +134,12 @@ export class UpdateIncident {
     this.changeDetails(draft, input);
 
     const { changes, events } = draft;
+    if (changes.status === 'closed') {
+      await this.deps.statusHooks?.beforeClose({
+        ...current,
+        severity: changes.severity ?? current.severity,
+      });
+    }
     const updated = await this.deps.store.updateIncident(
       current.id,
       input.version,
@@ -130,6 +149,9 @@ export class UpdateIncident {
     await this.deps.notifier.changed(current, updated, events, actorRef);
     await this.deps.roleNotices?.rolesChanged(updated, events, actorRef);
     await this.deps.paging.afterChange(current, updated, credentials);
+    if (changes.status === 'resolved') {
+      await this.deps.statusHooks?.afterResolve(updated, actorRef);
+    }
     return updated;
   }
 

@@ -259,6 +259,13 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
       });
     }
     await setup('GET /action-items', undefined);
+    // A postmortem in review that Bob owns, so that Alice's approvals can succeed.
+    const postmortem = await setup('POST /incidents/{idOrRef}/postmortem');
+    await setup('PATCH /postmortems/{id}', {
+      version: postmortem.version,
+      ownerRef: users.bob,
+      status: 'in_review',
+    });
     await setup('POST /calendar/tokens', {});
     await setup('POST /calendar/tokens', { scheduleId: schedule.id });
     await setup('GET /incidents', undefined);

@@ -4,6 +4,7 @@ import { onCallOperations } from './onCallOperations';
 import { OperationRow } from './OperationMatrix';
 import { pagingOperations } from './pagingOperations';
 import { runbookOperations } from './runbookOperations';
+import { postmortemOperations } from './postmortemOperations';
 import { serviceOperations } from './serviceOperations';
 
 /** Every row of the auth matrix, by feature area; `authMatrix.test.ts` says how to add one. */
@@ -14,6 +15,7 @@ export const operationMatrix: OperationRow[] = [
   ...onCallOperations,
   ...runbookOperations,
   ...actionItemOperations,
+  ...postmortemOperations,
 ];
 
 export * from './OperationMatrix';

@@ -464,6 +464,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/incidents/{idOrRef}/postmortem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    /** The incident's postmortem; 404 when it has none. */
+    get: operations['GetIncidentPostmortem'];
+    put?: never;
+    /**
+     * Starts the incident's postmortem.
+     * @description Sections come from the configured template; the owner is the incident's commander and the owning team the owner group of its first impacted entity. An incident has at most one postmortem: a second start is a 409. Incidents whose severity requires a postmortem get one when they are resolved.
+     */
+    post: operations['CreatePostmortem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/postmortems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    /** One postmortem, with its incident's milestones, key durations and timeline. */
+    get: operations['GetPostmortem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edits a postmortem or moves its status, against the version it was read at.
+     * @description `status` moves `draft → in_review → published`, back to `draft`, or to `waived` with a `waiverReason`. Publishing needs the configured number of approvals by people other than the owner (409 otherwise); publishing, waiving and reopening need the approve permission and are recorded on the incident's timeline. A published postmortem is read-only until it is reopened (`status: draft`). A stale `version` is a 409.
+     */
+    patch: operations['UpdatePostmortem'];
+    trace?: never;
+  };
+  '/postmortems/{id}/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves a postmortem in review; its owner cannot. */
+    post: operations['ApprovePostmortem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/postmortems/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    /** The postmortem as one Markdown document, to paste elsewhere. */
+    get: operations['ExportPostmortem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/action-items': {
     parameters: {
       query?: never;
@@ -1036,6 +1124,7 @@ export interface components {
       | components['schemas']['PageExhaustedEvent']
       | components['schemas']['ResponderJoinedEvent']
       | components['schemas']['ResponderLeftEvent']
+      | components['schemas']['PostmortemEvent']
       | components['schemas']['RunbookStepEvent'];
     /** @description An incident's timeline. */
     TimelineEventList: {
@@ -1319,6 +1408,125 @@ export interface components {
         /** @enum {string} */
         reason: 'declared' | 'timeout' | 'escalated' | 'severity';
       };
+    };
+    /** @description The incident's postmortem was published, waived (with the reason) or reopened. */
+    PostmortemEvent: {
+      id: string;
+      incidentId: string;
+      actorRef: components['schemas']['EntityRef'];
+      at: components['schemas']['Instant'];
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type:
+        | 'postmortem_published'
+        | 'postmortem_waived'
+        | 'postmortem_reopened';
+      data: {
+        postmortemId: string;
+        reason?: string;
+      };
+    };
+    /** @enum {string} */
+    PostmortemStatus: 'draft' | 'in_review' | 'published' | 'waived';
+    /** @description A section of a postmortem, copied from the template when it was started. */
+    PostmortemSection: {
+      /** @description Lower-case letters, digits and dashes, unique in the postmortem. */
+      id: string;
+      title: string;
+      /** @description Markdown. */
+      body: string;
+      /** @description The answers of a "five whys", for sections that offer one. */
+      whys?: string[];
+    };
+    /** @enum {string} */
+    PostmortemMilestone:
+      | 'impactStarted'
+      | 'detected'
+      | 'declared'
+      | 'firstPaged'
+      | 'acknowledged'
+      | 'mitigated'
+      | 'resolved';
+    /** @description A postmortem (post-incident review) of one incident. */
+    Postmortem: {
+      id: string;
+      incidentId: string;
+      incidentRef: string;
+      status: components['schemas']['PostmortemStatus'];
+      /** @description Whether the configured rule requires it; the incident then closes only once it is published or waived. */
+      required: boolean;
+      ownerRef: components['schemas']['EntityRef'];
+      ownerGroupRef?: components['schemas']['EntityRef'];
+      /** @description People asked to review it; when empty, the owning team is. */
+      reviewerRefs: components['schemas']['EntityRef'][];
+      sections: components['schemas']['PostmortemSection'][];
+      /** @description The incident timeline events the postmortem includes. */
+      starredEventIds: string[];
+      approvals: {
+        approverRef: components['schemas']['EntityRef'];
+        approvedAt: components['schemas']['Instant'];
+      }[];
+      approvalsRequired: number;
+      waiverReason?: string;
+      dueAt?: components['schemas']['Instant'];
+      createdAt: components['schemas']['Instant'];
+      updatedAt: components['schemas']['Instant'];
+      publishedAt?: components['schemas']['Instant'];
+      version: number;
+    };
+    /** @description A postmortem with what its page needs in one request: the incident, its milestones, the key durations computed from them, and its timeline to pick events from. */
+    PostmortemDetails: components['schemas']['Postmortem'] & {
+      incident: {
+        id: string;
+        ref: string;
+        title: string;
+        severity: string;
+        status: components['schemas']['IncidentStatus'];
+        entityRefs: components['schemas']['EntityRef'][];
+      };
+      /** @description Each milestone's instant, or null when the incident does not record it. */
+      milestones: {
+        impactStarted: components['schemas']['NullableInstant'];
+        detected: components['schemas']['NullableInstant'];
+        declared: components['schemas']['NullableInstant'];
+        firstPaged: components['schemas']['NullableInstant'];
+        acknowledged: components['schemas']['NullableInstant'];
+        mitigated: components['schemas']['NullableInstant'];
+        resolved: components['schemas']['NullableInstant'];
+      };
+      /** @description From each known milestone to the next, then impact start to resolution. */
+      keyDurations: {
+        from: components['schemas']['PostmortemMilestone'];
+        to: components['schemas']['PostmortemMilestone'];
+        /** @description Null when either end is unknown or the times are out of order. */
+        seconds: number | null;
+      }[];
+      timeline: components['schemas']['TimelineEvent'][];
+      overdue: boolean;
+    };
+    /**
+     * Format: date-time
+     * @description An ISO 8601 instant in UTC, or null.
+     */
+    NullableInstant: string | null;
+    /** @description The fields to change, and the `version` the change was based on. */
+    UpdatePostmortemRequest: {
+      version: number;
+      status?: components['schemas']['PostmortemStatus'];
+      /** @description Needed, and only taken, when waiving. */
+      waiverReason?: string;
+      ownerRef?: components['schemas']['EntityRef'];
+      reviewerRefs?: components['schemas']['EntityRef'][];
+      /** @description Every section, as it should be (sections may be added or removed). */
+      sections?: components['schemas']['PostmortemSection'][];
+      /** @description Ids of the incident's timeline events to include. */
+      starredEventIds?: string[];
+    };
+    ApprovePostmortemRequest: {
+      /** @description The version of the postmortem the approver read. */
+      version: number;
     };
     /**
      * @description Where an action item is.
@@ -1644,6 +1852,8 @@ export interface components {
     id: string;
     /** @description The incident's id, or its reference such as `INC-12` (any case). */
     idOrRef: string;
+    /** @description The id of the postmortem. */
+    postmortemId: string;
   };
   requestBodies: never;
   headers: never;
@@ -2569,6 +2779,200 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+    };
+  };
+  GetIncidentPostmortem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The postmortem, with what its page needs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  CreatePostmortem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new postmortem, with what its page needs. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The incident already has a postmortem. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetPostmortem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The postmortem. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  UpdatePostmortem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePostmortemRequest'];
+      };
+    };
+    responses: {
+      /** @description The changed postmortem, with its version bumped. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ApprovePostmortem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovePostmortemRequest'];
+      };
+    };
+    responses: {
+      /** @description The caller had already approved it; nothing more changed but its version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      /** @description The approval was recorded. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The postmortem is not in review, or `version` is stale. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ExportPostmortem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Markdown document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/markdown': string;
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
     };
   };
   ListActionItems: {

@@ -51,6 +51,11 @@ export const spec = {
         "Paging an incident's on-call, acknowledging and escalating.",
     },
     {
+      name: 'postmortems',
+      description:
+        'Postmortems of incidents, their review and approval, and their Markdown export.',
+    },
+    {
       name: 'action-items',
       description:
         'Follow-ups of incidents and postmortems, with their owners and due dates.',
@@ -1424,6 +1429,257 @@ export const spec = {
         },
       },
     },
+    '/incidents/{idOrRef}/postmortem': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/idOrRef',
+        },
+      ],
+      post: {
+        operationId: 'CreatePostmortem',
+        tags: ['postmortems'],
+        summary: "Starts the incident's postmortem.",
+        description:
+          "Sections come from the configured template; the owner is the incident's commander and the owning team the owner group of its first impacted entity. An incident has at most one postmortem: a second start is a 409. Incidents whose severity requires a postmortem get one when they are resolved.",
+        responses: {
+          '201': {
+            description: 'The new postmortem, with what its page needs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description: 'The incident already has a postmortem.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      get: {
+        operationId: 'GetIncidentPostmortem',
+        tags: ['postmortems'],
+        summary: "The incident's postmortem; 404 when it has none.",
+        responses: {
+          '200': {
+            description: 'The postmortem, with what its page needs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/postmortems/{id}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/postmortemId',
+        },
+      ],
+      get: {
+        operationId: 'GetPostmortem',
+        tags: ['postmortems'],
+        summary:
+          "One postmortem, with its incident's milestones, key durations and timeline.",
+        responses: {
+          '200': {
+            description: 'The postmortem.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdatePostmortem',
+        tags: ['postmortems'],
+        summary:
+          'Edits a postmortem or moves its status, against the version it was read at.',
+        description:
+          "`status` moves `draft → in_review → published`, back to `draft`, or to `waived` with a `waiverReason`. Publishing needs the configured number of approvals by people other than the owner (409 otherwise); publishing, waiving and reopening need the approve permission and are recorded on the incident's timeline. A published postmortem is read-only until it is reopened (`status: draft`). A stale `version` is a 409.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdatePostmortemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed postmortem, with its version bumped.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/postmortems/{id}/approvals': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/postmortemId',
+        },
+      ],
+      post: {
+        operationId: 'ApprovePostmortem',
+        tags: ['postmortems'],
+        summary: 'Approves a postmortem in review; its owner cannot.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ApprovePostmortemRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The caller had already approved it; nothing more changed but its version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The approval was recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'The postmortem is not in review, or `version` is stale.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/postmortems/{id}/export': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/postmortemId',
+        },
+      ],
+      get: {
+        operationId: 'ExportPostmortem',
+        tags: ['postmortems'],
+        summary: 'The postmortem as one Markdown document, to paste elsewhere.',
+        responses: {
+          '200': {
+            description: 'The Markdown document.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/action-items': {
       get: {
         operationId: 'ListActionItems',
@@ -2034,6 +2290,16 @@ export const spec = {
         required: true,
         description:
           "The incident's id, or its reference such as `INC-12` (any case).",
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      postmortemId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The id of the postmortem.',
         schema: {
           type: 'string',
           minLength: 1,
@@ -3095,6 +3361,9 @@ export const spec = {
             $ref: '#/components/schemas/ResponderLeftEvent',
           },
           {
+            $ref: '#/components/schemas/PostmortemEvent',
+          },
+          {
             $ref: '#/components/schemas/RunbookStepEvent',
           },
         ],
@@ -3116,6 +3385,9 @@ export const spec = {
             page_exhausted: '#/components/schemas/PageExhaustedEvent',
             responder_joined: '#/components/schemas/ResponderJoinedEvent',
             responder_left: '#/components/schemas/ResponderLeftEvent',
+            postmortem_published: '#/components/schemas/PostmortemEvent',
+            postmortem_waived: '#/components/schemas/PostmortemEvent',
+            postmortem_reopened: '#/components/schemas/PostmortemEvent',
             runbook_step: '#/components/schemas/RunbookStepEvent',
           },
         },
@@ -3989,6 +4261,400 @@ export const spec = {
           },
         },
         required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      PostmortemEvent: {
+        type: 'object',
+        description:
+          "The incident's postmortem was published, waived (with the reason) or reopened.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          actorRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          at: {
+            $ref: '#/components/schemas/Instant',
+          },
+          type: {
+            type: 'string',
+            enum: [
+              'postmortem_published',
+              'postmortem_waived',
+              'postmortem_reopened',
+            ],
+          },
+          data: {
+            type: 'object',
+            properties: {
+              postmortemId: {
+                type: 'string',
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+            required: ['postmortemId'],
+            additionalProperties: false,
+          },
+        },
+        required: ['id', 'incidentId', 'actorRef', 'at', 'type', 'data'],
+        additionalProperties: false,
+      },
+      PostmortemStatus: {
+        type: 'string',
+        enum: ['draft', 'in_review', 'published', 'waived'],
+      },
+      PostmortemSection: {
+        type: 'object',
+        description:
+          'A section of a postmortem, copied from the template when it was started.',
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Lower-case letters, digits and dashes, unique in the postmortem.',
+            pattern: '^[a-z0-9][a-z0-9-]{0,63}$',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          body: {
+            type: 'string',
+            description: 'Markdown.',
+            maxLength: 100000,
+          },
+          whys: {
+            type: 'array',
+            description:
+              'The answers of a "five whys", for sections that offer one.',
+            maxItems: 10,
+            items: {
+              type: 'string',
+              maxLength: 2000,
+            },
+          },
+        },
+        required: ['id', 'title', 'body'],
+        additionalProperties: false,
+      },
+      PostmortemMilestone: {
+        type: 'string',
+        enum: [
+          'impactStarted',
+          'detected',
+          'declared',
+          'firstPaged',
+          'acknowledged',
+          'mitigated',
+          'resolved',
+        ],
+      },
+      Postmortem: {
+        type: 'object',
+        description: 'A postmortem (post-incident review) of one incident.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          incidentRef: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/PostmortemStatus',
+          },
+          required: {
+            type: 'boolean',
+            description:
+              'Whether the configured rule requires it; the incident then closes only once it is published or waived.',
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          ownerGroupRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          reviewerRefs: {
+            type: 'array',
+            description:
+              'People asked to review it; when empty, the owning team is.',
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          sections: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PostmortemSection',
+            },
+          },
+          starredEventIds: {
+            type: 'array',
+            description:
+              'The incident timeline events the postmortem includes.',
+            items: {
+              type: 'string',
+            },
+          },
+          approvals: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                approverRef: {
+                  $ref: '#/components/schemas/EntityRef',
+                },
+                approvedAt: {
+                  $ref: '#/components/schemas/Instant',
+                },
+              },
+              required: ['approverRef', 'approvedAt'],
+              additionalProperties: false,
+            },
+          },
+          approvalsRequired: {
+            type: 'integer',
+            minimum: 0,
+          },
+          waiverReason: {
+            type: 'string',
+          },
+          dueAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          publishedAt: {
+            $ref: '#/components/schemas/Instant',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+        required: [
+          'id',
+          'incidentId',
+          'incidentRef',
+          'status',
+          'required',
+          'ownerRef',
+          'reviewerRefs',
+          'sections',
+          'starredEventIds',
+          'approvals',
+          'approvalsRequired',
+          'createdAt',
+          'updatedAt',
+          'version',
+        ],
+      },
+      PostmortemDetails: {
+        description:
+          'A postmortem with what its page needs in one request: the incident, its milestones, the key durations computed from them, and its timeline to pick events from.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/Postmortem',
+          },
+          {
+            type: 'object',
+            properties: {
+              incident: {
+                type: 'object',
+                properties: {
+                  id: {
+                    type: 'string',
+                  },
+                  ref: {
+                    type: 'string',
+                  },
+                  title: {
+                    type: 'string',
+                  },
+                  severity: {
+                    type: 'string',
+                  },
+                  status: {
+                    $ref: '#/components/schemas/IncidentStatus',
+                  },
+                  entityRefs: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/EntityRef',
+                    },
+                  },
+                },
+                required: [
+                  'id',
+                  'ref',
+                  'title',
+                  'severity',
+                  'status',
+                  'entityRefs',
+                ],
+                additionalProperties: false,
+              },
+              milestones: {
+                type: 'object',
+                description:
+                  "Each milestone's instant, or null when the incident does not record it.",
+                properties: {
+                  impactStarted: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                  detected: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                  declared: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                  firstPaged: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                  acknowledged: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                  mitigated: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                  resolved: {
+                    $ref: '#/components/schemas/NullableInstant',
+                  },
+                },
+                required: [
+                  'impactStarted',
+                  'detected',
+                  'declared',
+                  'firstPaged',
+                  'acknowledged',
+                  'mitigated',
+                  'resolved',
+                ],
+                additionalProperties: false,
+              },
+              keyDurations: {
+                type: 'array',
+                description:
+                  'From each known milestone to the next, then impact start to resolution.',
+                items: {
+                  type: 'object',
+                  properties: {
+                    from: {
+                      $ref: '#/components/schemas/PostmortemMilestone',
+                    },
+                    to: {
+                      $ref: '#/components/schemas/PostmortemMilestone',
+                    },
+                    seconds: {
+                      type: ['integer', 'null'],
+                      description:
+                        'Null when either end is unknown or the times are out of order.',
+                    },
+                  },
+                  required: ['from', 'to', 'seconds'],
+                  additionalProperties: false,
+                },
+              },
+              timeline: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/TimelineEvent',
+                },
+              },
+              overdue: {
+                type: 'boolean',
+              },
+            },
+            required: [
+              'incident',
+              'milestones',
+              'keyDurations',
+              'timeline',
+              'overdue',
+            ],
+          },
+        ],
+      },
+      NullableInstant: {
+        type: ['string', 'null'],
+        format: 'date-time',
+        description: 'An ISO 8601 instant in UTC, or null.',
+      },
+      UpdatePostmortemRequest: {
+        type: 'object',
+        description:
+          'The fields to change, and the `version` the change was based on.',
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          status: {
+            $ref: '#/components/schemas/PostmortemStatus',
+          },
+          waiverReason: {
+            type: 'string',
+            description: 'Needed, and only taken, when waiving.',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          ownerRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          reviewerRefs: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          sections: {
+            type: 'array',
+            description:
+              'Every section, as it should be (sections may be added or removed).',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/PostmortemSection',
+            },
+          },
+          starredEventIds: {
+            type: 'array',
+            description: "Ids of the incident's timeline events to include.",
+            maxItems: 500,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+        },
+        required: ['version'],
+        additionalProperties: false,
+      },
+      ApprovePostmortemRequest: {
+        type: 'object',
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The version of the postmortem the approver read.',
+          },
+        },
+        required: ['version'],
         additionalProperties: false,
       },
       ActionItemStatus: {
