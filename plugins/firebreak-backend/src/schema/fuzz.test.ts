@@ -266,6 +266,20 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
       ownerRef: users.bob,
       status: 'in_review',
     });
+    // A stored runbook of INC-1's entity, ticked once, so that ticks have steps to name.
+    const runbook = await setup('POST /runbooks', {
+      title: 'Payments API errors',
+      body: 'Start with the database.',
+      ownerRef: 'group:default/payments',
+      entityRefs: ['component:default/payments-api'],
+      steps: [{ title: 'Check the database' }],
+    });
+    await setup('POST /incidents/{idOrRef}/runbook-steps', {
+      runbookId: runbook.id,
+      version: runbook.version,
+      stepId: runbook.steps[0].id,
+      done: true,
+    });
     await setup('POST /calendar/tokens', {});
     await setup('POST /calendar/tokens', { scheduleId: schedule.id });
     await setup('GET /incidents', undefined);
