@@ -82,11 +82,12 @@ export function PostmortemPage() {
     return <NoPostmortem incidentRef={ref} onStarted={pm.reload} />;
   }
 
-  const readOnlyReason = !perms.canUpdate
-    ? POSTMORTEM_READ_ONLY_REASON
-    : postmortem.status === 'published'
-    ? PUBLISHED_REASON
-    : undefined;
+  let readOnlyReason: string | undefined;
+  if (!perms.canUpdate) {
+    readOnlyReason = POSTMORTEM_READ_ONLY_REASON;
+  } else if (postmortem.status === 'published') {
+    readOnlyReason = PUBLISHED_REASON;
+  }
 
   return (
     <Page themeId="tool">

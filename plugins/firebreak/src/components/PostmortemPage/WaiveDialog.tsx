@@ -28,7 +28,6 @@ export function WaiveDialog(props: {
           why: the reason is recorded on the incident's timeline.
         </DialogContentText>
         <TextField
-          autoFocus
           required
           fullWidth
           multiline
