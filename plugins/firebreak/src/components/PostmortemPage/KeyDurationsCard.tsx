@@ -41,17 +41,17 @@ export function KeyDurationsCard(props: {
         <Table size="small" aria-label="Key durations">
           <TableHead>
             <TableRow>
-              <TableCell>From</TableCell>
-              <TableCell>To</TableCell>
+              <TableCell>Between</TableCell>
               <TableCell align="right">Duration</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {keyDurations.map(d => (
               <TableRow key={`${d.from}-${d.to}`}>
-                <TableCell>{MILESTONE_LABELS[d.from]}</TableCell>
-                <TableCell>{MILESTONE_LABELS[d.to]}</TableCell>
-                <TableCell align="right">
+                <TableCell>
+                  {MILESTONE_LABELS[d.from]} → {MILESTONE_LABELS[d.to]}
+                </TableCell>
+                <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {d.seconds === null ? 'unknown' : formatSeconds(d.seconds)}
                 </TableCell>
               </TableRow>

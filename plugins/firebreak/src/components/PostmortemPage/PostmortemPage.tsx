@@ -210,12 +210,13 @@ function Summary(props: {
       </Link>{' '}
       ({postmortem.incident.severity}, {postmortem.incident.status}) · owner{' '}
       {nameOf(postmortem.ownerRef)}
-      {postmortem.dueAt && (
-        <>
-          {' '}
-          · <DueText postmortem={postmortem} />
-        </>
-      )}
+      {postmortem.dueAt &&
+        !['published', 'waived'].includes(postmortem.status) && (
+          <>
+            {' '}
+            · <DueText postmortem={postmortem} />
+          </>
+        )}
       {postmortem.approvals.length > 0 &&
         ` · approved by ${postmortem.approvals
           .map(a => nameOf(a.approverRef))
