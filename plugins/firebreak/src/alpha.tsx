@@ -17,6 +17,7 @@ import {
   escalationPolicyRouteRef,
   incidentRouteRef,
   onCallRouteRef,
+  postmortemRouteRef,
   rootRouteRef,
   scheduleRouteRef,
 } from './routes';
@@ -116,5 +117,6 @@ export default createFrontendPlugin({
     onCall: convertLegacyRouteRef(onCallRouteRef),
     schedule: convertLegacyRouteRef(scheduleRouteRef),
     escalationPolicy: convertLegacyRouteRef(escalationPolicyRouteRef),
+    postmortem: convertLegacyRouteRef(postmortemRouteRef),
   },
 });

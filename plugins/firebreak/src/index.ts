@@ -20,6 +20,7 @@ export {
   onCallRouteRef as firebreakOnCallRouteRef,
   scheduleRouteRef as firebreakScheduleRouteRef,
   escalationPolicyRouteRef as firebreakEscalationPolicyRouteRef,
+  postmortemRouteRef as firebreakPostmortemRouteRef,
 } from './routes';
 export { DeclareIncidentDialog } from './components/DeclareIncidentDialog';
 export { SeverityChip } from './components/SeverityChip';

@@ -12,6 +12,7 @@ import {
   escalationPolicyRouteRef,
   incidentRouteRef,
   onCallRouteRef,
+  postmortemRouteRef,
   rootRouteRef,
   scheduleRouteRef,
 } from './routes';
@@ -36,6 +37,7 @@ export const firebreakPlugin = createPlugin({
     onCall: onCallRouteRef,
     schedule: scheduleRouteRef,
     escalationPolicy: escalationPolicyRouteRef,
+    postmortem: postmortemRouteRef,
   },
 });
 

@@ -94,3 +94,14 @@ export const editEscalationPolicyRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/oncall/policies/:id/edit',
 });
+
+/**
+ * The postmortem of an incident, by the incident's reference: `/firebreak/incidents/INC-42/postmortem`.
+ *
+ * @public
+ */
+export const postmortemRouteRef = createSubRouteRef({
+  id: 'firebreak/postmortem',
+  parent: rootRouteRef,
+  path: '/incidents/:ref/postmortem',
+});

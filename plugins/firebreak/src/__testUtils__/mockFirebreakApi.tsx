@@ -87,6 +87,14 @@ export function mockFirebreakApi(
     rotateCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
     ),
+    // Postmortems (issue 12): none by default.
+    getIncidentPostmortem: jest.fn(async () => undefined),
+    startPostmortem: jest.fn(),
+    getPostmortem: jest.fn(),
+    updatePostmortem: jest.fn(),
+    approvePostmortem: jest.fn(),
+    exportPostmortem: jest.fn(async () => '# Postmortem'),
+    listPostmortemActionItems: jest.fn(async () => ({ items: [] })),
     ...overrides,
   } as jest.Mocked<FirebreakApi>;
 }

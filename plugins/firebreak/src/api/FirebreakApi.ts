@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ActionItem,
   CreateEscalationPolicyRequest,
   CreateScheduleRequest,
   DeclareIncidentRequest,
@@ -15,12 +16,14 @@ import {
   Schedule,
   ScheduleOverrideRecord,
   Shift,
+  PostmortemDetails,
   PriorityMatrix,
   SeverityLevel,
   TimelineEvent,
   TimelinePostRequest,
   UpdateEscalationPolicyRequest,
   UpdateIncidentRequest,
+  UpdatePostmortemRequest,
   UpdateScheduleRequest,
 } from '@firebreak/backstage-plugin-common';
 
@@ -162,6 +165,29 @@ export interface FirebreakApi {
    * the schedule), and gives the new full URL: the old one stops working at once.
    */
   rotateCalendarFeedUrl(scheduleId?: string): Promise<string>;
+
+  // Postmortems (issue 12)
+  /** An incident's postmortem, or undefined when it has none (404). */
+  getIncidentPostmortem(
+    incidentIdOrRef: string,
+  ): Promise<PostmortemDetails | undefined>;
+  /** Starts an incident's postmortem; 409 when it already has one. */
+  startPostmortem(incidentIdOrRef: string): Promise<PostmortemDetails>;
+  /** One postmortem with its incident's milestones, key durations and timeline. */
+  getPostmortem(id: string): Promise<PostmortemDetails>;
+  /** Edits a postmortem or moves its status against the `version` it was read at. */
+  updatePostmortem(
+    id: string,
+    request: UpdatePostmortemRequest,
+  ): Promise<PostmortemDetails>;
+  /** Approves a postmortem in review, at the version the approver read. */
+  approvePostmortem(id: string, version: number): Promise<PostmortemDetails>;
+  /** The postmortem as one Markdown document. */
+  exportPostmortem(id: string): Promise<string>;
+  /** The action items of a postmortem, read-only. */
+  listPostmortemActionItems(
+    postmortemId: string,
+  ): Promise<{ items: ActionItem[] }>;
 }
 
 /**

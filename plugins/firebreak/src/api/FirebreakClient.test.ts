@@ -36,4 +36,41 @@ describe('FirebreakClient', () => {
       cursor: 'abc',
     });
   });
+
+  it('gives no postmortem for a 404, and asks for Markdown when exporting', async () => {
+    const fetch = jest.fn(async (url: string, _init?: RequestInit) =>
+      url.endsWith('/postmortem')
+        ? {
+            ok: false,
+            status: 404,
+            statusText: 'Not Found',
+            url,
+            headers: new Map([['content-type', 'application/json']]),
+            text: async (): Promise<string> =>
+              JSON.stringify({
+                error: { name: 'NotFoundError', message: 'INC-1 has none' },
+              }),
+          }
+        : {
+            ok: true,
+            status: 200,
+            text: async (): Promise<string> => '# INC-1',
+          },
+    );
+    const client = new FirebreakClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage' }),
+      fetchApi: { fetch } as any,
+    });
+
+    await expect(
+      client.getIncidentPostmortem('INC-1'),
+    ).resolves.toBeUndefined();
+    await expect(client.exportPostmortem('pm 1')).resolves.toBe('# INC-1');
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backstage/api/firebreak/postmortems/pm%201/export',
+    );
+    expect(fetch.mock.calls[1][1]?.headers).toEqual({
+      Accept: 'text/markdown',
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionItem,
   EscalationPolicy,
   Incident,
   IncidentSummary,
@@ -8,10 +9,12 @@ import {
   OnCallPage,
   OnCallResponse,
   Page,
+  PostmortemDetails,
   Schedule,
   ScheduleOverrideRecord,
   Shift,
   TimelineEvent,
+  UpdatePostmortemRequest,
 } from '@firebreak/backstage-plugin-common';
 import {
   CreateEscalationPolicyRequest,
@@ -252,6 +255,68 @@ export class FirebreakClient implements FirebreakApi {
       { method: 'POST', body: scheduleId ? { scheduleId } : {} },
     );
     return `${await this.discoveryApi.getBaseUrl('firebreak')}${path}`;
+  }
+
+  // Postmortems (issue 12)
+  async getIncidentPostmortem(
+    incidentIdOrRef: string,
+  ): Promise<PostmortemDetails | undefined> {
+    try {
+      return await this.request(
+        `/incidents/${segment(incidentIdOrRef)}/postmortem`,
+      );
+    } catch (e) {
+      if ((e as ResponseError).response?.status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async startPostmortem(incidentIdOrRef: string): Promise<PostmortemDetails> {
+    return this.request(`/incidents/${segment(incidentIdOrRef)}/postmortem`, {
+      method: 'POST',
+    });
+  }
+
+  async getPostmortem(id: string): Promise<PostmortemDetails> {
+    return this.request(`/postmortems/${segment(id)}`);
+  }
+
+  async updatePostmortem(
+    id: string,
+    request: UpdatePostmortemRequest,
+  ): Promise<PostmortemDetails> {
+    return this.request(`/postmortems/${segment(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  async approvePostmortem(
+    id: string,
+    version: number,
+  ): Promise<PostmortemDetails> {
+    return this.request(`/postmortems/${segment(id)}/approvals`, {
+      method: 'POST',
+      body: { version },
+    });
+  }
+
+  async exportPostmortem(id: string): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('firebreak');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/postmortems/${segment(id)}/export`,
+      { headers: { Accept: 'text/markdown' } },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
+
+  async listPostmortemActionItems(
+    postmortemId: string,
+  ): Promise<{ items: ActionItem[] }> {
+    return this.request(`/action-items${queryOf({ postmortemId })}`);
   }
 
   private async request<T>(

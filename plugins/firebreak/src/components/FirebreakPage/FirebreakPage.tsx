@@ -8,6 +8,7 @@ import { EscalationPolicyPage } from '../EscalationPolicyPage';
 import { IncidentPage } from '../IncidentPage';
 import { IncidentsTable } from '../IncidentsTable';
 import { OnCallOverviewPage } from '../OnCallOverviewPage';
+import { PostmortemPage } from '../PostmortemPage';
 import { ScheduleEditorPage } from '../ScheduleEditor';
 import { SchedulePage } from '../SchedulePage';
 import { FirebreakTabs } from './FirebreakTabs';
@@ -56,6 +57,7 @@ export function FirebreakPage() {
     <Routes>
       <Route path="/" element={<StatusBoard />} />
       <Route path="/incidents/:ref" element={<IncidentPage />} />
+      <Route path="/incidents/:ref/postmortem" element={<PostmortemPage />} />
       <Route path="/oncall" element={<OnCallOverviewPage />} />
       <Route path="/oncall/schedules/new" element={<ScheduleEditorPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />

@@ -17,6 +17,7 @@ import { IncidentHeader } from './IncidentHeader';
 import { LiveRefresh } from './LiveRefresh';
 import { PagedBanner } from './PagedBanner';
 import { PagingCard } from './PagingCard';
+import { PostmortemCard } from './PostmortemCard';
 import { activePagesNotifying, nextEscalation } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
 import { useCanUpdateIncident } from './participation';
@@ -118,6 +119,7 @@ export function IncidentPage() {
                   incident={incident}
                   settings={settings.value}
                   canUpdate={canUpdate}
+                  statusProblem={actions.statusProblem}
                   onChange={request => actions.change(incident, request)}
                 />
               </Grid>
@@ -143,6 +145,9 @@ export function IncidentPage() {
                   onAcknowledge={() => actions.acknowledge(incident)}
                   onEscalate={() => actions.escalate(incident)}
                 />
+              </Grid>
+              <Grid item xs={12}>
+                <PostmortemCard incident={incident} />
               </Grid>
               <Grid item xs={12}>
                 <ImpactedCard incident={incident} />

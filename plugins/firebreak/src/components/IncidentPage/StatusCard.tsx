@@ -30,6 +30,8 @@ export function StatusCard(props: {
   /** Until they load, or when they cannot be read, only the incident's own values show. */
   settings?: FirebreakSettingsResponse;
   canUpdate: boolean;
+  /** Why the last change of status was refused (such as a required postmortem). */
+  statusProblem?: string;
   onChange: (request: Omit<UpdateIncidentRequest, 'version'>) => void;
 }) {
   const { incident, settings, canUpdate, onChange } = props;
@@ -48,6 +50,7 @@ export function StatusCard(props: {
           <StatusControl
             incident={incident}
             disabled={!canUpdate}
+            problem={props.statusProblem}
             onChange={status => onChange({ status })}
           />
         </Grid>

@@ -15,6 +15,8 @@ import TextField from '@material-ui/core/TextField';
 export function StatusControl(props: {
   incident: Incident;
   disabled: boolean;
+  /** Why the last change of status was refused, shown under the control. */
+  problem?: string;
   onChange: (status: IncidentStatus) => void;
 }) {
   const { incident, onChange } = props;
@@ -24,6 +26,8 @@ export function StatusControl(props: {
       disabled={props.disabled}
       label="Status"
       value={incident.status}
+      error={!!props.problem}
+      helperText={props.problem}
       onChange={e => onChange(e.target.value as IncidentStatus)}
       SelectProps={{ inputProps: { 'aria-label': 'Status' } }}
       fullWidth

@@ -24,6 +24,11 @@ const CONFLICT_MESSAGE =
 const NOBODY_PAGED_MESSAGE =
   'Nobody was paged: no escalation policy pages for the impacted entities. Assign people to the roles instead.';
 
+/** A 409 that is not a stale version: the incident needs its postmortem before it closes. */
+function isPostmortemRefusal(error: unknown): boolean {
+  return isConflict(error) && /postmortem/i.test(describeFailure(error));
+}
+
 /**
  * What the incident page can do to an incident — change it, post to its timeline, join or
  * leave it, acknowledge or escalate its paging — each followed by a reload, with the last
@@ -36,6 +41,9 @@ export function useIncidentActions(reload: () => void) {
   const [paging, setPaging] = useState(false);
   const [joining, setJoining] = useState(false);
   const [problem, setProblem] = useState<IncidentProblem>();
+  // Why the last status change was refused for a reason other than a stale version, such as
+  // closing while the required postmortem is neither published nor waived: shown at the control.
+  const [statusProblem, setStatusProblem] = useState<string>();
   const dismissProblem = useCallback(() => setProblem(undefined), []);
 
   // Every change is made against the version on screen; a stale one is refused (409), and
@@ -46,17 +54,22 @@ export function useIncidentActions(reload: () => void) {
       request: Omit<UpdateIncidentRequest, 'version'>,
     ) => {
       setProblem(undefined);
+      setStatusProblem(undefined);
       try {
         await api.updateIncident(incident.id, {
           version: incident.version,
           ...request,
         });
       } catch (e) {
-        setProblem(
-          isConflict(e)
-            ? { severity: 'warning', message: CONFLICT_MESSAGE }
-            : { severity: 'error', message: describeFailure(e) },
-        );
+        if (request.status && isPostmortemRefusal(e)) {
+          setStatusProblem(describeFailure(e));
+        } else {
+          setProblem(
+            isConflict(e)
+              ? { severity: 'warning', message: CONFLICT_MESSAGE }
+              : { severity: 'error', message: describeFailure(e) },
+          );
+        }
       }
       reload();
     },
@@ -132,6 +145,7 @@ export function useIncidentActions(reload: () => void) {
 
   return {
     problem,
+    statusProblem,
     dismissProblem,
     paging,
     joining,
