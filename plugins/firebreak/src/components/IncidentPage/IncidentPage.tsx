@@ -21,6 +21,7 @@ import { activePagesNotifying, nextEscalation } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
 import { useCanUpdateIncident } from './participation';
 import { RolesCard } from './RolesCard';
+import { IncidentRunbooksCard } from '../Runbooks/IncidentRunbooksCard';
 import { StatusCard } from './StatusCard';
 import { TimelineCard } from './TimelineCard';
 import { useIncidentActions } from './useIncidentActions';
@@ -119,6 +120,13 @@ export function IncidentPage() {
                   settings={settings.value}
                   canUpdate={canUpdate}
                   onChange={request => actions.change(incident, request)}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <IncidentRunbooksCard
+                  incident={incident}
+                  canUpdate={canUpdate}
+                  changes={changes}
                 />
               </Grid>
               <Grid item xs={12}>
