@@ -53,7 +53,7 @@ const runbooks: IncidentRunbooks = {
 };
 
 async function renderCard(
-  permission: AuthorizeResult,
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
   answer: IncidentRunbooks = runbooks,
 ) {
   const api = mockFirebreakApi({
