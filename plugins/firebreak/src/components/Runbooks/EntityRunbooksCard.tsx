@@ -1,4 +1,6 @@
 import {
+  Entity,
+  parseEntityRef,
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -45,13 +47,27 @@ export const CREATE_DENIED_REASON =
 export const UPDATE_DENIED_REASON =
   'Only the owner team of this runbook may edit it.';
 
-function ownerOf(entity: ReturnType<typeof useEntity>['entity']) {
+function ownerOf(entity: Entity): string | undefined {
   const group = getEntityRelations(entity, RELATION_OWNED_BY, {
     kind: 'group',
   })[0];
-  return group
-    ? `group:${group.namespace}/${group.name}`.toLocaleLowerCase('en-US')
-    : undefined;
+  if (group) {
+    return stringifyEntityRef(group).toLocaleLowerCase('en-US');
+  }
+  // Before the catalog has computed relations (and in tests), spec.owner says the same.
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string') return undefined;
+  try {
+    const ref = parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    });
+    return ref.kind.toLocaleLowerCase('en-US') === 'group'
+      ? stringifyEntityRef(ref).toLocaleLowerCase('en-US')
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function StoredRow(props: {

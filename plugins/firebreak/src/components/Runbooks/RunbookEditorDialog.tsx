@@ -178,6 +178,7 @@ export function RunbookEditorDialog(props: {
           <Alert severity={problem.severity}>{problem.message}</Alert>
         )}
         <TextField
+          id="runbook-editor-title"
           label="Title"
           value={draft.title}
           onChange={e => change({ title: e.target.value })}
@@ -186,6 +187,7 @@ export function RunbookEditorDialog(props: {
           margin="dense"
         />
         <TextField
+          id="runbook-editor-body"
           label="Body (Markdown)"
           value={draft.body}
           onChange={e => change({ body: e.target.value })}
@@ -205,6 +207,7 @@ export function RunbookEditorDialog(props: {
         {draft.steps.map((step, index) => (
           <div key={step.key} style={{ display: 'flex', alignItems: 'center' }}>
             <TextField
+              id={`runbook-editor-step-${step.key}`}
               label={`Step ${index + 1}`}
               value={step.title}
               onChange={e => setStep(index, { title: e.target.value })}
@@ -267,6 +270,7 @@ export function RunbookEditorDialog(props: {
           ))}
         </FormGroup>
         <TextField
+          id="runbook-editor-entities"
           label="Entities (entity refs, comma separated)"
           value={draft.entityRefs}
           onChange={e => change({ entityRefs: e.target.value })}
@@ -274,6 +278,7 @@ export function RunbookEditorDialog(props: {
           margin="dense"
         />
         <TextField
+          id="runbook-editor-owner"
           label="Owner group"
           value={draft.ownerRef}
           onChange={e => change({ ownerRef: e.target.value })}
