@@ -3,9 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import {
-  Runbook,
-} from '@firebreak/backstage-plugin-common';
+import { Runbook } from '@firebreak/backstage-plugin-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -87,10 +85,9 @@ describe('EntityRunbooksCard', () => {
     expect(api.listEntityRunbooks).toHaveBeenCalledWith(
       'component:default/payments-api',
     );
-    expect(await screen.findByRole('link', { name: /Grafana/ })).toHaveAttribute(
-      'target',
-      '_blank',
-    );
+    expect(
+      await screen.findByRole('link', { name: /Grafana/ }),
+    ).toHaveAttribute('target', '_blank');
     await userEvent.click(
       await screen.findByRole('button', { name: 'New runbook' }),
     );
@@ -127,7 +124,12 @@ describe('EntityRunbooksCard', () => {
   });
 
   it('saves an edit against its version, and on 409 reloads the newest version and says so', async () => {
-    const newer = { ...stored, title: 'Renamed by Bob', version: 3, latestVersion: 3 };
+    const newer = {
+      ...stored,
+      title: 'Renamed by Bob',
+      version: 3,
+      latestVersion: 3,
+    };
     const getRunbook = jest
       .fn()
       .mockResolvedValueOnce(stored)
@@ -170,9 +172,13 @@ describe('EntityRunbooksCard', () => {
       ),
     );
     expect(
-      await within(dialog).findByText(/Someone saved version 3 of this runbook/),
+      await within(dialog).findByText(
+        /Someone saved version 3 of this runbook/,
+      ),
     ).toBeInTheDocument();
-    expect(within(dialog).getByLabelText(/Title/)).toHaveValue('Renamed by Bob');
+    expect(within(dialog).getByLabelText(/Title/)).toHaveValue(
+      'Renamed by Bob',
+    );
     expect(api.updateRunbook).toHaveBeenCalledTimes(1);
   });
 
@@ -180,8 +186,18 @@ describe('EntityRunbooksCard', () => {
     const api = apiWith({
       listRunbookVersions: jest.fn(async () => ({
         items: [
-          { version: 2, title: 'Payments API 5xx', createdAt: stored.createdAt, createdBy: 'user:default/bob' },
-          { version: 1, title: 'Payments 5xx', createdAt: stored.createdAt, createdBy: 'user:default/alice' },
+          {
+            version: 2,
+            title: 'Payments API 5xx',
+            createdAt: stored.createdAt,
+            createdBy: 'user:default/bob',
+          },
+          {
+            version: 1,
+            title: 'Payments 5xx',
+            createdAt: stored.createdAt,
+            createdBy: 'user:default/alice',
+          },
         ],
       })),
       getRunbook: jest.fn(async () => ({
@@ -191,7 +207,9 @@ describe('EntityRunbooksCard', () => {
       })),
     });
     await renderCard(api);
-    await userEvent.click(await screen.findByRole('button', { name: 'History' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'History' }),
+    );
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(
       await within(dialog).findByText('Version 1: Payments 5xx'),
@@ -201,5 +219,4 @@ describe('EntityRunbooksCard', () => {
     expect(document.querySelector('[onerror]')).toBeNull();
     expect(document.querySelector('a[href^="javascript" i]')).toBeNull();
   });
-
 });
