@@ -157,11 +157,12 @@ export function EntityRunbooksCard() {
     }
   };
 
-  const createReason = !ownerRef
-    ? NO_OWNER_REASON
-    : !create.loading && !create.allowed
-    ? CREATE_DENIED_REASON
-    : '';
+  let createReason = '';
+  if (!ownerRef) {
+    createReason = NO_OWNER_REASON;
+  } else if (!create.loading && !create.allowed) {
+    createReason = CREATE_DENIED_REASON;
+  }
   const action = (
     <Tooltip title={createReason}>
       <span>

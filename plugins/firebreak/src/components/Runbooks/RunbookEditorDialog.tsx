@@ -72,6 +72,16 @@ function requestOf(draft: Draft): CreateRunbookRequest {
   };
 }
 
+/** What the draft lacks before it can be saved, said as what to do; undefined when complete. */
+function missingField(draft: Draft): string | undefined {
+  if (!draft.title.trim()) return 'Give the runbook a title.';
+  if (!draft.ownerRef.trim()) return 'Name the owner group.';
+  if (!requestOf(draft).entityRefs.length) {
+    return 'Attach it to at least one entity.';
+  }
+  return undefined;
+}
+
 /**
  * Writes a new runbook, or a new version of one against the version it was opened on. When
  * someone else saved first (409) it reloads the newest version and says so; it never overwrites.
@@ -120,13 +130,7 @@ export function RunbookEditorDialog(props: {
     change({ steps });
   };
 
-  const missing = !draft.title.trim()
-    ? 'Give the runbook a title.'
-    : !draft.ownerRef.trim()
-    ? 'Name the owner group.'
-    : !requestOf(draft).entityRefs.length
-    ? 'Attach it to at least one entity.'
-    : undefined;
+  const missing = missingField(draft);
 
   const save = async () => {
     setSaving(true);
