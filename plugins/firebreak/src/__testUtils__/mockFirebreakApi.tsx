@@ -87,6 +87,18 @@ export function mockFirebreakApi(
     rotateCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
     ),
+    // Runbooks
+    listEntityRunbooks: jest.fn(async () => ({ items: [] })),
+    getRunbook: jest.fn(),
+    createRunbook: jest.fn(),
+    updateRunbook: jest.fn(),
+    listRunbookVersions: jest.fn(async () => ({ items: [] })),
+    getIncidentRunbooks: jest.fn(async () => ({
+      incidentId: testIncident.id,
+      severity: testIncident.severity,
+      items: [],
+    })),
+    tickRunbookStep: jest.fn(),
     // Postmortems (issue 12): none by default.
     getIncidentPostmortem: jest.fn(async () => undefined),
     startPostmortem: jest.fn(),

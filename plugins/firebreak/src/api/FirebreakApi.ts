@@ -25,6 +25,13 @@ import {
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
   UpdateScheduleRequest,
+  CreateRunbookRequest,
+  EntityRunbook,
+  IncidentRunbooks,
+  Runbook,
+  RunbookStepRequest,
+  RunbookVersionSummary,
+  UpdateRunbookRequest,
 } from '@firebreak/backstage-plugin-common';
 
 export type {
@@ -165,6 +172,28 @@ export interface FirebreakApi {
    * the schedule), and gives the new full URL: the old one stops working at once.
    */
   rotateCalendarFeedUrl(scheduleId?: string): Promise<string>;
+
+  // Runbooks
+  /** An entity's runbooks from its annotation, its catalog links and Firebreak's store. */
+  listEntityRunbooks(
+    entityRef: string,
+    filter?: { severity?: string },
+  ): Promise<{ items: EntityRunbook[] }>;
+  /** A stored runbook at its newest version, or at `version`. */
+  getRunbook(id: string, version?: number): Promise<Runbook>;
+  /** Stores a runbook for a team: its version 1. */
+  createRunbook(request: CreateRunbookRequest): Promise<Runbook>;
+  /** Saves a new version of a runbook against the `version` it was based on (409 when stale). */
+  updateRunbook(id: string, request: UpdateRunbookRequest): Promise<Runbook>;
+  /** A runbook's history, newest first. */
+  listRunbookVersions(id: string): Promise<{ items: RunbookVersionSummary[] }>;
+  /** The runbooks of an incident's impacted entities for its severity, with step ticks. */
+  getIncidentRunbooks(incidentIdOrRef: string): Promise<IncidentRunbooks>;
+  /** Ticks or unticks a step of one of the incident's stored runbooks. */
+  tickRunbookStep(
+    incidentIdOrRef: string,
+    request: RunbookStepRequest,
+  ): Promise<TimelineEvent>;
 
   // Postmortems (issue 12)
   /** An incident's postmortem, or undefined when it has none (404). */

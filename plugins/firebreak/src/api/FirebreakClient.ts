@@ -1,6 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CreateRunbookRequest,
+  EntityRunbook,
+  IncidentRunbooks,
+  Runbook,
+  RunbookStepRequest,
+  RunbookVersionSummary,
+  UpdateRunbookRequest,
   ActionItem,
   EscalationPolicy,
   Incident,
@@ -255,6 +262,58 @@ export class FirebreakClient implements FirebreakApi {
       { method: 'POST', body: scheduleId ? { scheduleId } : {} },
     );
     return `${await this.discoveryApi.getBaseUrl('firebreak')}${path}`;
+  }
+
+  // Runbooks
+  async listEntityRunbooks(
+    entityRef: string,
+    filter: { severity?: string } = {},
+  ): Promise<{ items: EntityRunbook[] }> {
+    return this.request(`/runbooks${queryOf({ entityRef, ...filter })}`);
+  }
+
+  async getRunbook(id: string, version?: number): Promise<Runbook> {
+    return this.request(
+      version === undefined
+        ? `/runbooks/${segment(id)}`
+        : `/runbooks/${segment(id)}/versions/${version}`,
+    );
+  }
+
+  async createRunbook(request: CreateRunbookRequest): Promise<Runbook> {
+    return this.request('/runbooks', { method: 'POST', body: request });
+  }
+
+  async updateRunbook(
+    id: string,
+    request: UpdateRunbookRequest,
+  ): Promise<Runbook> {
+    return this.request(`/runbooks/${segment(id)}`, {
+      method: 'PUT',
+      body: request,
+    });
+  }
+
+  async listRunbookVersions(
+    id: string,
+  ): Promise<{ items: RunbookVersionSummary[] }> {
+    return this.request(`/runbooks/${segment(id)}/versions`);
+  }
+
+  async getIncidentRunbooks(
+    incidentIdOrRef: string,
+  ): Promise<IncidentRunbooks> {
+    return this.request(`/incidents/${segment(incidentIdOrRef)}/runbooks`);
+  }
+
+  async tickRunbookStep(
+    incidentIdOrRef: string,
+    request: RunbookStepRequest,
+  ): Promise<TimelineEvent> {
+    return this.request(
+      `/incidents/${segment(incidentIdOrRef)}/runbook-steps`,
+      { method: 'POST', body: request },
+    );
   }
 
   // Postmortems (issue 12)

@@ -16,6 +16,7 @@ import { describeEntityScope } from '../../scope';
 import { DeclareIncidentDialog } from '../DeclareIncidentDialog';
 import { IncidentHistory } from '../IncidentHistory';
 import { IncidentsTable } from '../IncidentsTable';
+import { EntityRunbooksCard } from '../Runbooks/EntityRunbooksCard';
 
 /**
  * The "Incidents" tab of an entity page: what is open now on top, the history below with
@@ -69,6 +70,9 @@ export function EntityIncidentsContent() {
           compactEmpty
           pageSize={50}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityRunbooksCard />
       </Grid>
       <Grid item xs={12}>
         <IncidentHistory

@@ -22,6 +22,7 @@ import { activePagesNotifying, nextEscalation } from './paging';
 import { ParticipationBanner } from './ParticipationBanner';
 import { useCanUpdateIncident } from './participation';
 import { RolesCard } from './RolesCard';
+import { IncidentRunbooksCard } from '../Runbooks/IncidentRunbooksCard';
 import { StatusCard } from './StatusCard';
 import { TimelineCard } from './TimelineCard';
 import { useIncidentActions } from './useIncidentActions';
@@ -121,6 +122,13 @@ export function IncidentPage() {
                   canUpdate={canUpdate}
                   statusProblem={actions.statusProblem}
                   onChange={request => actions.change(incident, request)}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <IncidentRunbooksCard
+                  incident={incident}
+                  canUpdate={canUpdate}
+                  changes={changes}
                 />
               </Grid>
               <Grid item xs={12}>

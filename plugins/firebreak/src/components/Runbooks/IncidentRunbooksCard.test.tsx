@@ -1,0 +1,142 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { IncidentRunbooks } from '@firebreak/backstage-plugin-common';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  mockFirebreakApi,
+  mountedRoutes,
+  testApis,
+  testIncident,
+} from '../../__testUtils__/mockFirebreakApi';
+import {
+  IncidentRunbooksCard,
+  TICK_DENIED_REASON,
+} from './IncidentRunbooksCard';
+
+jest.setTimeout(30_000);
+
+const runbooks: IncidentRunbooks = {
+  incidentId: testIncident.id,
+  severity: 'SEV2',
+  items: [
+    {
+      source: 'annotation',
+      title: 'Payments wiki runbook',
+      url: 'https://wiki.example.com/payments',
+      entityRefs: ['component:default/payments-api'],
+    },
+    {
+      source: 'stored',
+      id: 'rb-1',
+      version: 4,
+      title: 'Payments API 5xx',
+      ownerRef: 'group:default/payments-team',
+      entityRefs: ['component:default/payments-api'],
+      body: 'Start with the **dashboard**.\n\n<img src=x onerror="window.pwned=1">\n\n[click me](javascript:alert(1))',
+      steps: [
+        { id: 's1', title: 'Check the error dashboard', done: false },
+        {
+          id: 's2',
+          title: 'Roll back the last deploy',
+          done: true,
+          lastTick: {
+            done: true,
+            actorRef: 'user:default/bob',
+            at: '2026-11-20T10:05:00.000Z',
+            version: 4,
+          },
+        },
+      ],
+    },
+  ],
+};
+
+async function renderCard(
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  answer: IncidentRunbooks = runbooks,
+) {
+  const api = mockFirebreakApi({
+    getIncidentRunbooks: jest.fn(async () => answer),
+    tickRunbookStep: jest.fn(async () => ({} as any)),
+  });
+  await renderInTestApp(
+    <TestApiProvider apis={testApis(api, permission)}>
+      <IncidentRunbooksCard
+        incident={testIncident}
+        canUpdate={permission === AuthorizeResult.ALLOW}
+      />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+  return api;
+}
+
+describe('IncidentRunbooksCard', () => {
+  it('shows links opening in a new tab, and ticking a step calls the API with the runbook version', async () => {
+    const api = await renderCard(AuthorizeResult.ALLOW);
+    const link = await screen.findByRole('link', {
+      name: /Payments wiki runbook/,
+    });
+    expect(link).toHaveAttribute('href', 'https://wiki.example.com/payments');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', expect.stringContaining('noopener'));
+
+    await userEvent.click(screen.getByText('Payments API 5xx'));
+    expect(
+      await screen.findByText('1/2 steps · v4', { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Ticked by bob/)).toBeInTheDocument();
+    const first = screen.getByRole('checkbox', {
+      name: 'Check the error dashboard',
+    });
+    expect(first).toBeEnabled();
+    const callsBefore = api.getIncidentRunbooks.mock.calls.length;
+    await userEvent.click(first);
+    expect(api.tickRunbookStep).toHaveBeenCalledWith(testIncident.id, {
+      runbookId: 'rb-1',
+      version: 4,
+      stepId: 's1',
+      done: true,
+    });
+    // The list is read again to show who ticked.
+    await waitFor(() =>
+      expect(api.getIncidentRunbooks.mock.calls.length).toBeGreaterThan(
+        callsBefore,
+      ),
+    );
+  });
+
+  it('renders Markdown inert: no onerror attribute, no javascript: link', async () => {
+    await renderCard(AuthorizeResult.ALLOW);
+    await userEvent.click(await screen.findByText('Payments API 5xx'));
+    expect(await screen.findByText('dashboard')).toBeInTheDocument();
+    expect(document.querySelector('[onerror]')).toBeNull();
+    expect(document.querySelector('a[href^="javascript" i]')).toBeNull();
+    expect(screen.getByText('click me').closest('a[href]')).toBeNull();
+    expect((window as any).pwned).toBeUndefined();
+  });
+
+  it('disables the checklist with the reason when the user may not update the incident', async () => {
+    const api = await renderCard(AuthorizeResult.DENY);
+    await userEvent.click(await screen.findByText('Payments API 5xx'));
+    const box = await screen.findByRole('checkbox', {
+      name: 'Check the error dashboard',
+    });
+    expect(box).toBeDisabled();
+    expect(screen.getByText(TICK_DENIED_REASON)).toBeInTheDocument();
+    expect(api.tickRunbookStep).not.toHaveBeenCalled();
+  });
+
+  it('says what to do when the entities have no runbooks', async () => {
+    await renderCard(AuthorizeResult.ALLOW, {
+      incidentId: testIncident.id,
+      severity: 'SEV2',
+      items: [],
+    });
+    expect(
+      await screen.findByText('No runbooks for payments-api'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('firebreak.dev/runbooks')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,45 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import Link from '@material-ui/core/Link';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
+
+/** Only http(s) URLs become links; anything else (javascript:, data:) is shown as text. */
+export function isHttpUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A runbook's short name for an entity ref: `payments-api` for `component:default/payments-api`. */
+export function entityName(entityRef: string): string {
+  try {
+    return parseEntityRef(entityRef).name;
+  } catch {
+    return entityRef;
+  }
+}
+
+/**
+ * A runbook link that opens in a new tab, with an icon saying so.
+ *
+ * @internal
+ */
+export function RunbookLink(props: { title: string; url?: string }) {
+  if (!isHttpUrl(props.url)) {
+    return <span>{props.title}</span>;
+  }
+  return (
+    <Link
+      href={props.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+    >
+      {props.title}
+      <OpenInNewIcon fontSize="inherit" aria-label="opens in a new tab" />
+    </Link>
+  );
+}
