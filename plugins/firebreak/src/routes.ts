@@ -94,3 +94,14 @@ export const editEscalationPolicyRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/oncall/policies/:id/edit',
 });
+
+/**
+ * Action items across the organisation, with filters: `/firebreak/follow-ups`.
+ *
+ * @public
+ */
+export const followUpsRouteRef = createSubRouteRef({
+  id: 'firebreak/follow-ups',
+  parent: rootRouteRef,
+  path: '/follow-ups',
+});

@@ -87,6 +87,10 @@ export function mockFirebreakApi(
     rotateCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
     ),
+    // Action items (follow-ups)
+    listActionItems: jest.fn(async () => ({ items: [] })),
+    createActionItem: jest.fn(),
+    updateActionItem: jest.fn(),
     ...overrides,
   } as jest.Mocked<FirebreakApi>;
 }

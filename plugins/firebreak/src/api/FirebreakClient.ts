@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionItem,
   EscalationPolicy,
   Incident,
   IncidentSummary,
@@ -14,13 +15,16 @@ import {
   TimelineEvent,
 } from '@firebreak/backstage-plugin-common';
 import {
+  CreateActionItemRequest,
   CreateEscalationPolicyRequest,
   CreateScheduleRequest,
   DeclareIncidentRequest,
   FirebreakApi,
   FirebreakSettingsResponse,
+  ListActionItemsRequest,
   ListIncidentsRequest,
   TimelinePostRequest,
+  UpdateActionItemRequest,
   UpdateEscalationPolicyRequest,
   UpdateIncidentRequest,
   UpdateScheduleRequest,
@@ -252,6 +256,39 @@ export class FirebreakClient implements FirebreakApi {
       { method: 'POST', body: scheduleId ? { scheduleId } : {} },
     );
     return `${await this.discoveryApi.getBaseUrl('firebreak')}${path}`;
+  }
+
+  // Action items (follow-ups)
+  async listActionItems(
+    request: ListActionItemsRequest = {},
+  ): Promise<Page<ActionItem>> {
+    return this.request(
+      `/action-items${queryOf({
+        entityRef: request.entityRef,
+        ownerRef: request.ownerRef,
+        incidentRef: request.incidentRef,
+        status: request.status?.join(','),
+        overdue: request.overdue ? 'true' : undefined,
+        limit: request.limit?.toString(),
+        cursor: request.cursor,
+      })}`,
+    );
+  }
+
+  async createActionItem(
+    request: CreateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.request('/action-items', { method: 'POST', body: request });
+  }
+
+  async updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.request(`/action-items/${segment(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
   }
 
   private async request<T>(

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { incidentRouteRef } from '../../routes';
 import { describeEntityScope } from '../../scope';
+import { EntityFollowUpsSection } from '../ActionItems';
 import { DeclareIncidentDialog } from '../DeclareIncidentDialog';
 import { IncidentHistory } from '../IncidentHistory';
 import { IncidentsTable } from '../IncidentsTable';
@@ -69,6 +70,9 @@ export function EntityIncidentsContent() {
           compactEmpty
           pageSize={50}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityFollowUpsSection />
       </Grid>
       <Grid item xs={12}>
         <IncidentHistory
