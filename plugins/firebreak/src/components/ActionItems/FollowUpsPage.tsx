@@ -113,7 +113,7 @@ export function FollowUpsPage() {
               id="firebreak-follow-ups-status"
               select
               fullWidth
-              label="Status"
+              label="Statuses shown"
               value={status}
               onChange={e => setStatus(e.target.value as StatusChoice)}
             >
