@@ -48,7 +48,6 @@ export function StatusDialog(props: {
             id="firebreak-action-item-wont-do-reason"
             label="Reason"
             required
-            autoFocus
             fullWidth
             multiline
             minRows={2}
