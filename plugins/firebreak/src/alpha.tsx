@@ -15,6 +15,7 @@ import { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
 import { firebreakApiRef, FirebreakClient } from './api';
 import {
   escalationPolicyRouteRef,
+  followUpsRouteRef,
   incidentRouteRef,
   onCallRouteRef,
   postmortemRouteRef,
@@ -95,6 +96,40 @@ const myOnCallWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// Action items (follow-ups): "What we owe" on group pages, "My follow-ups" on one's own profile
+// and on the home page.
+const entityFollowUpsCard = EntityCardBlueprint.make({
+  name: 'follow-ups',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/ActionItems').then(m => <m.EntityFollowUpsCard />),
+  },
+});
+
+const entityUserFollowUpsCard = EntityCardBlueprint.make({
+  name: 'user-follow-ups',
+  params: {
+    filter: 'kind:user',
+    loader: () =>
+      import('./components/ActionItems').then(m => (
+        <m.EntityUserFollowUpsCard />
+      )),
+  },
+});
+
+const myFollowUpsWidget = HomePageWidgetBlueprint.make({
+  name: 'my-follow-ups',
+  params: {
+    title: 'My follow-ups',
+    description: 'Your open action items from incidents, overdue first',
+    components: () =>
+      import('./components/ActionItems').then(m => ({
+        Content: m.MyFollowUpsContent,
+      })),
+  },
+});
+
 /**
  * The Firebreak frontend plugin for the new frontend system.
  *
@@ -110,6 +145,10 @@ export default createFrontendPlugin({
     entityOnCallCard,
     entityUserOnCallCard,
     myOnCallWidget,
+    // Action items (follow-ups)
+    entityFollowUpsCard,
+    entityUserFollowUpsCard,
+    myFollowUpsWidget,
   ],
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
@@ -118,5 +157,6 @@ export default createFrontendPlugin({
     schedule: convertLegacyRouteRef(scheduleRouteRef),
     escalationPolicy: convertLegacyRouteRef(escalationPolicyRouteRef),
     postmortem: convertLegacyRouteRef(postmortemRouteRef),
+    followUps: convertLegacyRouteRef(followUpsRouteRef),
   },
 });

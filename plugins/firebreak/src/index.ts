@@ -12,6 +12,9 @@ export {
   EntityOnCallCard,
   MyOnCallCard,
   EntityUserOnCallCard,
+  EntityFollowUpsCard,
+  MyFollowUpsCard,
+  EntityUserFollowUpsCard,
 } from './plugin';
 export * from './api';
 export {
@@ -21,8 +24,10 @@ export {
   scheduleRouteRef as firebreakScheduleRouteRef,
   escalationPolicyRouteRef as firebreakEscalationPolicyRouteRef,
   postmortemRouteRef as firebreakPostmortemRouteRef,
+  followUpsRouteRef as firebreakFollowUpsRouteRef,
 } from './routes';
 export { DeclareIncidentDialog } from './components/DeclareIncidentDialog';
 export { SeverityChip } from './components/SeverityChip';
 export { isFirebreakAvailable } from '@firebreak/backstage-plugin-common';
 export { IncidentsTable } from './components/IncidentsTable';
+export { ActionItemsTable } from './components/ActionItems/ActionItemsTable';

@@ -10,6 +10,7 @@ import { InfoCardVariants } from '@backstage/core-components';
 import { firebreakApiRef, FirebreakClient } from './api';
 import {
   escalationPolicyRouteRef,
+  followUpsRouteRef,
   incidentRouteRef,
   onCallRouteRef,
   postmortemRouteRef,
@@ -38,6 +39,7 @@ export const firebreakPlugin = createPlugin({
     schedule: scheduleRouteRef,
     escalationPolicy: escalationPolicyRouteRef,
     postmortem: postmortemRouteRef,
+    followUps: followUpsRouteRef,
   },
 });
 
@@ -141,6 +143,61 @@ export const EntityUserOnCallCard: (props: {
     component: {
       lazy: () =>
         import('./components/MyOnCallCard').then(m => m.EntityUserOnCallCard),
+    },
+  }),
+);
+
+// Action items (follow-ups)
+
+/**
+ * Entity card of follow-ups: "What we owe" on a group page (the open action items of the group
+ * and its members), the open items about the entity elsewhere.
+ *
+ * @public
+ */
+export const EntityFollowUpsCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFollowUpsCard',
+    component: {
+      lazy: () =>
+        import('./components/ActionItems').then(m => m.EntityFollowUpsCard),
+    },
+  }),
+);
+
+/**
+ * Home page card: "My follow-ups", the signed-in person's open action items, overdue first.
+ *
+ * @public
+ */
+export const MyFollowUpsCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'MyFollowUpsCard',
+    component: {
+      lazy: () =>
+        import('./components/ActionItems').then(m => m.MyFollowUpsCard),
+    },
+  }),
+);
+
+/**
+ * User profile card: "My follow-ups" on the signed-in person's own profile page; nothing on
+ * anyone else's.
+ *
+ * @public
+ */
+export const EntityUserFollowUpsCard: (props: {
+  variant?: InfoCardVariants;
+}) => JSX.Element | null = firebreakPlugin.provide(
+  createComponentExtension({
+    name: 'EntityUserFollowUpsCard',
+    component: {
+      lazy: () =>
+        import('./components/ActionItems').then(m => m.EntityUserFollowUpsCard),
     },
   }),
 );

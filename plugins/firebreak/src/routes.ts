@@ -105,3 +105,14 @@ export const postmortemRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/incidents/:ref/postmortem',
 });
+
+/**
+ * Action items across the organisation, with filters: `/firebreak/follow-ups`.
+ *
+ * @public
+ */
+export const followUpsRouteRef = createSubRouteRef({
+  id: 'firebreak/follow-ups',
+  parent: rootRouteRef,
+  path: '/follow-ups',
+});

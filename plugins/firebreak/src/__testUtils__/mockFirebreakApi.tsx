@@ -84,6 +84,10 @@ export function mockFirebreakApi(
     getCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/token.ics',
     ),
+    // Action items (follow-ups)
+    listActionItems: jest.fn(async () => ({ items: [] })),
+    createActionItem: jest.fn(),
+    updateActionItem: jest.fn(),
     rotateCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
     ),

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ActionItem,
+  ActionItemStatus,
+  CreateActionItemRequest,
   CreateEscalationPolicyRequest,
   CreateScheduleRequest,
   DeclareIncidentRequest,
@@ -25,6 +27,7 @@ import {
   UpdateIncidentRequest,
   UpdatePostmortemRequest,
   UpdateScheduleRequest,
+  UpdateActionItemRequest,
   CreateRunbookRequest,
   EntityRunbook,
   IncidentRunbooks,
@@ -34,7 +37,31 @@ import {
   UpdateRunbookRequest,
 } from '@firebreak/backstage-plugin-common';
 
+/**
+ * Filters and paging for action item lists; every filter given must hold.
+ *
+ * @public
+ */
+export interface ListActionItemsRequest {
+  /** Items about this entity; a system includes its parts, a group what it owns. */
+  entityRef?: string;
+  /** Items of this user; for a group, of the group and its members. */
+  ownerRef?: string;
+  /** Items of this incident, by id or `INC-<n>`. */
+  incidentRef?: string;
+  /** Any of these statuses. */
+  status?: ActionItemStatus[];
+  /** Only open or in-progress items past their due date. */
+  overdue?: boolean;
+  /** Page size, 1 to 100; the backend's default is 50. */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
 export type {
+  CreateActionItemRequest,
+  UpdateActionItemRequest,
   CreateEscalationPolicyRequest,
   CreateScheduleRequest,
   UpdateEscalationPolicyRequest,
@@ -172,6 +199,16 @@ export interface FirebreakApi {
    * the schedule), and gives the new full URL: the old one stops working at once.
    */
   rotateCalendarFeedUrl(scheduleId?: string): Promise<string>;
+  // Action items (follow-ups)
+  /** Action items, overdue first, then by due date. */
+  listActionItems(request?: ListActionItemsRequest): Promise<Page<ActionItem>>;
+  /** Creates an action item for an incident. */
+  createActionItem(request: CreateActionItemRequest): Promise<ActionItem>;
+  /** Changes an action item against the `version` it was read at (409 when stale). */
+  updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem>;
 
   // Runbooks
   /** An entity's runbooks from its annotation, its catalog links and Firebreak's store. */

@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionItem,
   CreateRunbookRequest,
   EntityRunbook,
   IncidentRunbooks,
@@ -8,7 +9,6 @@ import {
   RunbookStepRequest,
   RunbookVersionSummary,
   UpdateRunbookRequest,
-  ActionItem,
   EscalationPolicy,
   Incident,
   IncidentSummary,
@@ -24,13 +24,16 @@ import {
   UpdatePostmortemRequest,
 } from '@firebreak/backstage-plugin-common';
 import {
+  CreateActionItemRequest,
   CreateEscalationPolicyRequest,
   CreateScheduleRequest,
   DeclareIncidentRequest,
   FirebreakApi,
   FirebreakSettingsResponse,
+  ListActionItemsRequest,
   ListIncidentsRequest,
   TimelinePostRequest,
+  UpdateActionItemRequest,
   UpdateEscalationPolicyRequest,
   UpdateIncidentRequest,
   UpdateScheduleRequest,
@@ -59,6 +62,39 @@ export class FirebreakClient implements FirebreakApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+  }
+
+  // Action items (follow-ups)
+  async listActionItems(
+    request: ListActionItemsRequest = {},
+  ): Promise<Page<ActionItem>> {
+    return this.request(
+      `/action-items${queryOf({
+        entityRef: request.entityRef,
+        ownerRef: request.ownerRef,
+        incidentRef: request.incidentRef,
+        status: request.status?.join(','),
+        overdue: request.overdue ? 'true' : undefined,
+        limit: request.limit?.toString(),
+        cursor: request.cursor,
+      })}`,
+    );
+  }
+
+  async createActionItem(
+    request: CreateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.request('/action-items', { method: 'POST', body: request });
+  }
+
+  async updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.request(`/action-items/${segment(id)}`, {
+      method: 'PATCH',
+      body: request,
+    });
   }
 
   async listIncidents(

@@ -35,7 +35,9 @@ import {
 import {
   EntityActiveIncidentsCard,
   EntityFirebreakContent,
+  EntityFollowUpsCard,
   EntityOnCallCard,
+  EntityUserFollowUpsCard,
   EntityUserOnCallCard,
   isFirebreakAvailable,
 } from '@firebreak/backstage-plugin';
@@ -184,6 +186,9 @@ const userPage = (
         <Grid item xs={12} md={6}>
           <EntityUserOnCallCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityUserFollowUpsCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -199,6 +204,10 @@ const groupPage = (
         </Grid>
         {activeIncidentsCard}
         {onCallCard}
+        {/* "What we owe": open action items of the team and its members. */}
+        <Grid item xs={12}>
+          <EntityFollowUpsCard />
+        </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
         </Grid>

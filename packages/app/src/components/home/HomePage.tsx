@@ -5,9 +5,13 @@ import {
 } from '@backstage/plugin-home';
 import { HomePageSearchBar } from '@backstage/plugin-search';
 import { Grid } from '@material-ui/core';
-import { IncidentsTable, MyOnCallCard } from '@firebreak/backstage-plugin';
+import {
+  IncidentsTable,
+  MyFollowUpsCard,
+  MyOnCallCard,
+} from '@firebreak/backstage-plugin';
 
-/** The portal's landing page: search, my on-call, starred and recent entities, the latest incidents. */
+/** The portal's landing page: search, my on-call, my follow-ups, starred and recent entities, the latest incidents. */
 export const HomePage = () => (
   <Page themeId="home">
     <Header title="Welcome to the Northwind portal" />
@@ -24,6 +28,9 @@ export const HomePage = () => (
         </Grid>
         <Grid item xs={12} md={4}>
           <HomePageRecentlyVisited />
+        </Grid>
+        <Grid item xs={12}>
+          <MyFollowUpsCard />
         </Grid>
         <Grid item xs={12}>
           <IncidentsTable title="Latest incidents" />

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { incidentRouteRef } from '../../routes';
 import { describeEntityScope } from '../../scope';
+import { EntityFollowUpsSection } from '../ActionItems';
 import { DeclareIncidentDialog } from '../DeclareIncidentDialog';
 import { IncidentHistory } from '../IncidentHistory';
 import { IncidentsTable } from '../IncidentsTable';
@@ -73,6 +74,7 @@ export function EntityIncidentsContent() {
       </Grid>
       <Grid item xs={12}>
         <EntityRunbooksCard />
+        <EntityFollowUpsSection />
       </Grid>
       <Grid item xs={12}>
         <IncidentHistory

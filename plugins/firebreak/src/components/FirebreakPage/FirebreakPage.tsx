@@ -2,6 +2,7 @@ import { Content, Header, Page } from '@backstage/core-components';
 import { ACTIVE_INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
 import Grid from '@material-ui/core/Grid';
 import { Route, Routes } from 'react-router-dom';
+import { FollowUpsPage } from '../ActionItems';
 import { IncidentHistory } from '../IncidentHistory';
 import { EscalationPolicyEditorPage } from '../EscalationPolicyEditor';
 import { EscalationPolicyPage } from '../EscalationPolicyPage';
@@ -59,6 +60,7 @@ export function FirebreakPage() {
       <Route path="/incidents/:ref" element={<IncidentPage />} />
       <Route path="/incidents/:ref/postmortem" element={<PostmortemPage />} />
       <Route path="/oncall" element={<OnCallOverviewPage />} />
+      <Route path="/follow-ups" element={<FollowUpsPage />} />
       <Route path="/oncall/schedules/new" element={<ScheduleEditorPage />} />
       <Route path="/oncall/schedules/:id" element={<SchedulePage />} />
       <Route

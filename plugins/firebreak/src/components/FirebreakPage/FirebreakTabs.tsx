@@ -1,15 +1,18 @@
 import { HeaderTabs, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { onCallRouteRef, rootRouteRef } from '../../routes';
+import { followUpsRouteRef, onCallRouteRef, rootRouteRef } from '../../routes';
 
 /**
- * The tabs under the `/firebreak` headers: the incident board and on-call.
+ * The tabs under the `/firebreak` headers: the incident board, on-call and follow-ups.
  *
  * @internal
  */
-export function FirebreakTabs(props: { selected: 'incidents' | 'oncall' }) {
+export function FirebreakTabs(props: {
+  selected: 'incidents' | 'oncall' | 'follow-ups';
+}) {
   const rootLink = useRouteRef(rootRouteRef);
   const onCallLink = useRouteRef(onCallRouteRef);
+  const followUpsLink = useRouteRef(followUpsRouteRef);
   const tabs = [
     {
       id: 'incidents',
@@ -20,6 +23,11 @@ export function FirebreakTabs(props: { selected: 'incidents' | 'oncall' }) {
       id: 'oncall',
       label: 'On-call schedules',
       tabProps: { component: Link, to: onCallLink() },
+    },
+    {
+      id: 'follow-ups',
+      label: 'Follow-ups',
+      tabProps: { component: Link, to: followUpsLink() },
     },
   ];
   return (

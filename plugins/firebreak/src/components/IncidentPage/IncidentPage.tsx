@@ -12,6 +12,7 @@ import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
+import { IncidentFollowUpsCard } from '../ActionItems';
 import { ImpactedCard } from './ImpactedCard';
 import { IncidentHeader } from './IncidentHeader';
 import { LiveRefresh } from './LiveRefresh';
@@ -138,6 +139,9 @@ export function IncidentPage() {
                   canUpdate={canUpdate}
                   onPost={request => actions.post(incident, request)}
                 />
+              </Grid>
+              <Grid item xs={12}>
+                <IncidentFollowUpsCard incident={incident} />
               </Grid>
             </Grid>
           </Grid>

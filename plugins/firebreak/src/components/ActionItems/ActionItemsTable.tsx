@@ -1,0 +1,242 @@
+import { Link } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  ActionItem,
+  ActionItemStatus,
+  ACTION_ITEM_STATUSES,
+  checkActionItemTransition,
+  firebreakActionItemUpdatePermission,
+} from '@firebreak/backstage-plugin-common';
+import MenuItem from '@material-ui/core/MenuItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import { useState } from 'react';
+import { firebreakApiRef } from '../../api';
+import { describeFailure, isConflict } from '../../api/failures';
+import { usePersonNames } from '../../oncall/usePersonNames';
+import { incidentRouteRef } from '../../routes';
+import { formatDue, isHttpUrl, STATUS_LABELS } from './format';
+import { StatusDialog } from './StatusDialog';
+
+const useStyles = makeStyles(theme => ({
+  overdue: { color: theme.palette.error.main, fontWeight: 700 },
+  status: { minWidth: 140 },
+  reason: { display: 'block' },
+}));
+
+type Notice = { severity: 'warning' | 'error'; message: string };
+
+function StatusControl(props: {
+  item: ActionItem;
+  onChange: (status: ActionItemStatus) => void;
+  busy: boolean;
+}) {
+  const { item } = props;
+  const classes = useStyles();
+  const { allowed, loading } = usePermission({
+    permission: firebreakActionItemUpdatePermission,
+    resourceRef: item.id,
+  });
+  const choices = ACTION_ITEM_STATUSES.filter(
+    status =>
+      status === item.status ||
+      checkActionItemTransition(item.status, status).allowed,
+  );
+  const disabledReason =
+    !loading && !allowed
+      ? 'You may not change this item: only its owners and the incident’s responders may.'
+      : undefined;
+  return (
+    <TextField
+      select
+      className={classes.status}
+      size="small"
+      id={`firebreak-action-item-status-${item.id}`}
+      label="Status"
+      inputProps={{ 'aria-label': `Status of ${item.title}` }}
+      value={item.status}
+      disabled={loading || !allowed || props.busy}
+      helperText={disabledReason}
+      onChange={e => props.onChange(e.target.value as ActionItemStatus)}
+    >
+      {choices.map(status => (
+        <MenuItem key={status} value={status}>
+          {STATUS_LABELS[status]}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/**
+ * Action items as a table, in the order given (the backend lists overdue first), with their
+ * status changed in place: against the version shown, so a stale change is refused and the
+ * list reloaded rather than overwritten.
+ *
+ * @public
+ */
+export function ActionItemsTable(props: {
+  items: ActionItem[];
+  /** Called after a change, or when the items shown turned out to be stale. */
+  onChanged: () => void;
+  /** What the table says when there are no items. */
+  emptyMessage?: string;
+  /** Hides the incident column, on an incident's own page. */
+  hideIncident?: boolean;
+}) {
+  const { items, onChanged } = props;
+  const classes = useStyles();
+  const api = useApi(firebreakApiRef);
+  const incidentLink = useRouteRef(incidentRouteRef);
+  const nameOf = usePersonNames(items.map(item => item.ownerRef));
+  const [asking, setAsking] = useState<{
+    item: ActionItem;
+    status: 'done' | 'wont_do';
+  }>();
+  const [busy, setBusy] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+
+  const change = async (
+    item: ActionItem,
+    status: ActionItemStatus,
+    wontDoReason?: string,
+  ) => {
+    setBusy(item.id);
+    setNotice(undefined);
+    try {
+      await api.updateActionItem(item.id, {
+        version: item.version,
+        status,
+        ...(wontDoReason ? { wontDoReason } : {}),
+      });
+      onChanged();
+    } catch (error) {
+      if (isConflict(error)) {
+        setNotice({
+          severity: 'warning',
+          message: `Someone else changed “${item.title}” first, so your change was not saved. The list has been reloaded: check the item and try again.`,
+        });
+        onChanged();
+      } else {
+        setNotice({
+          severity: 'error',
+          message: `Could not change “${item.title}”: ${describeFailure(
+            error,
+          )}`,
+        });
+      }
+    } finally {
+      setBusy(undefined);
+      setAsking(undefined);
+    }
+  };
+
+  const choose = (item: ActionItem, status: ActionItemStatus) => {
+    if (status === item.status) return;
+    if (status === 'done' || status === 'wont_do') {
+      setAsking({ item, status });
+    } else {
+      change(item, status);
+    }
+  };
+
+  return (
+    <>
+      {notice && (
+        <Alert severity={notice.severity} onClose={() => setNotice(undefined)}>
+          {notice.message}
+        </Alert>
+      )}
+      {items.length === 0 ? (
+        <Typography variant="body1">
+          {props.emptyMessage ?? 'No follow-ups here.'}
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Follow-ups">
+          <TableHead>
+            <TableRow>
+              <TableCell>Title</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell>Priority</TableCell>
+              <TableCell>Due</TableCell>
+              <TableCell>Status</TableCell>
+              {!props.hideIncident && <TableCell>Incident</TableCell>}
+              <TableCell>Ticket</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map(item => (
+              <TableRow key={item.id}>
+                <TableCell>
+                  {item.title}
+                  {item.status === 'wont_do' && item.wontDoReason && (
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      className={classes.reason}
+                    >
+                      Won’t do: {item.wontDoReason}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>{nameOf(item.ownerRef)}</TableCell>
+                <TableCell>{item.priority}</TableCell>
+                <TableCell>
+                  {item.dueAt ? formatDue(item.dueAt) : 'No due date'}
+                  {item.overdue && (
+                    <Typography
+                      component="span"
+                      variant="body2"
+                      className={classes.overdue}
+                    >
+                      {' '}
+                      overdue
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <StatusControl
+                    item={item}
+                    busy={busy === item.id}
+                    onChange={status => choose(item, status)}
+                  />
+                </TableCell>
+                {!props.hideIncident && (
+                  <TableCell>
+                    <Link to={incidentLink({ ref: item.incidentRef })}>
+                      {item.incidentRef}
+                    </Link>
+                  </TableCell>
+                )}
+                <TableCell>
+                  {isHttpUrl(item.ticketUrl) ? (
+                    <Link to={item.ticketUrl}>Ticket</Link>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {asking && (
+        <StatusDialog
+          item={asking.item}
+          status={asking.status}
+          busy={busy === asking.item.id}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={reason => change(asking.item, asking.status, reason)}
+        />
+      )}
+    </>
+  );
+}

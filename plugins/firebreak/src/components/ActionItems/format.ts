@@ -1,0 +1,26 @@
+import { ActionItemStatus } from '@firebreak/backstage-plugin-common';
+import { DateTime } from 'luxon';
+
+/** How statuses read in the UI. */
+export const STATUS_LABELS: Record<ActionItemStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  wont_do: 'Won’t do',
+};
+
+/** A due date as a day in the reader's zone: "5 Dec 2026". */
+export function formatDue(dueAt: string): string {
+  return DateTime.fromISO(dueAt).toLocaleString(DateTime.DATE_MED);
+}
+
+/** Only links that are safe to follow: http and https. */
+export function isHttpUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
