@@ -15,9 +15,7 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   ActionItem,
   ActionItemStatus,
-  checkActionItemTransition,
   CreateActionItemRequest,
-  FIREBREAK_ACTION_ITEM_DUE_DAYS_ANNOTATION,
   FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
   firebreakActionItemCreatePermission,
   firebreakActionItemReadPermission,
@@ -28,12 +26,12 @@ import {
   Page,
   UpdateActionItemRequest,
 } from '@firebreak/backstage-plugin-common';
-import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { ActionItemSettings, dueDaysFor } from '../config/ActionItemSettings';
+import { ActionItemSettings } from '../config/ActionItemSettings';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { IncidentPermissionResource } from '../permissions/resource';
 import { ActionItemOwners } from './ActionItemOwners';
+import { applyStatus, defaultDueAt } from './ActionItemRules';
 import {
   ActionItemRecord,
   ActionItemStore,
@@ -146,7 +144,13 @@ export class ActionItemService {
       postmortemId: input.postmortemId ?? null,
       dueAt: input.dueAt
         ? new Date(input.dueAt)
-        : this.defaultDueAt(input, incident, entity.annotations, now),
+        : defaultDueAt(
+            this.deps.settings.dueDays,
+            input,
+            incident,
+            entity.annotations,
+            now,
+          ),
       completedAt: null,
       wontDoReason: null,
       ticketUrl: input.ticketUrl ?? null,
@@ -264,7 +268,7 @@ export class ActionItemService {
     if (input.dueAt !== undefined) {
       next.dueAt = input.dueAt === null ? null : new Date(input.dueAt);
     }
-    this.applyStatus(current, next, input, now);
+    applyStatus(current, next, input, now);
     if (!(await this.deps.store.update(next, current.version))) {
       throw new ConflictError(
         `version: the action item changed since version ${input.version}; reload it and try again`,
@@ -288,64 +292,6 @@ export class ActionItemService {
         ? { ...toActionItem(record, now), incident }
         : undefined;
     });
-  }
-
-  /**
-   * Moves the status along its flow. A `wontDoReason` is kept only for an item that is, or
-   * moves to, `wont_do` (where it is required); any other item ignores it.
-   */
-  private applyStatus(
-    current: ActionItemRecord,
-    next: ActionItemRecord,
-    input: UpdateActionItemRequest,
-    now: Date,
-  ) {
-    const status = input.status ?? current.status;
-    if (status !== current.status) {
-      const transition = checkActionItemTransition(current.status, status);
-      if (!transition.allowed) {
-        throw new InputError(`status: ${transition.reason}`);
-      }
-      next.status = status;
-      next.completedAt = status === 'done' ? now : null;
-    }
-    if (status !== 'wont_do') {
-      next.wontDoReason = null;
-      return;
-    }
-    next.wontDoReason = input.wontDoReason ?? current.wontDoReason;
-    if (!next.wontDoReason) {
-      throw new InputError(
-        "wontDoReason: is required to move an item to 'wont_do'",
-      );
-    }
-  }
-
-  /**
-   * The configured days for the priority and the incident's severity (or the entity's
-   * annotation), counted from the incident's resolution — or from now while it is unresolved.
-   */
-  private defaultDueAt(
-    input: CreateActionItemRequest,
-    incident: Incident,
-    annotations: Record<string, string>,
-    now: Date,
-  ): Date | null {
-    const annotation = annotations[FIREBREAK_ACTION_ITEM_DUE_DAYS_ANNOTATION];
-    const annotated = annotation ? Number(annotation) : undefined;
-    const days = dueDaysFor(
-      this.deps.settings.dueDays,
-      input.priority,
-      incident.severity,
-      annotated !== undefined && Number.isInteger(annotated) && annotated > 0
-        ? annotated
-        : undefined,
-    );
-    if (days === undefined) {
-      return null;
-    }
-    const from = incident.resolvedAt ? new Date(incident.resolvedAt) : now;
-    return DateTime.fromJSDate(from, { zone: 'utc' }).plus({ days }).toJSDate();
   }
 
   /** The incident a request names, as the caller may read it; 400 when there is none. */
