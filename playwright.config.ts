@@ -28,6 +28,9 @@ export default defineConfig({
       url: 'http://localhost:7007/api/firebreak/health',
       env: {
         APP_CONFIG_backend_database_connection_directory: e2eDataDirectory,
+        // The journeys' second person (a reviewer) signs in through the e2e-only provider
+        // (packages/backend/src/testSignIn.ts); no other backend configures it.
+        APP_CONFIG_auth_providers_e2e: '{}',
       },
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

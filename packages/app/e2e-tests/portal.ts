@@ -21,6 +21,25 @@ export async function signIn(page: Page) {
 }
 
 /**
+ * Loads the app in `page` and signs in as another catalog user, such as `bruno.costa`: the
+ * app's guest sign-in is answered by the backend's e2e-only provider for that user
+ * (packages/backend/src/testSignIn.ts), so the app runs as that person with their ownership.
+ */
+export async function signInAs(page: Page, userName: string) {
+  await page.route('**/api/auth/guest/refresh**', async route => {
+    const response = await route.fetch({
+      url: `${backend}/api/auth/e2e/refresh?env=development`,
+      headers: {
+        ...route.request().headers(),
+        'x-firebreak-test-user': userName,
+      },
+    });
+    await route.fulfill({ response });
+  });
+  await signIn(page);
+}
+
+/**
  * Opens a path inside the running app as its own links do — through the router, without
  * reloading the bundle. `page.goto` would load and evaluate the whole bundle again.
  */

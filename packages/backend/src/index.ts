@@ -4,6 +4,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { permissionPolicyModule } from './permissionPolicy';
+import { testSignInModule } from './testSignIn';
 
 const backend = createBackend();
 
@@ -11,6 +12,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Active only where `auth.providers.e2e` is configured: the Playwright journeys' backend.
+backend.add(testSignInModule);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 

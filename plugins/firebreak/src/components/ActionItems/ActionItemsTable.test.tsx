@@ -19,6 +19,9 @@ const late = actionItem({
   overdue: true,
   dueAt: '2026-11-01T12:00:00.000Z',
   ticketUrl: 'https://tracker.example.com/issues/7',
+  type: 'process',
+  description:
+    'Write the **retry** steps. <img src=x onerror="window.__xss=1"> [run](javascript:window.__xss=2)',
 });
 const onTime = actionItem({
   id: 'ai-on-time',
@@ -57,8 +60,8 @@ describe('ActionItemsTable', () => {
     expect(
       rows.map(row => within(row).getAllByRole('cell')[0].textContent),
     ).toEqual([
-      'Add a runbook for card retries',
-      'Alert on payment error rate',
+      'Add a runbook for card retriesProcess · Details',
+      'Alert on payment error rateDetect',
     ]);
     expect(within(rows[0]).getByText('overdue')).toBeInTheDocument();
     expect(within(rows[1]).queryByText('overdue')).not.toBeInTheDocument();
@@ -71,6 +74,27 @@ describe('ActionItemsTable', () => {
     ).toHaveAttribute('href', 'https://tracker.example.com/issues/7');
     // A javascript: ticket URL is not a link.
     expect(within(rows[1]).queryByRole('link', { name: /Ticket/ })).toBeNull();
+  });
+
+  it('shows the Markdown description on demand, sanitised', async () => {
+    await render();
+    const row = screen.getAllByRole('row')[1];
+    expect(within(row).queryByText('retry')).toBeNull();
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: 'Show details of Add a runbook for card retries',
+      }),
+    );
+    // Markdown becomes markup; the sanitiser strips handlers and script links.
+    expect(within(row).getByText('retry').tagName).toBe('STRONG');
+    expect(row.innerHTML).not.toMatch(/onerror|javascript:/i);
+    expect((window as any).__xss).toBeUndefined();
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: 'Hide details of Add a runbook for card retries',
+      }),
+    );
+    expect(within(row).queryByText('retry')).toBeNull();
   });
 
   it('changes the status in place with the version shown', async () => {

@@ -24,12 +24,12 @@ import { describeFailure, isConflict } from '../../api/failures';
 import { usePersonNames } from '../../oncall/usePersonNames';
 import { incidentRouteRef } from '../../routes';
 import { formatDue, isHttpUrl, STATUS_LABELS } from './format';
+import { ItemTitle } from './ItemTitle';
 import { StatusDialog } from './StatusDialog';
 
 const useStyles = makeStyles(theme => ({
   overdue: { color: theme.palette.error.main, fontWeight: 700 },
   status: { minWidth: 140 },
-  reason: { display: 'block' },
 }));
 
 type Notice = { severity: 'warning' | 'error'; message: string };
@@ -176,16 +176,7 @@ export function ActionItemsTable(props: {
             {items.map(item => (
               <TableRow key={item.id}>
                 <TableCell>
-                  {item.title}
-                  {item.status === 'wont_do' && item.wontDoReason && (
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      className={classes.reason}
-                    >
-                      Won’t do: {item.wontDoReason}
-                    </Typography>
-                  )}
+                  <ItemTitle item={item} />
                 </TableCell>
                 <TableCell>{nameOf(item.ownerRef)}</TableCell>
                 <TableCell>{item.priority}</TableCell>

@@ -51,6 +51,14 @@ describe('AddActionItemDialog', () => {
     await userEvent.click(
       await screen.findByRole('option', { name: /Bob Okafor/ }),
     );
+    await userEvent.click(within(dialog).getByLabelText(/Kind/));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Detect' }),
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Description/),
+      'Page on **5xx** above 2%',
+    );
     await userEvent.type(
       within(dialog).getByLabelText(/Ticket URL/),
       'https://tracker.example.com/issues/9',
@@ -60,6 +68,8 @@ describe('AddActionItemDialog', () => {
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
     expect(api.createActionItem).toHaveBeenCalledWith({
       title: 'Alert on errors',
+      type: 'detect',
+      description: 'Page on **5xx** above 2%',
       ownerRef: 'user:default/bob',
       priority: 'P1',
       incidentRef: 'INC-42',

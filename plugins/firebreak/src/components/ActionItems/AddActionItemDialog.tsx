@@ -2,7 +2,9 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   ActionItem,
   ActionItemPriority,
+  ActionItemType,
   ACTION_ITEM_PRIORITIES,
+  ACTION_ITEM_TYPES,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -18,8 +20,17 @@ import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
 import { SingleEntityPicker } from '../CatalogEntityPicker/SingleEntityPicker';
+import { TYPE_LABELS } from './format';
 
-const FIELDS = ['title', 'ownerRef', 'priority', 'dueAt', 'ticketUrl'] as const;
+const FIELDS = [
+  'title',
+  'type',
+  'description',
+  'ownerRef',
+  'priority',
+  'dueAt',
+  'ticketUrl',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /** The backend names the field first: "ticketUrl: must be an http or https URL". */
@@ -39,6 +50,8 @@ export function AddActionItemDialog(props: {
   incidentRef: string;
   /** The entity the item is about; the backend defaults to the incident's first. */
   entityRef?: string;
+  /** The postmortem the item comes from, when it is added there. */
+  postmortemId?: string;
   onClose: () => void;
   onCreated: (item: ActionItem) => void;
 }) {
@@ -53,6 +66,8 @@ export function AddActionItemDialog(props: {
   );
   const [title, setTitle] = useState('');
   const [ownerRef, setOwnerRef] = useState<string>();
+  const [type, setType] = useState<ActionItemType>('prevent');
+  const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<ActionItemPriority>('P1');
   const [due, setDue] = useState('');
   const [ticketUrl, setTicketUrl] = useState('');
@@ -70,10 +85,13 @@ export function AddActionItemDialog(props: {
     try {
       const item = await api.createActionItem({
         title: title.trim(),
+        type,
+        ...(description.trim() ? { description } : {}),
         ownerRef: owner,
         priority,
         incidentRef: props.incidentRef,
         ...(props.entityRef ? { entityRef: props.entityRef } : {}),
+        ...(props.postmortemId ? { postmortemId: props.postmortemId } : {}),
         // The end of the chosen day where the reader is.
         ...(due
           ? { dueAt: DateTime.fromISO(due).endOf('day').toUTC().toISO()! }
@@ -116,6 +134,39 @@ export function AddActionItemDialog(props: {
           onChange={e => setTitle(e.target.value)}
           error={!!fieldError('title')}
           helperText={fieldError('title') ?? 'What will be done, in a line'}
+        />
+        <TextField
+          id="firebreak-action-item-type"
+          select
+          label="Kind"
+          fullWidth
+          margin="normal"
+          value={type}
+          onChange={e => setType(e.target.value as ActionItemType)}
+          error={!!fieldError('type')}
+          helperText={
+            fieldError('type') ??
+            'Prevent it happening again, detect it sooner, mitigate it faster, or fix the process'
+          }
+        >
+          {ACTION_ITEM_TYPES.map(t => (
+            <MenuItem key={t} value={t}>
+              {TYPE_LABELS[t]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          id="firebreak-action-item-description"
+          label="Description (optional, Markdown)"
+          multiline
+          minRows={3}
+          fullWidth
+          margin="normal"
+          variant="outlined"
+          value={description}
+          onChange={e => setDescription(e.target.value)}
+          error={!!fieldError('description')}
+          helperText={fieldError('description')}
         />
         <SingleEntityPicker
           id="firebreak-action-item-owner"

@@ -18,6 +18,7 @@ import { useActionItems } from './useActionItems';
 function AddButton(props: {
   incident: { id: string; ref: string };
   entityRef?: string;
+  postmortemId?: string;
   onAdded: () => void;
 }) {
   const { allowed, loading } = usePermission({
@@ -46,6 +47,7 @@ function AddButton(props: {
           open
           incidentRef={props.incident.ref}
           entityRef={props.entityRef}
+          postmortemId={props.postmortemId}
           onClose={() => setOpen(false)}
           onCreated={() => {
             setOpen(false);
@@ -69,6 +71,8 @@ export function FollowUpsContent(props: {
   skip?: boolean;
   emptyMessage: string;
   incident?: { id: string; ref: string };
+  /** Items added here come from this postmortem. */
+  postmortemId?: string;
   hideIncident?: boolean;
 }) {
   const items = useActionItems(props.filter, { skip: props.skip });
@@ -90,7 +94,11 @@ export function FollowUpsContent(props: {
   return (
     <>
       {props.incident && (
-        <AddButton incident={props.incident} onAdded={items.reload} />
+        <AddButton
+          incident={props.incident}
+          postmortemId={props.postmortemId}
+          onAdded={items.reload}
+        />
       )}
       {body}
       {items.value?.nextCursor && (

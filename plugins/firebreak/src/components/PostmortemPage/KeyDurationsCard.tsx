@@ -42,7 +42,9 @@ export function KeyDurationsCard(props: {
           <TableHead>
             <TableRow>
               <TableCell>Between</TableCell>
-              <TableCell align="right">Duration</TableCell>
+              <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+                Duration
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -23,8 +23,9 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
 import { incidentRouteRef } from '../../routes';
+import { FollowUpsCard } from '../ActionItems/FollowUpsCard';
+import { usePersonNames } from '../../oncall/usePersonNames';
 import { LiveRefresh } from '../IncidentPage/LiveRefresh';
-import { ActionItemsCard } from './ActionItemsCard';
 import { DueText } from './DueText';
 import { KeyDurationsCard } from './KeyDurationsCard';
 import { POSTMORTEM_STATUS_LABELS } from './postmortemWording';
@@ -39,10 +40,6 @@ import { WorkflowButtons } from './WorkflowButtons';
 
 const PUBLISHED_REASON =
   'Published postmortems are read-only: reopen it to change it.';
-
-function nameOf(ref: string) {
-  return ref.replace(/^[^:]*:(default\/)?/, '');
-}
 
 /**
  * The postmortem of one incident: its sections, key durations, starred timeline events,
@@ -64,12 +61,10 @@ export function PostmortemPage() {
     [identityApi],
   );
   const settings = useAsync(() => api.getSettings(), [api]);
-  const actionItems = useAsync(
-    async () =>
-      postmortem
-        ? (await api.listPostmortemActionItems(postmortem.id)).items
-        : undefined,
-    [api, postmortem?.id, postmortem?.version],
+  const nameOf = usePersonNames(
+    postmortem
+      ? [postmortem.ownerRef, ...postmortem.approvals.map(a => a.approverRef)]
+      : [],
   );
 
   if (pm.loadError) {
@@ -113,7 +108,11 @@ export function PostmortemPage() {
       <Content>
         <Grid container spacing={3}>
           <Grid item xs={12}>
-            <Summary postmortem={postmortem} incidentLink={incidentLink} />
+            <Summary
+              postmortem={postmortem}
+              incidentLink={incidentLink}
+              nameOf={nameOf}
+            />
           </Grid>
           {postmortem.status === 'published' && (
             <Grid item xs={12}>
@@ -173,13 +172,6 @@ export function PostmortemPage() {
                 <KeyDurationsCard keyDurations={postmortem.keyDurations} />
               </Grid>
               <Grid item xs={12}>
-                <ActionItemsCard
-                  items={actionItems.value}
-                  loading={actionItems.loading}
-                  error={actionItems.error}
-                />
-              </Grid>
-              <Grid item xs={12}>
                 <StarredTimelineCard
                   timeline={postmortem.timeline}
                   starredEventIds={postmortem.starredEventIds}
@@ -191,6 +183,20 @@ export function PostmortemPage() {
               </Grid>
             </Grid>
           </Grid>
+          <Grid item xs={12}>
+            <FollowUpsCard
+              title="Action items"
+              subheader="What will change because of this incident; added here, they name this postmortem"
+              filter={{ incidentRef: postmortem.incidentId }}
+              incident={{
+                id: postmortem.incidentId,
+                ref: postmortem.incidentRef,
+              }}
+              postmortemId={postmortem.id}
+              hideIncident
+              emptyMessage="No action items yet. Add one for each thing that should change: prevent, detect, mitigate or fix the process."
+            />
+          </Grid>
         </Grid>
       </Content>
     </Page>
@@ -200,8 +206,9 @@ export function PostmortemPage() {
 function Summary(props: {
   postmortem: PostmortemDetails;
   incidentLink: (params: { ref: string }) => string;
+  nameOf: (ref: string) => string;
 }) {
-  const { postmortem, incidentLink } = props;
+  const { postmortem, incidentLink, nameOf } = props;
   return (
     <Typography variant="body2" component="div">
       Incident{' '}
