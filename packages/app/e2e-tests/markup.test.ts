@@ -104,3 +104,117 @@ test('a note and a summary holding HTML, script and javascript: links are shown 
   // Still on the incident: no link navigated away.
   await expect(page).toHaveURL(new RegExp(`/firebreak/incidents/${ref}$`));
 });
+
+test('a postmortem section, a runbook and an action item holding HTML, script and javascript: links run nothing', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', dialog => {
+    dialogs.push(dialog.message());
+    return dialog.dismiss();
+  });
+  await signIn(page);
+  const headers = await guestHeaders(page);
+  const api = `${backend}/api/firebreak`;
+  const stamp = Date.now();
+
+  // A runbook of Alice's team for the ledger, its body and a step holding the text.
+  const runbookTitle = `Ledger markup runbook ${stamp}`;
+  const runbook = await page.request.post(`${api}/runbooks`, {
+    headers,
+    data: {
+      title: runbookTitle,
+      body: hostileText,
+      steps: [{ title: 'Check the writer', body: hostileText }],
+      ownerRef: 'group:default/payments',
+      entityRefs: ['component:default/ledger-service'],
+    },
+  });
+  expect(runbook.status()).toBe(201);
+
+  // An incident on the ledger, with a postmortem whose summary holds the text.
+  const title = `Ledger postmortem markup ${stamp}`;
+  const declared = await page.request.post(`${api}/incidents`, {
+    headers,
+    data: {
+      title,
+      severity: 'SEV3',
+      entityRefs: ['component:default/ledger-service'],
+    },
+  });
+  expect(declared.status()).toBe(201);
+  const { ref } = await declared.json();
+  const started = await page.request.post(
+    `${api}/incidents/${ref}/postmortem`,
+    { headers },
+  );
+  expect(started.status()).toBe(201);
+  const postmortem = await started.json();
+  const edited = await page.request.patch(
+    `${api}/postmortems/${postmortem.id}`,
+    {
+      headers,
+      data: {
+        version: postmortem.version,
+        sections: postmortem.sections.map(
+          (section: { id: string; body: string }) =>
+            section.id === 'summary'
+              ? { ...section, body: hostileText }
+              : section,
+        ),
+      },
+    },
+  );
+  expect(edited.status()).toBe(200);
+
+  // An action item of the incident whose description holds the text.
+  const itemTitle = `Ledger markup follow-up ${stamp}`;
+  const item = await page.request.post(`${api}/action-items`, {
+    headers,
+    data: {
+      title: itemTitle,
+      description: hostileText,
+      priority: 'P2',
+      ownerRef: 'user:default/alice.nguyen',
+      incidentRef: ref,
+    },
+  });
+  expect(item.status()).toBe(201);
+
+  async function expectNothingRan() {
+    expect(await scriptCarriers(page)).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  }
+
+  // The incident page: the runbook opened, and the follow-up's details shown.
+  await openInApp(page, `/firebreak/incidents/${ref}`);
+  await page.getByRole('button', { name: new RegExp(runbookTitle) }).click();
+  const checklist = page.getByRole('list', {
+    name: `${runbookTitle} checklist`,
+  });
+  await expect(checklist.getByText('Check the writer')).toBeVisible();
+  await page
+    .getByRole('button', { name: `Show details of ${itemTitle}` })
+    .click();
+  // Each Markdown text rendered: the runbook body, its step and the description.
+  await expect(
+    page.getByText('Rolled back the ledger writer.', { exact: false }),
+  ).toHaveCount(3);
+  await expectNothingRan();
+
+  // The postmortem page, with the summary rendered.
+  await openInApp(page, `/firebreak/incidents/${ref}/postmortem`);
+  await expect(
+    page.getByText('Rolled back the ledger writer.', { exact: false }),
+  ).toBeVisible();
+  await expectNothingRan();
+  // Whatever the sanitiser left of the links is not a way out of the page.
+  for (const link of await page.getByRole('link', { name: 'click' }).all()) {
+    await link.click();
+  }
+  await expectNothingRan();
+  await expect(page).toHaveURL(
+    new RegExp(`/firebreak/incidents/${ref}/postmortem$`),
+  );
+});
