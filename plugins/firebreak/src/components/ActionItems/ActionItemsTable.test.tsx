@@ -49,7 +49,9 @@ async function render(
 }
 
 async function chooseStatus(title: string, label: RegExp) {
-  await userEvent.click(screen.getByLabelText(`Status of ${title}`));
+  await userEvent.click(
+    screen.getByLabelText(new RegExp(`^Status of ${title}: `)),
+  );
   await userEvent.click(await screen.findByRole('option', { name: label }));
 }
 
@@ -193,9 +195,8 @@ describe('ActionItemsTable', () => {
     expect(
       await screen.findAllByText(/You may not change this item/),
     ).toHaveLength(2);
-    expect(screen.getByLabelText(`Status of ${onTime.title}`)).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    expect(
+      screen.getByLabelText(`Status of ${onTime.title}: Open`),
+    ).toHaveAttribute('aria-disabled', 'true');
   });
 });

@@ -28,7 +28,8 @@ import { ItemTitle } from './ItemTitle';
 import { StatusDialog } from './StatusDialog';
 
 const useStyles = makeStyles(theme => ({
-  overdue: { color: theme.palette.error.main, fontWeight: 700 },
+  // The dark red: the main one is too faint on white and on the table's stripes.
+  overdue: { color: theme.palette.error.dark, fontWeight: 700 },
   status: { minWidth: 140 },
 }));
 
@@ -55,24 +56,36 @@ function StatusControl(props: {
       ? 'You may not change this item: only its owners and the incident’s responders may.'
       : undefined;
   return (
-    <TextField
-      select
-      className={classes.status}
-      size="small"
-      id={`firebreak-action-item-status-${item.id}`}
-      label="Status"
-      inputProps={{ 'aria-label': `Status of ${item.title}` }}
-      value={item.status}
-      disabled={loading || !allowed || props.busy}
-      helperText={disabledReason}
-      onChange={e => props.onChange(e.target.value as ActionItemStatus)}
-    >
-      {choices.map(status => (
-        <MenuItem key={status} value={status}>
-          {STATUS_LABELS[status]}
-        </MenuItem>
-      ))}
-    </TextField>
+    <>
+      <TextField
+        select
+        className={classes.status}
+        size="small"
+        id={`firebreak-action-item-status-${item.id}`}
+        label="Status"
+        // The name holds the visible value, so speech input can say what is seen.
+        inputProps={{
+          'aria-label': `Status of ${item.title}: ${
+            STATUS_LABELS[item.status]
+          }`,
+        }}
+        value={item.status}
+        disabled={loading || !allowed || props.busy}
+        onChange={e => props.onChange(e.target.value as ActionItemStatus)}
+      >
+        {choices.map(status => (
+          <MenuItem key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </MenuItem>
+        ))}
+      </TextField>
+      {/* Outside the field: a disabled field greys its helper text below AA contrast. */}
+      {disabledReason && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          {disabledReason}
+        </Typography>
+      )}
+    </>
   );
 }
 

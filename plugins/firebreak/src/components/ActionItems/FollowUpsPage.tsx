@@ -8,6 +8,7 @@ import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
@@ -88,54 +89,61 @@ export function FollowUpsPage() {
       <FirebreakTabs selected="follow-ups" />
       <Content>
         <Grid container spacing={3}>
-          <Grid item xs={12} md={4}>
-            <ClearablePicker
-              id="firebreak-follow-ups-owner"
-              label="Owner"
-              kinds={['user', 'group']}
-              value={ownerRef}
-              onChange={setOwnerRef}
-              noMatchText="Nobody and no team by that name"
-            />
-          </Grid>
-          <Grid item xs={12} md={4}>
-            <ClearablePicker
-              id="firebreak-follow-ups-entity"
-              label="Entity"
-              kinds={['component', 'system', 'resource', 'api', 'group']}
-              value={entityRef}
-              onChange={setEntityRef}
-              noMatchText="Nothing in the catalog by that name"
-            />
-          </Grid>
-          <Grid item xs={6} md={2}>
-            <TextField
-              id="firebreak-follow-ups-status"
-              select
-              fullWidth
-              label="Statuses shown"
-              value={status}
-              onChange={e => setStatus(e.target.value as StatusChoice)}
-            >
-              <MenuItem value="pending">Open or in progress</MenuItem>
-              <MenuItem value="any">Any status</MenuItem>
-              {ACTION_ITEM_STATUSES.map(s => (
-                <MenuItem key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid item xs={6} md={2}>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={overdue}
-                  onChange={e => setOverdue(e.target.checked)}
-                />
-              }
-              label="Overdue only"
-            />
+          {/* On a card: the page's grey is too dark for the fields' grey labels (WCAG AA). */}
+          <Grid item xs={12}>
+            <Paper style={{ padding: 16 }}>
+              <Grid container spacing={2} alignItems="flex-start">
+                <Grid item xs={12} md={4}>
+                  <ClearablePicker
+                    id="firebreak-follow-ups-owner"
+                    label="Owner"
+                    kinds={['user', 'group']}
+                    value={ownerRef}
+                    onChange={setOwnerRef}
+                    noMatchText="Nobody and no team by that name"
+                  />
+                </Grid>
+                <Grid item xs={12} md={4}>
+                  <ClearablePicker
+                    id="firebreak-follow-ups-entity"
+                    label="Entity"
+                    kinds={['component', 'system', 'resource', 'api', 'group']}
+                    value={entityRef}
+                    onChange={setEntityRef}
+                    noMatchText="Nothing in the catalog by that name"
+                  />
+                </Grid>
+                <Grid item xs={6} md={2}>
+                  <TextField
+                    id="firebreak-follow-ups-status"
+                    select
+                    fullWidth
+                    label="Statuses shown"
+                    value={status}
+                    onChange={e => setStatus(e.target.value as StatusChoice)}
+                  >
+                    <MenuItem value="pending">Open or in progress</MenuItem>
+                    <MenuItem value="any">Any status</MenuItem>
+                    {ACTION_ITEM_STATUSES.map(s => (
+                      <MenuItem key={s} value={s}>
+                        {STATUS_LABELS[s]}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                </Grid>
+                <Grid item xs={6} md={2}>
+                  <FormControlLabel
+                    control={
+                      <Checkbox
+                        checked={overdue}
+                        onChange={e => setOverdue(e.target.checked)}
+                      />
+                    }
+                    label="Overdue only"
+                  />
+                </Grid>
+              </Grid>
+            </Paper>
           </Grid>
           <Grid item xs={12}>
             <FollowUpsCard

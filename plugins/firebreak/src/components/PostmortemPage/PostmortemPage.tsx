@@ -212,7 +212,10 @@ function Summary(props: {
   return (
     <Typography variant="body2" component="div">
       Incident{' '}
-      <Link to={incidentLink({ ref: postmortem.incidentRef })}>
+      <Link
+        to={incidentLink({ ref: postmortem.incidentRef })}
+        underline="always"
+      >
         {postmortem.incidentRef}
       </Link>{' '}
       ({postmortem.incident.severity}, {postmortem.incident.status}) · owner{' '}
