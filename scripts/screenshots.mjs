@@ -34,7 +34,41 @@ const pages = [
   ['user-profile-own', '/catalog/default/user/alice.nguyen'],
   ['user-profile-other', '/catalog/default/user/bruno.costa'],
   ['system-overview', '/catalog/default/system/payments'],
+  // Postmortems of the demo: published (closed SEV1), overdue draft (resolved SEV2), in review.
+  ['postmortem-published', '/firebreak/incidents/INC-31/postmortem'],
+  ['postmortem-overdue-draft', '/firebreak/incidents/INC-33/postmortem'],
+  ['postmortem-in-review', '/firebreak/incidents/INC-32/postmortem'],
+  ['follow-ups', '/firebreak/follow-ups'],
+  ['component-runbooks', '/catalog/default/component/ledger-service/incidents'],
   // Pages with something opened, as people see them mid-task: [name, path, what to do].
+  [
+    'incident-runbook-open',
+    // A ledger incident: the ledger has a stored runbook with a checklist.
+    '/firebreak/incidents/INC-34',
+    async page => {
+      await page
+        .getByRole('button', { name: /steps · v/ })
+        .first()
+        .click();
+      await page.getByRole('checkbox').first().waitFor();
+    },
+  ],
+  [
+    'postmortem-add-action-item',
+    '/firebreak/incidents/INC-31/postmortem',
+    async page => {
+      await page.getByRole('button', { name: 'Add action item' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  ],
+  [
+    'runbook-editor',
+    '/catalog/default/component/ledger-service/incidents',
+    async page => {
+      await page.getByRole('button', { name: 'New runbook' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  ],
   [
     'declare-dialog',
     '/catalog/default/component/payments-api/incidents',
@@ -179,6 +213,27 @@ const pages = [
   ],
 ];
 
+/**
+ * Waits until the page shows content: a heading in its main area and no progress indicator
+ * (lazily loaded pages and cards show one while they load; "network idle" comes before that
+ * on a busy machine).
+ */
+async function waitForContent(page) {
+  const ready = () =>
+    page.evaluate(
+      () =>
+        !!document.querySelector('main h1, main h2') &&
+        !document.querySelector('[role="progressbar"]'),
+    );
+  // Backstage shows its progress bar only after 250 ms: ready twice, a second apart.
+  const deadline = Date.now() + 120_000;
+  let streak = 0;
+  while (streak < 2 && Date.now() < deadline) {
+    streak = (await ready()) ? streak + 1 : 0;
+    await page.waitForTimeout(1000);
+  }
+}
+
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -189,23 +244,32 @@ const browser = await chromium.launch({
     '--disable-background-networking',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+// The sizes to look at: a laptop and a small screen. SIZES=1280x800 takes one.
+const sizes = (process.env.SIZES ?? '1280x800,1024x768')
+  .split(',')
+  .map(size => size.split('x').map(Number));
+const page = await browser.newPage({
+  viewport: { width: sizes[0][0], height: sizes[0][1] },
+});
 await page.goto(baseUrl);
 await page.getByRole('button', { name: 'Enter' }).click();
 await page.getByRole('link', { name: 'Catalog' }).waitFor();
 // ONLY=home,incident-paged takes just those screenshots.
 const only = process.env.ONLY?.split(',');
-for (const [name, path, act] of pages.filter(
-  ([name]) => !only || only.includes(name),
-)) {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(1000);
-  if (act) {
-    await act(page);
-    await page.waitForTimeout(1000);
+for (const [width, height] of sizes) {
+  await page.setViewportSize({ width, height });
+  for (const [name, path, act] of pages.filter(
+    ([name]) => !only || only.includes(name),
+  )) {
+    await page.goto(`${baseUrl}${path}`);
+    await waitForContent(page);
+    if (act) {
+      await act(page);
+      await page.waitForTimeout(1000);
+    }
+    const file = `${out}/${name}-${width}.png`;
+    await page.screenshot({ path: file });
+    console.log(file);
   }
-  await page.screenshot({ path: `${out}/${name}.png` });
-  console.log(`${out}/${name}.png`);
 }
 await browser.close();

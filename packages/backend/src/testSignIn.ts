@@ -16,7 +16,8 @@ export const TEST_USER_HEADER = 'x-firebreak-test-user';
 
 const userName = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
-const testUserAuthenticator = createProxyAuthenticator({
+/** The e2e provider's authenticator: the header names the user. */
+export const testUserAuthenticator = createProxyAuthenticator({
   defaultProfileTransform: async () => ({ profile: {} }),
   initialize: () => undefined,
   async authenticate({ req }) {

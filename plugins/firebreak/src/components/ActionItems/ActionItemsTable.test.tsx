@@ -193,7 +193,9 @@ describe('ActionItemsTable', () => {
       { ...onTime, id: 'ai-denied-2' },
     ]);
     expect(
-      await screen.findAllByText(/You may not change this item/),
+      await screen.findAllByText(
+        'Read-only: its owners and responders may change it',
+      ),
     ).toHaveLength(2);
     expect(
       screen.getByLabelText(`Status of ${onTime.title}: Open`),

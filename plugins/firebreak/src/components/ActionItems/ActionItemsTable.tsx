@@ -31,6 +31,10 @@ const useStyles = makeStyles(theme => ({
   // The dark red: the main one is too faint on white and on the table's stripes.
   overdue: { color: theme.palette.error.dark, fontWeight: 700 },
   status: { minWidth: 140 },
+  // Short column names stay on one line; the title column takes what is left.
+  head: { '& th': { whiteSpace: 'nowrap' } },
+  nowrap: { whiteSpace: 'nowrap' },
+  title: { minWidth: 200 },
 }));
 
 type Notice = { severity: 'warning' | 'error'; message: string };
@@ -53,7 +57,7 @@ function StatusControl(props: {
   );
   const disabledReason =
     !loading && !allowed
-      ? 'You may not change this item: only its owners and the incident’s responders may.'
+      ? 'You may not change this item: only its owners, their team and the incident’s responders may.'
       : undefined;
   return (
     <>
@@ -62,7 +66,6 @@ function StatusControl(props: {
         className={classes.status}
         size="small"
         id={`firebreak-action-item-status-${item.id}`}
-        label="Status"
         // The name holds the visible value, so speech input can say what is seen.
         inputProps={{
           'aria-label': `Status of ${item.title}: ${
@@ -81,8 +84,13 @@ function StatusControl(props: {
       </TextField>
       {/* Outside the field: a disabled field greys its helper text below AA contrast. */}
       {disabledReason && (
-        <Typography variant="caption" color="textSecondary" display="block">
-          {disabledReason}
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          display="block"
+          title={disabledReason}
+        >
+          Read-only: its owners and responders may change it
         </Typography>
       )}
     </>
@@ -174,7 +182,7 @@ export function ActionItemsTable(props: {
         </Typography>
       ) : (
         <Table size="small" aria-label="Follow-ups">
-          <TableHead>
+          <TableHead className={classes.head}>
             <TableRow>
               <TableCell>Title</TableCell>
               <TableCell>Owner</TableCell>
@@ -188,20 +196,20 @@ export function ActionItemsTable(props: {
           <TableBody>
             {items.map(item => (
               <TableRow key={item.id}>
-                <TableCell>
+                <TableCell className={classes.title}>
                   <ItemTitle item={item} />
                 </TableCell>
                 <TableCell>{nameOf(item.ownerRef)}</TableCell>
                 <TableCell>{item.priority}</TableCell>
-                <TableCell>
+                <TableCell className={classes.nowrap}>
                   {item.dueAt ? formatDue(item.dueAt) : 'No due date'}
                   {item.overdue && (
                     <Typography
                       component="span"
                       variant="body2"
+                      display="block"
                       className={classes.overdue}
                     >
-                      {' '}
                       overdue
                     </Typography>
                   )}
@@ -214,7 +222,7 @@ export function ActionItemsTable(props: {
                   />
                 </TableCell>
                 {!props.hideIncident && (
-                  <TableCell>
+                  <TableCell className={classes.nowrap}>
                     <Link to={incidentLink({ ref: item.incidentRef })}>
                       {item.incidentRef}
                     </Link>

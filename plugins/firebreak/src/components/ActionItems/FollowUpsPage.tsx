@@ -93,7 +93,7 @@ export function FollowUpsPage() {
           <Grid item xs={12}>
             <Paper style={{ padding: 16 }}>
               <Grid container spacing={2} alignItems="flex-start">
-                <Grid item xs={12} md={4}>
+                <Grid item xs={12} md={3}>
                   <ClearablePicker
                     id="firebreak-follow-ups-owner"
                     label="Owner"
@@ -103,7 +103,7 @@ export function FollowUpsPage() {
                     noMatchText="Nobody and no team by that name"
                   />
                 </Grid>
-                <Grid item xs={12} md={4}>
+                <Grid item xs={12} md={3}>
                   <ClearablePicker
                     id="firebreak-follow-ups-entity"
                     label="Entity"
@@ -113,7 +113,7 @@ export function FollowUpsPage() {
                     noMatchText="Nothing in the catalog by that name"
                   />
                 </Grid>
-                <Grid item xs={6} md={2}>
+                <Grid item xs={6} md={3}>
                   <TextField
                     id="firebreak-follow-ups-status"
                     select
@@ -131,7 +131,7 @@ export function FollowUpsPage() {
                     ))}
                   </TextField>
                 </Grid>
-                <Grid item xs={6} md={2}>
+                <Grid item xs={6} md={3}>
                   <FormControlLabel
                     control={
                       <Checkbox

@@ -153,7 +153,7 @@ export function PostmortemPage() {
               onExport={pm.exportMarkdown}
             />
           </Grid>
-          <Grid item xs={12} md={8}>
+          <Grid item xs={12} lg={8}>
             <Grid container spacing={3}>
               {postmortem.sections.map(section => (
                 <Grid item xs={12} key={section.id}>
@@ -166,7 +166,7 @@ export function PostmortemPage() {
               ))}
             </Grid>
           </Grid>
-          <Grid item xs={12} md={4}>
+          <Grid item xs={12} lg={4}>
             <Grid container spacing={3}>
               <Grid item xs={12}>
                 <KeyDurationsCard keyDurations={postmortem.keyDurations} />

@@ -104,21 +104,18 @@ export function SectionCard(props: {
       )}
       {!editing && (
         <div style={{ marginTop: 8 }}>
-          <Button
-            size="small"
-            variant="outlined"
-            disabled={!!readOnlyReason}
-            aria-label={`Edit ${section.title}`}
-            onClick={() => setDraft(section.body)}
-          >
-            Edit
-          </Button>
-          {readOnlyReason && (
-            <Typography variant="caption" color="textSecondary">
-              {' '}
-              {readOnlyReason}
-            </Typography>
-          )}
+          {/* Why it is read-only is said once for the page; here on hover. */}
+          <span title={readOnlyReason}>
+            <Button
+              size="small"
+              variant="outlined"
+              disabled={!!readOnlyReason}
+              aria-label={`Edit ${section.title}`}
+              onClick={() => setDraft(section.body)}
+            >
+              Edit
+            </Button>
+          </span>
         </div>
       )}
     </InfoCard>

@@ -159,10 +159,25 @@ export function WorkflowButtons(props: {
     />,
   );
 
+  // Someone who may do none of the steps reads one sentence, not one per disabled button.
+  const readOnly = !canUpdate && !canApprove;
   return (
     <>
-      <Grid container spacing={2} alignItems="flex-start">
-        {steps}
+      <Grid container spacing={2} alignItems="center">
+        {readOnly ? (
+          <>
+            {steps[steps.length - 1]}
+            <Grid item>
+              <Typography variant="body2" color="textSecondary">
+                You can read and export this postmortem. Only the impacted
+                services’ owners and the incident’s role holders can review,
+                publish or waive it.
+              </Typography>
+            </Grid>
+          </>
+        ) : (
+          steps
+        )}
       </Grid>
       <WaiveDialog
         open={waiving}
