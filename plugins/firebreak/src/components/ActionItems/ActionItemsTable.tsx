@@ -23,8 +23,9 @@ import { firebreakApiRef } from '../../api';
 import { describeFailure, isConflict } from '../../api/failures';
 import { usePersonNames } from '../../oncall/usePersonNames';
 import { incidentRouteRef } from '../../routes';
-import { formatDue, isHttpUrl, STATUS_LABELS } from './format';
+import { formatDue, STATUS_LABELS } from './format';
 import { StatusDialog } from './StatusDialog';
+import { TicketCell } from './TicketCell';
 
 const useStyles = makeStyles(theme => ({
   overdue: { color: theme.palette.error.main, fontWeight: 700 },
@@ -79,7 +80,8 @@ function StatusControl(props: {
 /**
  * Action items as a table, in the order given (the backend lists overdue first), with their
  * status changed in place: against the version shown, so a stale change is refused and the
- * list reloaded rather than overwritten.
+ * list reloaded rather than overwritten. Items without a ticket offer to create one in their
+ * entity's tracker.
  *
  * @public
  */
@@ -217,11 +219,11 @@ export function ActionItemsTable(props: {
                   </TableCell>
                 )}
                 <TableCell>
-                  {isHttpUrl(item.ticketUrl) ? (
-                    <Link to={item.ticketUrl}>Ticket</Link>
-                  ) : (
-                    '—'
-                  )}
+                  <TicketCell
+                    item={item}
+                    onChanged={onChanged}
+                    onNotice={setNotice}
+                  />
                 </TableCell>
               </TableRow>
             ))}
