@@ -140,7 +140,7 @@ export interface FirebreakTicketExporter {
   readonly id: string;
   /**
    * What an entity needs for this exporter to support it, in words that complete "needs …",
-   * such as `` a `github.com/project-slug` annotation (owner/repo) ``. Firebreak shows it when no
+   * such as "a github.com/project-slug annotation (owner/repo)". Firebreak shows it when no
    * installed exporter supports an item's entity, so that users know what to add.
    */
   readonly entityRequirement?: string;

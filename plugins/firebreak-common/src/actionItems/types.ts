@@ -161,5 +161,6 @@ export interface UpdateActionItemRequest {
  * @public
  */
 export interface CreateActionItemTicketRequest {
+  /** The version of the item the caller read. */
   version: number;
 }
