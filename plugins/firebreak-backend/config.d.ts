@@ -89,6 +89,16 @@ export interface Config {
         /** How often the reminder task runs, in minutes (default 15; 0 turns reminders off). */
         intervalMinutes?: number;
       };
+      /** Tickets created from items by a ticket exporter module (such as GitHub issues). */
+      tickets?: {
+        /**
+         * How often Firebreak reads back the state of the tickets of open and in-progress
+         * items, in minutes (default 5; 0 turns it off). Each ticket is read at most once per
+         * interval; a ticket closed as completed makes its item done, one closed as not planned
+         * won't do.
+         */
+        syncIntervalMinutes?: number;
+      };
     };
     oncall?: {
       /** Notifications that remind people of their on-call shift before it starts. */

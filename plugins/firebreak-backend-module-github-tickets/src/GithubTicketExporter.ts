@@ -51,6 +51,7 @@ interface GithubIssue {
  */
 export class GithubTicketExporter implements FirebreakTicketExporter {
   readonly id = 'github';
+  readonly entityRequirement = `a '${GITHUB_PROJECT_SLUG_ANNOTATION}' annotation naming its repository (owner/repo)`;
   readonly #integrations: ScmIntegrations;
   readonly #credentials: GithubCredentialsProvider;
   readonly #labels: string[];

@@ -204,11 +204,12 @@ export const firebreakPlugin = createBackendPlugin({
           await seedPostmortemDemoData({ ...postmortems, knex, logger });
         }
 
-        const actionItemService = await setUpActionItems({
+        const actionItems = await setUpActionItems({
           ...deps,
           knex,
           incidents: incidentService,
           notifiers,
+          ticketExporters,
           now,
         });
 
@@ -274,7 +275,7 @@ export const firebreakPlugin = createBackendPlugin({
               now,
             }),
             runbooks,
-            actionItemService,
+            actionItems,
           }),
         );
         httpRouter.addAuthPolicy({

@@ -9,8 +9,8 @@ import { addCalendarFeedRoutes } from './oncall/calendarRouter';
 import { CalendarFeedService } from './oncall/CalendarFeedService';
 import { addPagingRoutes } from './paging/router';
 import { addRunbookRoutes, RunbookRoutesOptions } from './runbooks/router';
-import { ActionItemService } from './actionItems/ActionItemService';
 import { addActionItemRoutes } from './actionItems/router';
+import { ActionItemFeature } from './actionItems/setUpActionItems';
 import { PostmortemService } from './postmortems/PostmortemService';
 import { addPostmortemRoutes } from './postmortems/router';
 import Router from 'express-promise-router';
@@ -43,7 +43,7 @@ export async function createRouter(options: {
   postmortemService: PostmortemService;
   calendarFeedService: CalendarFeedService;
   runbooks: Omit<RunbookRoutesOptions, 'httpAuth' | 'auditor'>;
-  actionItemService: ActionItemService;
+  actionItems: ActionItemFeature;
 }): Promise<express.Router> {
   const { httpAuth, settings } = options;
   const plain = Router();
@@ -104,7 +104,7 @@ export async function createRouter(options: {
   addActionItemRoutes(router, {
     httpAuth,
     auditor: options.auditor,
-    service: options.actionItemService,
+    ...options.actionItems,
   });
 
   plain.use(namedRequestErrors);

@@ -138,6 +138,12 @@ export class FirebreakTicketExporterError extends Error {
 export interface FirebreakTicketExporter {
   /** Short identifier stored with each ticket and shown to users, such as `github`. */
   readonly id: string;
+  /**
+   * What an entity needs for this exporter to support it, in words that complete "needs …",
+   * such as "a github.com/project-slug annotation (owner/repo)". Firebreak shows it when no
+   * installed exporter supports an item's entity, so that users know what to add.
+   */
+  readonly entityRequirement?: string;
   /** Whether this exporter can create tickets for the entity, judged without network calls. */
   supports(context: FirebreakTicketContext): boolean;
   /** Creates one ticket for the item; resolves once the tracker has it. */

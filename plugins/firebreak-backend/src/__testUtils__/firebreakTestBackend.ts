@@ -23,9 +23,11 @@ import {
   SignalPayload,
   signalsServiceRef,
 } from '@backstage/plugin-signals-node';
+import { FirebreakTicketExporter } from '@firebreak/backstage-plugin-node';
 import { Knex } from 'knex';
 import { firebreakClockServiceRef } from '../clock';
 import { firebreakPlugin } from '../plugin';
+import { FakeTicketExporter, ticketExporterModule } from './fakeTicketExporter';
 import { checkExchangesAgainstSpec } from './openApiConformance';
 
 function entity(
@@ -167,6 +169,14 @@ function withTestDefaults(config: { firebreak?: object } = {}) {
   };
 }
 
+/** One auditor event the plugin recorded, with how it ended. */
+export interface AuditedEvent {
+  eventId: string;
+  meta?: object;
+  outcome: 'pending' | 'success' | 'fail';
+  error?: string;
+}
+
 /** One permission check the plugin asked for. */
 export interface AskedPermission {
   permission: string;
@@ -192,7 +202,13 @@ export async function startFirebreak(options: {
   deny?: (asked: AskedPermission) => boolean;
   /** More features to install, such as modules that use Firebreak's extension points. */
   features?: BackendFeature[];
+  /**
+   * The ticket exporters installed: by default one in-memory tracker that supports every
+   * entity, so that tickets can be created; `[]` for none.
+   */
+  ticketExporters?: FirebreakTicketExporter[];
 }) {
+  const ticketExporters = options.ticketExporters ?? [new FakeTicketExporter()];
   const sent: Sent = { notifications: [], signals: [] };
   /** Every `authorize` check, in order, for tests of what is asked. */
   const asked: AskedPermission[] = [];
@@ -220,6 +236,22 @@ export async function startFirebreak(options: {
           ) as any,
       ),
   });
+  const audits: AuditedEvent[] = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async ({ eventId, meta }) => {
+      const event: AuditedEvent = { eventId, meta, outcome: 'pending' };
+      audits.push(event);
+      return {
+        success: async () => {
+          event.outcome = 'success';
+        },
+        fail: async ({ error }) => {
+          event.outcome = 'fail';
+          event.error = error.message;
+        },
+      };
+    },
+  });
   // Scheduled tasks run when a test says so, with its clock; each backend (a replica) has its own.
   const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
   const scheduler = mockServices.scheduler.mock({
@@ -230,6 +262,9 @@ export async function startFirebreak(options: {
   const backend = await startTestBackend({
     features: [
       firebreakPlugin,
+      ...(ticketExporters.length > 0
+        ? [ticketExporterModule(ticketExporters)]
+        : []),
       ...(options.features ?? []),
       scheduler.factory,
       mockServices.database.factory({ knex: options.knex }),
@@ -242,6 +277,7 @@ export async function startFirebreak(options: {
         }),
       ]),
       permissions.factory,
+      auditor.factory,
       catalogServiceMock.factory({ entities: testCatalog }),
       createServiceFactory({
         service: firebreakClockServiceRef,
@@ -279,5 +315,14 @@ export async function startFirebreak(options: {
     if (!task) throw new Error(`No task ${id} was scheduled`);
     await task.fn(new AbortController().signal);
   }
-  return { server: backend.server, sent, backend, tasks, runTask, asked };
+  return {
+    server: backend.server,
+    sent,
+    backend,
+    tasks,
+    runTask,
+    asked,
+    audits,
+    ticketExporters,
+  };
 }

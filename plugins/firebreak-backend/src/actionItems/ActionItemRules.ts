@@ -44,6 +44,25 @@ export function applyStatus(
 }
 
 /**
+ * Sets the ticket link an update gives. A different link (or none) unlinks the ticket an
+ * exporter created: Firebreak no longer reads back the state of a ticket the item does not
+ * point at.
+ *
+ * @internal
+ */
+export function applyTicketUrl(
+  next: ActionItemRecord,
+  ticketUrl: string | null | undefined,
+) {
+  if (ticketUrl === undefined || ticketUrl === next.ticketUrl) {
+    return;
+  }
+  next.ticketUrl = ticketUrl;
+  next.ticketExporterId = null;
+  next.ticketExternalId = null;
+}
+
+/**
  * The configured days for the priority and the incident's severity (or the entity's
  * annotation), counted from the incident's resolution — or from now while it is unresolved.
  *

@@ -3,25 +3,16 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   ActionItem,
   ActionItemStatus,
   CreateActionItemRequest,
-  FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
   firebreakActionItemCreatePermission,
   firebreakActionItemReadPermission,
   firebreakActionItemUpdatePermission,
-  firebreakIncidentSignalChannel,
-  FirebreakActionItemSignal,
   Incident,
   Page,
   UpdateActionItemRequest,
@@ -30,8 +21,10 @@ import { randomUUID } from 'node:crypto';
 import { ActionItemSettings } from '../config/ActionItemSettings';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { IncidentPermissionResource } from '../permissions/resource';
+import { authorizeActionItem } from './ActionItemAuthorization';
 import { ActionItemOwners } from './ActionItemOwners';
-import { applyStatus, defaultDueAt } from './ActionItemRules';
+import { applyStatus, applyTicketUrl, defaultDueAt } from './ActionItemRules';
+import { ActionItemSignals } from './ActionItemSignals';
 import {
   ActionItemRecord,
   ActionItemStore,
@@ -84,6 +77,7 @@ function decodeCursor(cursor: string | undefined): number {
  */
 export class ActionItemService {
   private readonly owners: ActionItemOwners;
+  private readonly signals: ActionItemSignals;
 
   constructor(
     private readonly deps: {
@@ -98,6 +92,7 @@ export class ActionItemService {
     },
   ) {
     this.owners = new ActionItemOwners(deps);
+    this.signals = new ActionItemSignals(deps);
   }
 
   async create(
@@ -154,13 +149,15 @@ export class ActionItemService {
       completedAt: null,
       wontDoReason: null,
       ticketUrl: input.ticketUrl ?? null,
+      ticketExporterId: null,
+      ticketExternalId: null,
       creatorRef: actorRefOf(credentials),
       createdAt: now,
       updatedAt: now,
       version: 1,
     };
     await this.deps.store.insert(record);
-    await this.signal('created', record);
+    await this.signals.publish('created', record);
     return toActionItem(record, now);
   }
 
@@ -264,7 +261,7 @@ export class ActionItemService {
     }
     if (input.postmortemId !== undefined)
       next.postmortemId = input.postmortemId;
-    if (input.ticketUrl !== undefined) next.ticketUrl = input.ticketUrl;
+    applyTicketUrl(next, input.ticketUrl);
     if (input.dueAt !== undefined) {
       next.dueAt = input.dueAt === null ? null : new Date(input.dueAt);
     }
@@ -274,7 +271,7 @@ export class ActionItemService {
         `version: the action item changed since version ${input.version}; reload it and try again`,
       );
     }
-    await this.signal('updated', next);
+    await this.signals.publish('updated', next);
     return toActionItem(next, now);
   }
 
@@ -306,54 +303,18 @@ export class ActionItemService {
     }
   }
 
-  private async authorize(
-    permission:
-      | typeof firebreakActionItemReadPermission
-      | typeof firebreakActionItemCreatePermission
-      | typeof firebreakActionItemUpdatePermission,
+  private authorize(
+    permission: Parameters<typeof authorizeActionItem>[1],
     credentials: BackstageCredentials,
     resourceRef?: string,
-    message = 'You may not read action items',
+    message?: string,
   ) {
-    const [decision] = await this.deps.permissions.authorize(
-      [
-        permission.type === 'resource'
-          ? { permission, resourceRef: resourceRef! }
-          : { permission },
-      ] as Parameters<PermissionsService['authorize']>[0],
-      { credentials },
+    return authorizeActionItem(
+      this.deps.permissions,
+      permission,
+      credentials,
+      resourceRef,
+      message,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(message);
-    }
-  }
-
-  private async signal(kind: string, record: ActionItemRecord) {
-    const signals = this.deps.signals;
-    if (!signals) return;
-    const message: FirebreakActionItemSignal = {
-      kind,
-      actionItemId: record.id,
-      incidentId: record.incidentId,
-      version: record.version,
-    };
-    try {
-      await Promise.all([
-        signals.publish({
-          recipients: { type: 'broadcast' },
-          channel: FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
-          message,
-        }),
-        signals.publish({
-          recipients: { type: 'broadcast' },
-          channel: firebreakIncidentSignalChannel(record.incidentId),
-          message: { kind: 'action-item', incidentId: record.incidentId },
-        }),
-      ]);
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not signal action item ${record.id}: ${error}`,
-      );
-    }
   }
 }

@@ -7,11 +7,15 @@ import {
 import { Knex } from 'knex';
 import { toDate } from '../database/timestamps';
 
-const TABLE = 'firebreak_action_items';
+/** @internal */
+export const ACTION_ITEMS_TABLE = 'firebreak_action_items';
+const TABLE = ACTION_ITEMS_TABLE;
 const REMINDERS = 'firebreak_action_item_reminders';
-const PENDING: ActionItemStatus[] = ['open', 'in_progress'];
+/** @internal */
+export const PENDING: ActionItemStatus[] = ['open', 'in_progress'];
 
-interface ActionItemRow {
+/** @internal */
+export interface ActionItemRow {
   id: string;
   title: string;
   description: string;
@@ -28,6 +32,8 @@ interface ActionItemRow {
   completed_at: Date | string | number | null;
   wont_do_reason: string | null;
   ticket_url: string | null;
+  ticket_exporter_id: string | null;
+  ticket_external_id: string | null;
   creator_ref: string;
   created_at: Date | string | number;
   updated_at: Date | string | number;
@@ -56,6 +62,9 @@ export interface ActionItemRecord {
   completedAt: Date | null;
   wontDoReason: string | null;
   ticketUrl: string | null;
+  /** The exporter that created the ticket at `ticketUrl`; null for a link added by hand. */
+  ticketExporterId: string | null;
+  ticketExternalId: string | null;
   creatorRef: string;
   createdAt: Date;
   updatedAt: Date;
@@ -86,7 +95,8 @@ export interface ActionItemQuery {
 const optionalDate = (value: ActionItemRow['due_at']) =>
   value === null || value === undefined ? undefined : toDate(value);
 
-function toRecord(row: ActionItemRow): ActionItemRecord {
+/** @internal */
+export function toRecord(row: ActionItemRow): ActionItemRecord {
   return {
     id: row.id,
     title: row.title,
@@ -104,6 +114,8 @@ function toRecord(row: ActionItemRow): ActionItemRecord {
     completedAt: optionalDate(row.completed_at) ?? null,
     wontDoReason: row.wont_do_reason,
     ticketUrl: row.ticket_url,
+    ticketExporterId: row.ticket_exporter_id,
+    ticketExternalId: row.ticket_external_id,
     creatorRef: row.creator_ref,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
@@ -111,7 +123,8 @@ function toRecord(row: ActionItemRow): ActionItemRecord {
   };
 }
 
-function toRow(record: ActionItemRecord): ActionItemRow {
+/** @internal */
+export function toRow(record: ActionItemRecord): ActionItemRow {
   return {
     id: record.id,
     title: record.title,
@@ -129,6 +142,8 @@ function toRow(record: ActionItemRecord): ActionItemRow {
     completed_at: record.completedAt,
     wont_do_reason: record.wontDoReason,
     ticket_url: record.ticketUrl,
+    ticket_exporter_id: record.ticketExporterId,
+    ticket_external_id: record.ticketExternalId,
     creator_ref: record.creatorRef,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
@@ -164,6 +179,14 @@ export function toActionItem(record: ActionItemRecord, now: Date): ActionItem {
     completedAt: record.completedAt?.toISOString(),
     wontDoReason: optional(record.wontDoReason),
     ticketUrl: optional(record.ticketUrl),
+    ticket:
+      record.ticketUrl && record.ticketExporterId && record.ticketExternalId
+        ? {
+            exporterId: record.ticketExporterId,
+            externalId: record.ticketExternalId,
+            url: record.ticketUrl,
+          }
+        : undefined,
     creatorRef: record.creatorRef,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),

@@ -13,7 +13,9 @@ import { httpUrl } from '../schema/httpUrl';
 import { instant } from '../schema/instant';
 import { EndpointMap } from '../schema/openapi';
 import { parse } from '../schema/requestValidation';
+import { TicketExportError } from '../tickets/TicketExportError';
 import { ActionItemService } from './ActionItemService';
+import { ActionItemTickets } from './ActionItemTickets';
 
 const ref = z.string().trim().min(1, 'must not be empty').max(255);
 const title = z.string().trim().min(1, 'must not be empty').max(300);
@@ -72,6 +74,8 @@ const updateBody = z
   })
   .strict();
 
+const ticketBody = z.object({ version: z.number().int().min(1) }).strict();
+
 type AnyRequest = Request<any, any, any, any>;
 
 // TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
@@ -92,9 +96,10 @@ export function addActionItemRoutes(
     httpAuth: HttpAuthService;
     auditor: AuditorService;
     service: ActionItemService;
+    tickets: ActionItemTickets;
   },
 ): void {
-  const { httpAuth, auditor, service } = options;
+  const { httpAuth, auditor, service, tickets } = options;
   const credentials = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -153,4 +158,27 @@ export function addActionItemRoutes(
     res.json(item);
   };
   router.patch('/action-items/:id', update);
+
+  router.post('/action-items/:id/ticket', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(ticketBody, req.body);
+    try {
+      const item = await audited(
+        auditor,
+        req,
+        'action-item-ticket-create',
+        { actionItem: req.params.id },
+        () => tickets.create(req.params.id, body.version, creds),
+      );
+      res.status(201).json(item);
+    } catch (error) {
+      if (
+        error instanceof TicketExportError &&
+        error.retryAfterSeconds !== undefined
+      ) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
+  });
 }

@@ -26,12 +26,31 @@ import {
   ACTION_ITEM_REMINDER_TASK_ID,
   ActionItemReminders,
 } from './ActionItemReminders';
+import { TicketExporters } from '../tickets/TicketExporters';
 import { ActionItemIncidents, ActionItemService } from './ActionItemService';
+import { ActionItemSignals } from './ActionItemSignals';
 import { ActionItemStore } from './ActionItemStore';
+import { ActionItemTickets } from './ActionItemTickets';
+import { ActionItemTicketStore } from './ActionItemTicketStore';
+import {
+  ACTION_ITEM_TICKET_SYNC_TASK_ID,
+  ActionItemTicketSync,
+} from './ActionItemTicketSync';
+
+/**
+ * The action item feature's use cases, for the router.
+ *
+ * @internal
+ */
+export interface ActionItemFeature {
+  service: ActionItemService;
+  tickets: ActionItemTickets;
+}
 
 /**
  * Builds the action item feature: its service, its permission resource type, its reminder
- * task and, when demo data is on, its demo follow-ups. Answers the service for the router.
+ * task, ticket export with the installed exporters and the task reading tickets back, and, when
+ * demo data is on, its demo follow-ups. Answers the use cases for the router.
  *
  * @internal
  */
@@ -48,12 +67,23 @@ export async function setUpActionItems(deps: {
   notifications: NotificationService;
   notifiers: FirebreakNotifier[];
   incidents: ActionItemIncidents;
+  ticketExporters: TicketExporters;
   now: () => Date;
-}): Promise<ActionItemService> {
+}): Promise<ActionItemFeature> {
   const { config, knex, logger, now } = deps;
   const settings = readActionItemSettings(config);
   const store = new ActionItemStore(knex);
   const service = new ActionItemService({ ...deps, store, settings });
+  const signals = new ActionItemSignals(deps);
+  const ticketStore = new ActionItemTicketStore(knex);
+  const tickets = new ActionItemTickets({
+    ...deps,
+    store,
+    tickets: ticketStore,
+    exporters: deps.ticketExporters,
+    signals,
+    baseUrl: config.getOptionalString('app.baseUrl') ?? 'http://localhost:3000',
+  });
   // Create is a permission on incidents; read is a plain one.
   deps.permissionsRegistry.addPermissions([
     firebreakActionItemReadPermission,
@@ -91,5 +121,31 @@ export async function setUpActionItems(deps: {
       },
     });
   }
-  return service;
+  const { syncIntervalMinutes } = settings.tickets;
+  if (syncIntervalMinutes > 0 && deps.ticketExporters.list().length > 0) {
+    const sync = new ActionItemTicketSync({
+      tickets: ticketStore,
+      exporters: deps.ticketExporters,
+      signals,
+      auditor: deps.auditor,
+      logger,
+      now,
+      intervalMinutes: syncIntervalMinutes,
+    });
+    // A global task: one replica reads the tickets at a time.
+    await deps.scheduler.scheduleTask({
+      id: ACTION_ITEM_TICKET_SYNC_TASK_ID,
+      frequency: { minutes: syncIntervalMinutes },
+      timeout: { minutes: 10 },
+      fn: async () => {
+        const result = await sync.run();
+        if (result.read + result.skipped > 0) {
+          logger.info(
+            `Ticket sync: read ${result.read}, changed ${result.changed}, skipped ${result.skipped}`,
+          );
+        }
+      },
+    });
+  }
+  return { service, tickets };
 }

@@ -6,11 +6,23 @@ import {
 } from './ActionItemSettings';
 
 describe('readActionItemSettings', () => {
-  it('defaults to due days for priority actions and reminders two days ahead', () => {
+  it('defaults to due days for priority actions, reminders two days ahead and tickets read every 5 minutes', () => {
     expect(readActionItemSettings(new ConfigReader({}))).toEqual({
       dueDays: DEFAULT_ACTION_ITEM_DUE_DAYS,
       reminders: { daysBefore: 2, intervalMinutes: 15 },
+      tickets: { syncIntervalMinutes: 5 },
     });
+  });
+
+  it('reads the ticket sync interval, 0 turning it off', () => {
+    const read = (syncIntervalMinutes: number) =>
+      readActionItemSettings(
+        new ConfigReader({
+          firebreak: { actionItems: { tickets: { syncIntervalMinutes } } },
+        }),
+      ).tickets.syncIntervalMinutes;
+    expect(read(30)).toBe(30);
+    expect(read(0)).toBe(0);
   });
 
   it('replaces the days of the priorities configured', () => {
@@ -33,6 +45,10 @@ describe('readActionItemSettings', () => {
       /dueDays.P1.SEV1 must be a whole number/,
     ],
     [{ reminders: { daysBefore: -1 } }, /reminders.daysBefore must be/],
+    [
+      { tickets: { syncIntervalMinutes: -5 } },
+      /tickets.syncIntervalMinutes must be 0 or more/,
+    ],
   ])('refuses %j naming the key', (actionItems, message) => {
     expect(() =>
       readActionItemSettings(new ConfigReader({ firebreak: { actionItems } })),

@@ -28,6 +28,13 @@ export interface ActionItemSettings {
     /** How often the reminder task looks, in minutes; 0 turns reminders off. */
     intervalMinutes: number;
   };
+  tickets: {
+    /**
+     * How often the state of tickets created from items is read back, in minutes: the task runs
+     * this often and reads each ticket at most once per interval; 0 turns reading back off.
+     */
+    syncIntervalMinutes: number;
+  };
 }
 
 /**
@@ -88,7 +95,16 @@ export function readActionItemSettings(config: Config): ActionItemSettings {
       `firebreak.actionItems.reminders.intervalMinutes must be 0 or more, not ${reminders.intervalMinutes}`,
     );
   }
-  return { dueDays, reminders };
+  const tickets = {
+    syncIntervalMinutes:
+      root?.getOptionalNumber('tickets.syncIntervalMinutes') ?? 5,
+  };
+  if (!(tickets.syncIntervalMinutes >= 0)) {
+    throw new Error(
+      `firebreak.actionItems.tickets.syncIntervalMinutes must be 0 or more, not ${tickets.syncIntervalMinutes}`,
+    );
+  }
+  return { dueDays, reminders, tickets };
 }
 
 /**

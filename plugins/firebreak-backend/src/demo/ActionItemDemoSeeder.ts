@@ -123,6 +123,8 @@ export async function seedActionItemDemoData(options: {
             ? 'The routing change in the escalation policy already covers it.'
             : null,
         ticketUrl: null,
+        ticketExporterId: null,
+        ticketExternalId: null,
         creatorRef: commander?.user_ref ?? entity.owner_ref,
         createdAt: resolvedAt,
         updatedAt: finished ? now : resolvedAt,

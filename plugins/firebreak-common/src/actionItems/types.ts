@@ -51,6 +51,22 @@ export const ACTION_ITEM_STATUSES = [
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 
 /**
+ * A ticket that a ticket exporter (an issue tracker module) created from an action item. While
+ * the item is open or in progress, Firebreak reads the ticket's state back: a ticket closed as
+ * completed makes the item `done`, one closed as not planned `wont_do`.
+ *
+ * @public
+ */
+export interface ActionItemTicket {
+  /** The exporter that created it, such as `github`. */
+  exporterId: string;
+  /** The tracker's id of the ticket, such as `acme/payments#12`. */
+  externalId: string;
+  /** The ticket's web page; the same as the item's `ticketUrl`. */
+  url: string;
+}
+
+/**
  * A follow-up of an incident (and of its postmortem): something a team owes.
  *
  * @public
@@ -80,8 +96,10 @@ export interface ActionItem {
   completedAt?: string;
   /** Why it will not be done; present when `status` is `wont_do`. */
   wontDoReason?: string;
-  /** An issue in an external tracker (http or https). */
+  /** An issue in an external tracker (http or https), linked by hand or created by Firebreak. */
   ticketUrl?: string;
+  /** The ticket a ticket exporter created for the item; absent for a link added by hand. */
+  ticket?: ActionItemTicket;
   creatorRef: string;
   createdAt: string;
   updatedAt: string;
@@ -129,5 +147,20 @@ export interface UpdateActionItemRequest {
   entityRef?: string;
   postmortemId?: string | null;
   dueAt?: string | null;
+  /**
+   * A link to a ticket, or `null` for none. Changing it unlinks a ticket Firebreak created: its
+   * state is no longer read back.
+   */
   ticketUrl?: string | null;
+}
+
+/**
+ * Creating a ticket for an action item in the tracker of its entity, against the `version` the
+ * item was read at.
+ *
+ * @public
+ */
+export interface CreateActionItemTicketRequest {
+  /** The version of the item the caller read. */
+  version: number;
 }

@@ -88,6 +88,7 @@ export function mockFirebreakApi(
     listActionItems: jest.fn(async () => ({ items: [] })),
     createActionItem: jest.fn(),
     updateActionItem: jest.fn(),
+    createActionItemTicket: jest.fn(),
     rotateCalendarFeedUrl: jest.fn(
       async () => 'http://localhost:7007/api/firebreak/calendar/rotated.ics',
     ),

@@ -209,6 +209,13 @@ export interface FirebreakApi {
     id: string,
     request: UpdateActionItemRequest,
   ): Promise<ActionItem>;
+  /**
+   * Creates a ticket for the item in its entity's tracker, with the first installed ticket
+   * exporter that supports the entity, against the `version` it was read at; answers the item
+   * linked to the ticket. Refused with the backend's reason: 409 (stale, already has a ticket),
+   * 422 (the entity has no supported tracker), 502 or 503 (the tracker failed).
+   */
+  createActionItemTicket(id: string, version: number): Promise<ActionItem>;
 
   // Runbooks
   /** An entity's runbooks from its annotation, its catalog links and Firebreak's store. */

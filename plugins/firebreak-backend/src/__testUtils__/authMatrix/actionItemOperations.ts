@@ -62,4 +62,17 @@ export const actionItemOperations: OperationRow[] = [
       };
     },
   },
+  {
+    // The test backend's in-memory tracker supports every entity.
+    operation: 'POST /action-items/{id}/ticket',
+    access: 'change',
+    permitted: 201,
+    prepare: async setup => {
+      const item = await createActionItem(setup);
+      return {
+        path: `/action-items/${item.id}/ticket`,
+        body: { version: item.version },
+      };
+    },
+  },
 ];

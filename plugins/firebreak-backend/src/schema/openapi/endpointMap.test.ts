@@ -88,6 +88,7 @@ describe('EndpointMap', () => {
       '#post|/action-items': true,
       '#get|/action-items/{id}': true,
       '#patch|/action-items/{id}': true,
+      '#post|/action-items/{id}/ticket': true,
     };
     const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
     const operations = Object.entries(spec.paths).flatMap(([route, item]) =>

@@ -83,6 +83,11 @@ export function actionItemRequests(http: FirebreakHttp) {
         method: 'PATCH',
         body: request,
       }),
+    createActionItemTicket: async (id, version) =>
+      http.json(`/action-items/${segment(id)}/ticket`, {
+        method: 'POST',
+        body: { version },
+      }),
     listPostmortemActionItems: async postmortemId =>
       http.json(`/action-items${queryOf({ postmortemId })}`),
   } satisfies Partial<FirebreakApi>;

@@ -23,9 +23,10 @@ import { firebreakApiRef } from '../../api';
 import { describeFailure, isConflict } from '../../api/failures';
 import { usePersonNames } from '../../oncall/usePersonNames';
 import { incidentRouteRef } from '../../routes';
-import { formatDue, isHttpUrl, STATUS_LABELS } from './format';
+import { formatDue, STATUS_LABELS } from './format';
 import { ItemTitle } from './ItemTitle';
 import { StatusDialog } from './StatusDialog';
+import { TicketCell } from './TicketCell';
 
 const useStyles = makeStyles(theme => ({
   // The dark red: the main one is too faint on white and on the table's stripes.
@@ -100,7 +101,8 @@ function StatusControl(props: {
 /**
  * Action items as a table, in the order given (the backend lists overdue first), with their
  * status changed in place: against the version shown, so a stale change is refused and the
- * list reloaded rather than overwritten.
+ * list reloaded rather than overwritten. Items without a ticket offer to create one in their
+ * entity's tracker.
  *
  * @public
  */
@@ -229,11 +231,11 @@ export function ActionItemsTable(props: {
                   </TableCell>
                 )}
                 <TableCell>
-                  {isHttpUrl(item.ticketUrl) ? (
-                    <Link to={item.ticketUrl}>Ticket</Link>
-                  ) : (
-                    '—'
-                  )}
+                  <TicketCell
+                    item={item}
+                    onChanged={onChanged}
+                    onNotice={setNotice}
+                  />
                 </TableCell>
               </TableRow>
             ))}

@@ -600,6 +600,29 @@ export interface paths {
     patch: operations['UpdateActionItem'];
     trace?: never;
   };
+  '/action-items/{id}/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the action item. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Creates a ticket for the action item in its entity's tracker.
+     * @description The first installed ticket exporter (a backend module, such as GitHub issues) that supports the item's entity creates the ticket; the item then links it (`ticketUrl` and `ticket`) and its version is bumped. Permitted to whoever may change the item. Nothing is written when the ticket cannot be created. While the item is open or in progress, Firebreak reads the ticket's state back on a schedule: closed as completed makes it `done`, closed as not planned `wont_do`.
+     */
+    post: operations['CreateActionItemTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/runbooks': {
     parameters: {
       query?: never;
@@ -1564,11 +1587,25 @@ export interface components {
       overdue: boolean;
       completedAt?: components['schemas']['Instant'];
       wontDoReason?: string;
-      /** @description An http or https URL. */
+      /** @description An http or https URL of the item's ticket, linked by hand or created by Firebreak. */
       ticketUrl?: string;
+      ticket?: components['schemas']['ActionItemTicket'];
       creatorRef: string;
       createdAt: components['schemas']['Instant'];
       updatedAt: components['schemas']['Instant'];
+      version: number;
+    };
+    /** @description The ticket a ticket exporter created for the item; absent for a link added by hand. */
+    ActionItemTicket: {
+      /** @description The exporter that created it, such as `github`. */
+      exporterId: string;
+      /** @description The tracker's id of the ticket, such as `acme/payments#12`. */
+      externalId: string;
+      /** @description The ticket's web page, the same as the item's `ticketUrl`. */
+      url: string;
+    };
+    CreateActionItemTicketRequest: {
+      /** @description The version of the item the caller read. */
       version: number;
     };
     /** @description A page of action items. */
@@ -1613,7 +1650,7 @@ export interface components {
        * @description An instant, or `null` for no due date.
        */
       dueAt?: string | null;
-      /** @description An http or https URL, or `null` to clear it. */
+      /** @description An http or https URL, or `null` to clear it. Changing it unlinks a ticket Firebreak created (`ticket`): its state is no longer read back. */
       ticketUrl?: string | null;
     };
     /** @description Someone acknowledged a page; its escalation stopped. */
@@ -3098,6 +3135,75 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+    };
+  };
+  CreateActionItemTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the action item. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateActionItemTicketRequest'];
+      };
+    };
+    responses: {
+      /** @description The action item, linked to its new ticket, with its version bumped. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActionItem'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The item changed since `version`, already has a ticket, is done or won't be done, or a ticket is being created for it right now; the message says which. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No installed ticket exporter supports the item's entity (the message says what the entity lacks, such as a `github.com/project-slug` annotation), or the tracker does not know the entity's project. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The tracker refused Firebreak's credentials: an administrator needs to fix the exporter's configuration; trying again will not help. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The tracker is rate limiting Firebreak (with `Retry-After`) or is unavailable: try again later. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again, when the tracker is rate limiting. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   ListEntityRunbooks: {

@@ -1918,6 +1918,117 @@ export const spec = {
         },
       },
     },
+    '/action-items/{id}/ticket': {
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'The id of the action item.',
+          schema: {
+            type: 'string',
+            minLength: 1,
+          },
+        },
+      ],
+      post: {
+        operationId: 'CreateActionItemTicket',
+        tags: ['action-items'],
+        summary:
+          "Creates a ticket for the action item in its entity's tracker.",
+        description:
+          "The first installed ticket exporter (a backend module, such as GitHub issues) that supports the item's entity creates the ticket; the item then links it (`ticketUrl` and `ticket`) and its version is bumped. Permitted to whoever may change the item. Nothing is written when the ticket cannot be created. While the item is open or in progress, Firebreak reads the ticket's state back on a schedule: closed as completed makes it `done`, closed as not planned `wont_do`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateActionItemTicketRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'The action item, linked to its new ticket, with its version bumped.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActionItem',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              "The item changed since `version`, already has a ticket, is done or won't be done, or a ticket is being created for it right now; the message says which.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '422': {
+            description:
+              "No installed ticket exporter supports the item's entity (the message says what the entity lacks, such as a `github.com/project-slug` annotation), or the tracker does not know the entity's project.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '502': {
+            description:
+              "The tracker refused Firebreak's credentials: an administrator needs to fix the exporter's configuration; trying again will not help.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '503': {
+            description:
+              'The tracker is rate limiting Firebreak (with `Retry-After`) or is unavailable: try again later.',
+            headers: {
+              'Retry-After': {
+                description:
+                  'Seconds to wait before trying again, when the tracker is rate limiting.',
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/runbooks': {
       get: {
         operationId: 'ListEntityRunbooks',
@@ -4731,7 +4842,11 @@ export const spec = {
           },
           ticketUrl: {
             type: 'string',
-            description: 'An http or https URL.',
+            description:
+              "An http or https URL of the item's ticket, linked by hand or created by Firebreak.",
+          },
+          ticket: {
+            $ref: '#/components/schemas/ActionItemTicket',
           },
           creatorRef: {
             type: 'string',
@@ -4764,6 +4879,41 @@ export const spec = {
           'updatedAt',
           'version',
         ],
+        additionalProperties: false,
+      },
+      ActionItemTicket: {
+        type: 'object',
+        description:
+          'The ticket a ticket exporter created for the item; absent for a link added by hand.',
+        properties: {
+          exporterId: {
+            type: 'string',
+            description: 'The exporter that created it, such as `github`.',
+          },
+          externalId: {
+            type: 'string',
+            description:
+              "The tracker's id of the ticket, such as `acme/payments#12`.",
+          },
+          url: {
+            type: 'string',
+            description:
+              "The ticket's web page, the same as the item's `ticketUrl`.",
+          },
+        },
+        required: ['exporterId', 'externalId', 'url'],
+        additionalProperties: false,
+      },
+      CreateActionItemTicketRequest: {
+        type: 'object',
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description: 'The version of the item the caller read.',
+          },
+        },
+        required: ['version'],
         additionalProperties: false,
       },
       ActionItemPage: {
@@ -4904,7 +5054,8 @@ export const spec = {
           },
           ticketUrl: {
             type: ['string', 'null'],
-            description: 'An http or https URL, or `null` to clear it.',
+            description:
+              'An http or https URL, or `null` to clear it. Changing it unlinks a ticket Firebreak created (`ticket`): its state is no longer read back.',
             maxLength: 2048,
           },
         },
