@@ -46,6 +46,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261202100000_runbooks.js',
       '20261202110000_action_items.js',
       '20261202120000_postmortems.js',
+      '20261210000000_postmortem_incidents.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
@@ -75,6 +76,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_runbook_entities',
       'firebreak_postmortems',
       'firebreak_postmortem_approvals',
+      'firebreak_postmortem_incidents',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
