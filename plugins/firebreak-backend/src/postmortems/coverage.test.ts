@@ -127,6 +127,11 @@ describe.each(databases.eachSupportedId())(
         starredEventIds: [timeline[0].id, noteId],
       });
       expect(starred.status).toBe(200);
+      const markdown = (await pm.exportMarkdown(created.id)).text;
+      expect(markdown).toContain(
+        `- Also covers: ${other.ref} Ledger writes fail (SEV3)`,
+      );
+      expect(markdown).toContain(`| ${other.ref}: Ledger disk full |`);
 
       const third = await pm.declare({
         title: 'Refunds slow',

@@ -105,9 +105,11 @@ export function addPostmortemRoutes(
       plain.accepts(['application/json', 'text/markdown']) === 'text/markdown';
     res.vary('Accept');
     if (markdown) {
+      // Read first: a refusal must not go out typed as Markdown.
+      const text = await service.exportMarkdown(req.params.id, creds);
       (res as unknown as Response)
         .type('text/markdown; charset=utf-8')
-        .send(await service.exportMarkdown(req.params.id, creds));
+        .send(text);
       return;
     }
     res.json(await service.get(req.params.id, creds));
