@@ -148,9 +148,9 @@ export function usePostmortem(incidentRef: string) {
   );
 
   const attachIncident = useCallback(
-    (incidentRef: string) =>
+    (attachedRef: string) =>
       changeCoverage(p =>
-        api.attachPostmortemIncident(p.id, incidentRef, p.version),
+        api.attachPostmortemIncident(p.id, attachedRef, p.version),
       ),
     [api, changeCoverage],
   );
