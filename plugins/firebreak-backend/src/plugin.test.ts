@@ -46,6 +46,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261202100000_runbooks.js',
       '20261202110000_action_items.js',
       '20261202120000_postmortems.js',
+      '20261210000000_postmortem_incidents.js',
       '20261215000000_action_item_tickets.js',
     ]);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
@@ -76,6 +77,7 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       'firebreak_runbook_entities',
       'firebreak_postmortems',
       'firebreak_postmortem_approvals',
+      'firebreak_postmortem_incidents',
     ]) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }

@@ -34,6 +34,30 @@ export function postmortemRequests(server: any) {
         .post(api(`/postmortems/${id}/approvals`))
         .set('Authorization', as(user))
         .send({ version }),
+    /** GET /postmortems/{id} with an Accept header, such as `text/markdown`. */
+    getAccepting: (id: string, accept: string, user = users.viewer) =>
+      request(server)
+        .get(api(`/postmortems/${id}`))
+        .set('Authorization', as(user))
+        .set('Accept', accept),
+    attach: (
+      id: string,
+      body: { incidentRef: string; version: number },
+      user = users.alice,
+    ) =>
+      request(server)
+        .post(api(`/postmortems/${id}/incidents`))
+        .set('Authorization', as(user))
+        .send(body),
+    detach: (id: string, idOrRef: string, user = users.alice) =>
+      request(server)
+        .delete(api(`/postmortems/${id}/incidents/${idOrRef}`))
+        .set('Authorization', as(user)),
+    note: (idOrRef: string, text: string) =>
+      request(server)
+        .post(api(`/incidents/${idOrRef}/timeline`))
+        .set('Authorization', as(users.alice))
+        .send({ type: 'note', text }),
     exportMarkdown: (id: string, user = users.viewer) =>
       request(server)
         .get(api(`/postmortems/${id}/export`))

@@ -17,7 +17,8 @@ import {
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { NewTimelineEvent } from '../incidents/IncidentStore';
 import { lowerRef } from '../refs';
-import { PostmortemAccess, PostmortemIncidents } from './PostmortemAccess';
+import { PostmortemAccess } from './PostmortemAccess';
+import { PostmortemCoverage } from './PostmortemCoverage';
 import { PostmortemNotifier } from './PostmortemNotifier';
 import { PostmortemChanges, PostmortemStore } from './PostmortemStore';
 
@@ -35,7 +36,7 @@ function needsApprover(from: PostmortemStatus, to: PostmortemStatus) {
  * Editing a postmortem against the `version` it was read at, moving its status, and approving
  * it. Published postmortems are read-only until reopened; publishing needs the configured
  * number of approvals by people other than the owner; publishing, waiving and reopening are
- * recorded on the incident's timeline in the same transaction.
+ * recorded on the timeline of every covered incident in the same transaction.
  *
  * @internal
  */
@@ -44,7 +45,7 @@ export class PostmortemEditing {
     private readonly deps: {
       store: PostmortemStore;
       access: PostmortemAccess;
-      incidents: PostmortemIncidents;
+      coverage: PostmortemCoverage;
       permissions: PermissionsService;
       catalog: CatalogService;
       notifier: PostmortemNotifier;
@@ -127,15 +128,18 @@ export class PostmortemEditing {
       changes.sections = input.sections;
     }
     if (input.starredEventIds !== undefined) {
-      const timeline = await this.deps.incidents.timeline(
-        incident.id,
+      // Events of every covered incident may be starred.
+      const covered = await this.deps.coverage.read(
+        current,
+        incident,
         credentials,
       );
-      const ids = new Set(timeline.map(e => e.id));
+      const ids = new Set(covered.timeline.map(e => e.id));
+      const refs = [incident, ...covered.others].map(i => i.ref).join(', ');
       input.starredEventIds.forEach((eventId, i) => {
         if (!ids.has(eventId)) {
           throw new InputError(
-            `starredEventIds[${i}]: '${eventId}' is not an event of ${incident.ref}'s timeline`,
+            `starredEventIds[${i}]: '${eventId}' is not an event of the timeline of ${refs}`,
           );
         }
       });
@@ -157,7 +161,12 @@ export class PostmortemEditing {
     if (to === 'in_review') {
       await this.deps.notifier.inReview(updated, actorRef);
     } else if (to === 'published') {
-      await this.deps.notifier.published(updated, incident, actorRef);
+      const others = await this.deps.coverage.others(updated, credentials);
+      await this.deps.notifier.published(
+        updated,
+        [incident, ...others],
+        actorRef,
+      );
     }
     return { postmortem: updated, incident };
   }

@@ -35,6 +35,16 @@ function describeEvent(event: TimelineEvent): string {
       }`;
     case 'declared':
       return `Declared: ${data.title}`;
+    case 'runbook_step':
+      return `${data.done ? 'Ticked' : 'Unticked'} '${data.stepTitle}' in ${
+        data.runbookTitle
+      } (v${data.version})`;
+    case 'postmortem_published':
+      return 'Postmortem published';
+    case 'postmortem_waived':
+      return `Postmortem waived: ${data.reason}`;
+    case 'postmortem_reopened':
+      return 'Postmortem reopened';
     default:
       return event.type.replace(/_/g, ' ');
   }
@@ -46,9 +56,9 @@ function cell(text: string) {
 }
 
 /**
- * A postmortem as one Markdown document: the incident, the key durations, the sections as
- * written, the starred timeline events and the approvals. Section bodies are the authors'
- * Markdown, copied as is.
+ * A postmortem as one Markdown document: the incident (and the others it covers), the key
+ * durations, the sections as written, the starred timeline events, the runbook versions used
+ * and the approvals. Section bodies are the authors' Markdown, copied as is.
  *
  * @internal
  */
@@ -64,6 +74,13 @@ export function postmortemMarkdown(postmortem: PostmortemDetails): string {
       ? [`- Team: ${postmortem.ownerGroupRef}`]
       : []),
     `- Impacted: ${incident.entityRefs.join(', ')}`,
+    ...(postmortem.alsoCovers.length
+      ? [
+          `- Also covers: ${postmortem.alsoCovers
+            .map(i => `${i.ref} ${cell(i.title)} (${i.severity})`)
+            .join(', ')}`,
+        ]
+      : []),
     ...(postmortem.dueAt ? [`- Due: ${postmortem.dueAt}`] : []),
     ...(postmortem.publishedAt
       ? [`- Published: ${postmortem.publishedAt}`]
@@ -74,6 +91,9 @@ export function postmortemMarkdown(postmortem: PostmortemDetails): string {
     '',
     '## Key durations',
     '',
+    ...(postmortem.alsoCovers.length
+      ? [`Of ${incident.ref}, the incident the postmortem was started for.`, '']
+      : []),
     '| From | To | Duration |',
     '| --- | --- | --- |',
     ...postmortem.keyDurations.map(
@@ -104,13 +124,32 @@ export function postmortemMarkdown(postmortem: PostmortemDetails): string {
     lines.push('_No events picked._');
   } else {
     lines.push('| Time (UTC) | Event | By |', '| --- | --- | --- |');
+    // With several incidents, each event says which one it is from.
+    const refs = new Map(
+      [incident, ...postmortem.alsoCovers].map(i => [i.id, i.ref]),
+    );
+    const from = (event: TimelineEvent) =>
+      postmortem.alsoCovers.length ? `${refs.get(event.incidentId)}: ` : '';
     for (const event of starred) {
       lines.push(
         `| ${event.at.replace('T', ' ').slice(0, 16)} | ${cell(
-          describeEvent(event),
+          from(event) + describeEvent(event),
         )} | ${event.actorRef} |`,
       );
     }
+  }
+  lines.push('', '## Runbooks used', '');
+  if (postmortem.runbooksUsed.length === 0) {
+    lines.push('_No stored runbook steps were ticked._');
+  } else {
+    lines.push(
+      ...postmortem.runbooksUsed.map(
+        r =>
+          `- ${cell(r.title)}, version ${r.version}: ${r.stepsTicked} step${
+            r.stepsTicked === 1 ? '' : 's'
+          } ticked`,
+      ),
+    );
   }
   if (postmortem.approvals.length > 0) {
     lines.push(

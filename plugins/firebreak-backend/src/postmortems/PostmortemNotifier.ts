@@ -9,10 +9,10 @@ import {
 } from '@firebreak/backstage-plugin-common';
 
 /**
- * Tells open pages and people about postmortems: a `postmortem` signal on the incident's
- * channel for every change; notifications to the owner on creation (and before it is due),
+ * Tells open pages and people about postmortems: a `postmortem` signal on each covered
+ * incident's channel for every change; notifications to the owner on creation (and before it is due),
  * to the reviewers when it goes into review (the explicit reviewers, else the owning team),
- * and to the incident's subscribers and participants when it is published. A failure to tell
+ * and to the covered incidents' subscribers and participants when it is published. A failure to tell
  * is logged and never fails the change.
  *
  * @internal
@@ -26,22 +26,32 @@ export class PostmortemNotifier {
     },
   ) {}
 
-  async changed(postmortem: Postmortem) {
+  /**
+   * Signals every covered incident's page, and those of `alsoIncidentIds` (an incident just
+   * detached), that the postmortem changed.
+   */
+  async changed(postmortem: Postmortem, alsoIncidentIds: string[] = []) {
     if (!this.deps.signals) return;
-    const message: FirebreakIncidentSignal = {
-      kind: 'postmortem',
-      incidentId: postmortem.incidentId,
-    };
-    try {
-      await this.deps.signals.publish({
-        recipients: { type: 'broadcast' },
-        channel: firebreakIncidentSignalChannel(postmortem.incidentId),
-        message,
-      });
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not signal postmortem ${postmortem.id}: ${error}`,
-      );
+    const incidentIds = new Set([
+      ...postmortem.coveredIncidentIds,
+      ...alsoIncidentIds,
+    ]);
+    for (const incidentId of incidentIds) {
+      const message: FirebreakIncidentSignal = {
+        kind: 'postmortem',
+        incidentId,
+      };
+      try {
+        await this.deps.signals.publish({
+          recipients: { type: 'broadcast' },
+          channel: firebreakIncidentSignalChannel(incidentId),
+          message,
+        });
+      } catch (error) {
+        this.deps.logger.warn(
+          `Could not signal postmortem ${postmortem.id}: ${error}`,
+        );
+      }
     }
   }
 
@@ -65,17 +75,19 @@ export class PostmortemNotifier {
     });
   }
 
+  /** Tells the people of every covered incident (the primary one first) that it is published. */
   async published(
     postmortem: Postmortem,
-    incident: Incident,
+    incidents: Incident[],
     actorRef: string,
   ) {
-    const audience = [
-      ...incident.subscribers,
-      ...incident.responders,
-      ...Object.values(incident.roles),
-      incident.reporterRef,
-    ];
+    const [incident] = incidents;
+    const audience = incidents.flatMap(i => [
+      ...i.subscribers,
+      ...i.responders,
+      ...Object.values(i.roles),
+      i.reporterRef,
+    ]);
     await this.notify(postmortem, audience, actorRef, {
       title: `Postmortem published: ${incident.ref}`,
       description: `The postmortem of ${incident.ref} (${incident.title}) is published.`,

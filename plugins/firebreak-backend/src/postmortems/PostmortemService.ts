@@ -12,6 +12,7 @@ import {
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AttachPostmortemIncidentRequest,
   computeKeyDurations,
   computePostmortemDueAt,
   FIREBREAK_TIME_ZONE_ANNOTATION,
@@ -29,27 +30,33 @@ import { PostmortemSettings } from '../config/PostmortemSettings';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { lowerRef } from '../refs';
 import { PostmortemAccess, PostmortemIncidents } from './PostmortemAccess';
+import { PostmortemCoverage } from './PostmortemCoverage';
+import { PostmortemCoverageStore } from './PostmortemCoverageStore';
 import { PostmortemEditing } from './PostmortemEditing';
 import { postmortemMarkdown } from './PostmortemMarkdown';
 import { PostmortemNotifier } from './PostmortemNotifier';
 import { PostmortemStore } from './PostmortemStore';
+import { runbooksUsed } from './RunbooksUsed';
 
 const DONE = ['published', 'waived'];
 
 /**
  * The rules of postmortems: starting one (by hand, or when an incident that requires one is
- * resolved), reading it with what its page needs, editing and approving it, exporting it, and
- * refusing to close an incident whose required postmortem is neither published nor waived.
+ * resolved), reading it with what its page needs, editing and approving it, changing which
+ * incidents it covers, exporting it, and refusing to close an incident (any it covers) whose
+ * required postmortem is neither published nor waived.
  *
  * @internal
  */
 export class PostmortemService {
   private readonly access: PostmortemAccess;
   private readonly editing: PostmortemEditing;
+  private readonly coverage: PostmortemCoverage;
 
   constructor(
     private readonly deps: {
       store: PostmortemStore;
+      coverageStore: PostmortemCoverageStore;
       incidents: PostmortemIncidents;
       permissions: PermissionsService;
       catalog: CatalogService;
@@ -61,7 +68,12 @@ export class PostmortemService {
     },
   ) {
     this.access = new PostmortemAccess(deps);
-    this.editing = new PostmortemEditing({ ...deps, access: this.access });
+    this.coverage = new PostmortemCoverage({ ...deps, access: this.access });
+    this.editing = new PostmortemEditing({
+      ...deps,
+      access: this.access,
+      coverage: this.coverage,
+    });
   }
 
   /** Starts the postmortem of an incident the caller may read; a 409 if it has one. */
@@ -79,7 +91,7 @@ export class PostmortemService {
     return this.details(postmortem, incident, credentials);
   }
 
-  /** The postmortem of an incident, or a 404 when it has none. */
+  /** The postmortem covering an incident (its own or another's), or a 404 when none does. */
   async getForIncident(
     idOrRef: string,
     credentials: BackstageCredentials,
@@ -94,7 +106,10 @@ export class PostmortemService {
     if (!postmortem) {
       throw new NotFoundError(`${incident.ref} has no postmortem`);
     }
-    return this.details(postmortem, incident, credentials);
+    if (postmortem.incidentId === incident.id) {
+      return this.details(postmortem, incident, credentials);
+    }
+    return this.get(postmortem.id, credentials);
   }
 
   async get(
@@ -134,6 +149,34 @@ export class PostmortemService {
     };
   }
 
+  /** Covers one more incident, which has no postmortem of its own. */
+  async attachIncident(
+    id: string,
+    input: AttachPostmortemIncidentRequest,
+    credentials: BackstageCredentials,
+  ): Promise<PostmortemDetails> {
+    const { postmortem, incident } = await this.coverage.attach(
+      id,
+      input,
+      credentials,
+    );
+    return this.details(postmortem, incident, credentials);
+  }
+
+  /** Stops covering an attached incident; never the postmortem's own. */
+  async detachIncident(
+    id: string,
+    idOrRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<PostmortemDetails> {
+    const { postmortem, incident } = await this.coverage.detach(
+      id,
+      idOrRef,
+      credentials,
+    );
+    return this.details(postmortem, incident, credentials);
+  }
+
   /** The postmortem as Markdown, to paste elsewhere. */
   async exportMarkdown(
     id: string,
@@ -154,10 +197,14 @@ export class PostmortemService {
     if (postmortem && DONE.includes(postmortem.status)) {
       return;
     }
+    const whose =
+      postmortem && postmortem.incidentId !== incident.id
+        ? `the postmortem of ${postmortem.incidentRef} that covers it`
+        : 'its postmortem';
     throw new ConflictError(
       `status: ${
         incident.ref
-      } cannot be closed until its postmortem is published or waived (${
+      } cannot be closed until ${whose} is published or waived (${
         incident.severity
       } incidents require one); ${
         postmortem
@@ -175,7 +222,9 @@ export class PostmortemService {
     try {
       const existing = await this.deps.store.getByIncident(incident.id);
       if (existing) {
-        if (!existing.dueAt && incident.resolvedAt) {
+        // The due date runs from the primary incident, as the durations do.
+        const own = existing.incidentId === incident.id;
+        if (own && !existing.dueAt && incident.resolvedAt) {
           const dueAt = await this.dueAt(incident, existing.ownerGroupRef);
           if (dueAt) {
             await this.deps.store.setDueAt(existing.id, dueAt, this.deps.now());
@@ -268,11 +317,16 @@ export class PostmortemService {
     incident: Incident,
     credentials: BackstageCredentials,
   ): Promise<PostmortemDetails> {
-    const timeline = await this.deps.incidents.timeline(
-      incident.id,
+    const { others, timeline } = await this.coverage.read(
+      postmortem,
+      incident,
       credentials,
     );
-    const milestones = milestonesOf(incident, timeline);
+    // Durations are the primary incident's: covered incidents each have their own.
+    const milestones = milestonesOf(
+      incident,
+      timeline.filter(e => e.incidentId === incident.id),
+    );
     return {
       ...postmortem,
       incident: {
@@ -283,8 +337,19 @@ export class PostmortemService {
         status: incident.status,
         entityRefs: incident.entityRefs,
       },
+      alsoCovers: others.map(i => ({
+        id: i.id,
+        ref: i.ref,
+        title: i.title,
+        severity: i.severity,
+        status: i.status,
+      })),
       milestones,
       keyDurations: computeKeyDurations(milestones),
+      runbooksUsed: runbooksUsed(
+        timeline,
+        postmortem.status === 'published' ? postmortem.publishedAt : undefined,
+      ),
       timeline,
       overdue:
         !DONE.includes(postmortem.status) &&

@@ -11,6 +11,7 @@ import { NewTimelineEvent } from '../incidents/IncidentStore';
 
 const POSTMORTEMS = 'firebreak_postmortems';
 const APPROVALS = 'firebreak_postmortem_approvals';
+const COVERED = 'firebreak_postmortem_incidents';
 
 /**
  * How postmortems add to an incident's timeline inside their own transaction: the one part of
@@ -29,7 +30,12 @@ export interface TimelineAppender {
 /** A postmortem as first written. @internal */
 export type NewPostmortem = Omit<
   Postmortem,
-  'approvals' | 'updatedAt' | 'version' | 'publishedAt' | 'incidentRef'
+  | 'approvals'
+  | 'updatedAt'
+  | 'version'
+  | 'publishedAt'
+  | 'incidentRef'
+  | 'coveredIncidentIds'
 > & { createdBy: string };
 
 /** What an edit writes; absent fields stay as they are. @internal */
@@ -56,7 +62,8 @@ export interface DuePostmortem {
 
 type Row = Record<string, any>;
 
-function isUniqueViolation(error: unknown) {
+/** Whether a write failed on a unique index (an incident's second postmortem). @internal */
+export function isUniqueViolation(error: unknown) {
   const e = error as { code?: string; message?: string };
   return (
     e?.code === '23505' ||
@@ -79,26 +86,37 @@ export class PostmortemStore {
     private readonly timeline: TimelineAppender,
   ) {}
 
-  /** Stores a new postmortem; a ConflictError if its incident already has one. */
+  /**
+   * Stores a new postmortem covering its incident; a ConflictError if the incident already has
+   * one, of its own or as another postmortem's covered incident.
+   */
   async create(postmortem: NewPostmortem): Promise<Postmortem> {
     try {
-      await this.db(POSTMORTEMS).insert({
-        id: postmortem.id,
-        incident_id: postmortem.incidentId,
-        status: postmortem.status,
-        required: postmortem.required,
-        owner_ref: postmortem.ownerRef,
-        owner_group_ref: postmortem.ownerGroupRef ?? null,
-        reviewer_refs: JSON.stringify(postmortem.reviewerRefs),
-        sections: JSON.stringify(postmortem.sections),
-        starred_event_ids: JSON.stringify(postmortem.starredEventIds),
-        approvals_required: postmortem.approvalsRequired,
-        waiver_reason: null,
-        due_at: postmortem.dueAt ? new Date(postmortem.dueAt) : null,
-        created_by: postmortem.createdBy,
-        created_at: new Date(postmortem.createdAt),
-        updated_at: new Date(postmortem.createdAt),
-        version: 1,
+      await this.db.transaction(async tx => {
+        await tx(POSTMORTEMS).insert({
+          id: postmortem.id,
+          incident_id: postmortem.incidentId,
+          status: postmortem.status,
+          required: postmortem.required,
+          owner_ref: postmortem.ownerRef,
+          owner_group_ref: postmortem.ownerGroupRef ?? null,
+          reviewer_refs: JSON.stringify(postmortem.reviewerRefs),
+          sections: JSON.stringify(postmortem.sections),
+          starred_event_ids: JSON.stringify(postmortem.starredEventIds),
+          approvals_required: postmortem.approvalsRequired,
+          waiver_reason: null,
+          due_at: postmortem.dueAt ? new Date(postmortem.dueAt) : null,
+          created_by: postmortem.createdBy,
+          created_at: new Date(postmortem.createdAt),
+          updated_at: new Date(postmortem.createdAt),
+          version: 1,
+        });
+        await tx(COVERED).insert({
+          postmortem_id: postmortem.id,
+          incident_id: postmortem.incidentId,
+          added_by: postmortem.createdBy,
+          added_at: new Date(postmortem.createdAt),
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -119,16 +137,19 @@ export class PostmortemStore {
     return row ? this.withApprovals(row, db) : undefined;
   }
 
+  /** The postmortem covering an incident: its own, or the one it is attached to. */
   async getByIncident(incidentId: string): Promise<Postmortem | undefined> {
     const row = await this.db(POSTMORTEMS)
-      .where({ incident_id: incidentId })
-      .first();
+      .join(COVERED, `${COVERED}.postmortem_id`, `${POSTMORTEMS}.id`)
+      .where(`${COVERED}.incident_id`, incidentId)
+      .first(`${POSTMORTEMS}.*`);
     return row ? this.withApprovals(row, this.db) : undefined;
   }
 
   /**
-   * Applies changes if the postmortem is still at `expectedVersion`, with the incident timeline
-   * events that record them, in one transaction; a ConflictError when it changed first.
+   * Applies changes if the postmortem is still at `expectedVersion`, with the timeline events
+   * that record them on every covered incident, in one transaction; a ConflictError when it
+   * changed first.
    */
   async update(
     current: Postmortem,
@@ -165,11 +186,9 @@ export class PostmortemStore {
       if (changes.clearApprovals) {
         await tx(APPROVALS).where({ postmortem_id: current.id }).delete();
       }
-      await this.timeline.appendTimelineInTransaction(
-        tx,
-        current.incidentId,
-        events,
-      );
+      for (const incidentId of current.coveredIncidentIds) {
+        await this.timeline.appendTimelineInTransaction(tx, incidentId, events);
+      }
     });
     return (await this.get(current.id))!;
   }
@@ -247,8 +266,9 @@ export class PostmortemStore {
     await this.db(POSTMORTEMS).where({ id }).update({ due_reminded_at: null });
   }
 
-  private async throwStale(
-    tx: Knex.Transaction,
+  /** A ConflictError saying what version the postmortem is at, or a 404 if it is gone. */
+  async throwStale(
+    tx: Knex,
     id: string,
     expectedVersion: number,
   ): Promise<never> {
@@ -262,7 +282,7 @@ export class PostmortemStore {
   }
 
   private async withApprovals(row: Row, db: Knex): Promise<Postmortem> {
-    const [approvals, incident] = await Promise.all([
+    const [approvals, incident, covered] = await Promise.all([
       db(APPROVALS)
         .where({ postmortem_id: row.id })
         .orderBy('approved_at')
@@ -270,6 +290,10 @@ export class PostmortemStore {
       db('firebreak_incidents')
         .where({ id: row.incident_id })
         .first('ref_number'),
+      db(COVERED)
+        .where({ postmortem_id: row.id })
+        .orderBy([{ column: 'added_at' }, { column: 'incident_id' }])
+        .select('incident_id'),
     ]);
     const iso = (value: unknown) =>
       value ? toDate(value as Date).toISOString() : undefined;
@@ -295,6 +319,12 @@ export class PostmortemStore {
       updatedAt: iso(row.updated_at)!,
       publishedAt: iso(row.published_at),
       version: Number(row.version),
+      coveredIncidentIds: [
+        row.incident_id,
+        ...covered
+          .map(c => c.incident_id as string)
+          .filter(id => id !== row.incident_id),
+      ],
     };
   }
 }

@@ -15,6 +15,7 @@ import {
   readPostmortemSettings,
 } from '../config/PostmortemSettings';
 import { PostmortemIncidents } from './PostmortemAccess';
+import { PostmortemCoverageStore } from './PostmortemCoverageStore';
 import { PostmortemNotifier } from './PostmortemNotifier';
 import {
   POSTMORTEM_REMINDER_TASK_ID,
@@ -57,6 +58,7 @@ export async function createPostmortems(deps: {
   const service = new PostmortemService({
     ...deps,
     store,
+    coverageStore: new PostmortemCoverageStore(deps.knex, store),
     notifier,
     settings,
     incidents: {

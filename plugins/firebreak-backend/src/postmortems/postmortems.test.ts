@@ -276,5 +276,29 @@ describe.each(databases.eachSupportedId())('postmortems API on %s', id => {
     expect((await pm.exportMarkdown(created.id, users.mallory)).status).toBe(
       403,
     );
+
+    // The postmortem itself answers the same Markdown to a client that asks for it.
+    const negotiated = await pm.getAccepting(created.id, 'text/markdown');
+    expect(negotiated.status).toBe(200);
+    expect(negotiated.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(negotiated.headers.vary).toMatch(/Accept/);
+    expect(negotiated.text).toBe(res.text);
+    for (const accept of [
+      'application/json',
+      '*/*',
+      'text/html',
+      'application/json, text/markdown;q=0.5',
+    ]) {
+      const json = await pm.getAccepting(created.id, accept);
+      expect([accept, json.headers['content-type']]).toEqual([
+        accept,
+        expect.stringMatching(/^application\/json/),
+      ]);
+      expect(json.body.id).toBe(created.id);
+    }
+    expect(
+      (await pm.getAccepting(created.id, 'text/markdown', users.mallory))
+        .status,
+    ).toBe(403);
   });
 });

@@ -49,6 +49,10 @@ const updateBody = z
 
 const approveBody = z.object({ version: z.number().int().min(1) }).strict();
 
+const attachBody = z
+  .object({ incidentRef: ref, version: z.number().int().min(1) })
+  .strict();
+
 type AnyRequest = Request<any, any, any, any>;
 
 // TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
@@ -93,8 +97,21 @@ export function addPostmortemRoutes(
     res.json(await service.getForIncident(req.params.idOrRef, creds));
   });
 
+  // JSON unless the client prefers Markdown: the same document as `/export`, to read in place.
   router.get('/postmortems/:id', async (req, res) => {
     const creds = await credentials(req);
+    const plain = req as unknown as Request;
+    const markdown =
+      plain.accepts(['application/json', 'text/markdown']) === 'text/markdown';
+    res.vary('Accept');
+    if (markdown) {
+      // Read first: a refusal must not go out typed as Markdown.
+      const text = await service.exportMarkdown(req.params.id, creds);
+      (res as unknown as Response)
+        .type('text/markdown; charset=utf-8')
+        .send(text);
+      return;
+    }
     res.json(await service.get(req.params.id, creds));
   });
 
@@ -127,6 +144,31 @@ export function addPostmortemRoutes(
       () => service.approve(req.params.id, body.version, creds),
     );
     res.status(created ? 201 : 200).json(postmortem);
+  });
+
+  router.post('/postmortems/:id/incidents', async (req, res) => {
+    const creds = await credentials(req);
+    const body = parse(attachBody, req.body);
+    const postmortem = await audited(
+      auditor,
+      req,
+      'postmortem-attach-incident',
+      { postmortem: req.params.id, incident: body.incidentRef },
+      () => service.attachIncident(req.params.id, body, creds),
+    );
+    res.status(201).json(postmortem);
+  });
+
+  router.delete('/postmortems/:id/incidents/:idOrRef', async (req, res) => {
+    const creds = await credentials(req);
+    const postmortem = await audited(
+      auditor,
+      req,
+      'postmortem-detach-incident',
+      { postmortem: req.params.id, incident: req.params.idOrRef },
+      () => service.detachIncident(req.params.id, req.params.idOrRef, creds),
+    );
+    res.json(postmortem);
   });
 
   router.get('/postmortems/:id/export', async (req, res) => {

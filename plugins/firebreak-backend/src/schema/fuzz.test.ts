@@ -2,12 +2,11 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { ApiFuzzState, ResolvedRequest } from '../__testUtils__/apiFuzzState';
 import {
-  ApiFuzzState,
   answerProblem,
   databaseProblems,
-  ResolvedRequest,
-} from '../__testUtils__/apiFuzzState';
+} from '../__testUtils__/apiFuzzOracles';
 import {
   as,
   startFirebreak,

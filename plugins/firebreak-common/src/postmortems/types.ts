@@ -114,11 +114,45 @@ export interface Postmortem {
   publishedAt?: string;
   /** Bumped on every change; send it back to change the postmortem. */
   version: number;
+  /**
+   * Every incident the postmortem covers: its own (`incidentId`, the primary one) first, then
+   * those attached to it, oldest first.
+   */
+  coveredIncidentIds: string[];
 }
 
 /**
- * A postmortem with what its page needs in one request: the incident's milestones, the key
- * durations between them, and the incident's timeline to pick events from.
+ * Another incident a postmortem covers, besides its primary one.
+ *
+ * @public
+ */
+export interface PostmortemCoveredIncident {
+  id: string;
+  ref: string;
+  title: string;
+  severity: string;
+  status: IncidentStatus;
+}
+
+/**
+ * A stored runbook version whose steps were ticked during the incident(s) a postmortem covers,
+ * from the `runbook_step` events of their timelines.
+ *
+ * @public
+ */
+export interface PostmortemRunbookUsed {
+  runbookId: string;
+  /** The runbook's title in that version. */
+  title: string;
+  version: number;
+  /** How many of its steps ended ticked (a step ticked then unticked does not count). */
+  stepsTicked: number;
+}
+
+/**
+ * A postmortem with what its page needs in one request: the primary incident's milestones and
+ * the key durations between them, the other incidents it covers, the runbook versions used, and
+ * the timelines of every covered incident to pick events from.
  *
  * @public
  */
@@ -131,10 +165,21 @@ export interface PostmortemDetails extends Postmortem {
     status: IncidentStatus;
     entityRefs: string[];
   };
-  /** Milestone → ISO 8601 instant, or null when the incident does not know it. */
+  /** The other incidents it covers that the caller may read, in the order they were attached. */
+  alsoCovers: PostmortemCoveredIncident[];
+  /** Milestone → ISO 8601 instant, or null when the primary incident does not know it. */
   milestones: Record<PostmortemMilestone, string | null>;
+  /** Computed from the primary incident's milestones only. */
   keyDurations: PostmortemKeyDuration[];
-  /** The incident's whole timeline, oldest first; `starredEventIds` picks from it. */
+  /**
+   * The runbook versions whose steps were ticked in the covered incidents; once published, as
+   * they were when it was published.
+   */
+  runbooksUsed: PostmortemRunbookUsed[];
+  /**
+   * The timelines of every covered incident (that the caller may read), merged oldest first;
+   * `starredEventIds` picks from it.
+   */
   timeline: TimelineEvent[];
   /** Whether the postmortem is overdue: not published or waived, and past `dueAt`. */
   overdue: boolean;
@@ -153,4 +198,16 @@ export interface UpdatePostmortemRequest {
   reviewerRefs?: string[];
   sections?: PostmortemSection[];
   starredEventIds?: string[];
+}
+
+/**
+ * What attaching another incident to a postmortem takes: the incident, and the `version` of the
+ * postmortem the change was based on.
+ *
+ * @public
+ */
+export interface AttachPostmortemIncidentRequest {
+  /** The incident's id or `INC-<n>` reference. */
+  incidentRef: string;
+  version: number;
 }

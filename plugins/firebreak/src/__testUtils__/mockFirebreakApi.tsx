@@ -110,6 +110,8 @@ export function mockFirebreakApi(
     getPostmortem: jest.fn(),
     updatePostmortem: jest.fn(),
     approvePostmortem: jest.fn(),
+    attachPostmortemIncident: jest.fn(),
+    detachPostmortemIncident: jest.fn(),
     exportPostmortem: jest.fn(async () => '# Postmortem'),
     listPostmortemActionItems: jest.fn(async () => ({ items: [] })),
     ...overrides,

@@ -24,6 +24,7 @@ export function testPostmortem(
     createdAt: '2026-11-20T12:00:00.000Z',
     updatedAt: '2026-11-20T12:00:00.000Z',
     version: 4,
+    coveredIncidentIds: [testIncident.id],
     incident: {
       id: testIncident.id,
       ref: testIncident.ref,
@@ -41,6 +42,8 @@ export function testPostmortem(
       mitigated: null,
       resolved: '2026-11-20T11:05:00.000Z',
     },
+    alsoCovers: [],
+    runbooksUsed: [],
     keyDurations: [
       { from: 'impactStarted', to: 'declared', seconds: 300 },
       { from: 'declared', to: 'resolved', seconds: 3600 },

@@ -255,6 +255,20 @@ export interface FirebreakApi {
   ): Promise<PostmortemDetails>;
   /** Approves a postmortem in review, at the version the approver read. */
   approvePostmortem(id: string, version: number): Promise<PostmortemDetails>;
+  /**
+   * Makes a postmortem cover another incident, one without a postmortem of its own, at the
+   * `version` of the postmortem on screen; 409 if it has one, or the version is stale.
+   */
+  attachPostmortemIncident(
+    id: string,
+    incidentRef: string,
+    version: number,
+  ): Promise<PostmortemDetails>;
+  /** Stops a postmortem covering an attached incident (never its own). */
+  detachPostmortemIncident(
+    id: string,
+    incidentIdOrRef: string,
+  ): Promise<PostmortemDetails>;
   /** The postmortem as one Markdown document. */
   exportPostmortem(id: string): Promise<string>;
   /** The action items of a postmortem, read-only. */

@@ -73,4 +73,31 @@ describe('FirebreakClient', () => {
       Accept: 'text/markdown',
     });
   });
+
+  it('attaches an incident with the version on screen, and detaches one by its ref', async () => {
+    const fetch = jest.fn(async (_url: string, _init?: RequestInit) => ({
+      ok: true,
+      status: 200,
+      json: async () => ({ id: 'pm-1' }),
+    }));
+    const client = new FirebreakClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage' }),
+      fetchApi: { fetch } as any,
+    });
+
+    await client.attachPostmortemIncident('pm-1', 'INC-7', 4);
+    await client.detachPostmortemIncident('pm-1', 'INC-7');
+
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backstage/api/firebreak/postmortems/pm-1/incidents',
+    );
+    expect(fetch.mock.calls[0][1]).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify({ incidentRef: 'INC-7', version: 4 }),
+    });
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backstage/api/firebreak/postmortems/pm-1/incidents/INC-7',
+    );
+    expect(fetch.mock.calls[1][1]).toMatchObject({ method: 'DELETE' });
+  });
 });

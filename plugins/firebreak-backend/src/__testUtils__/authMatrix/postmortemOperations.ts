@@ -68,6 +68,33 @@ export const postmortemOperations: OperationRow[] = [
     },
   },
   {
+    operation: 'POST /postmortems/{id}/incidents',
+    access: 'change',
+    permitted: 201,
+    prepare: async setup => {
+      const postmortem = await startedPostmortem(setup);
+      const other = await setup.declareIncident();
+      return {
+        path: `/postmortems/${postmortem.id}/incidents`,
+        body: { incidentRef: other.ref, version: postmortem.version },
+      };
+    },
+  },
+  {
+    operation: 'DELETE /postmortems/{id}/incidents/{idOrRef}',
+    access: 'change',
+    permitted: 200,
+    prepare: async setup => {
+      const postmortem = await startedPostmortem(setup);
+      const other = await setup.declareIncident();
+      await setup.send('post', `/postmortems/${postmortem.id}/incidents`, {
+        incidentRef: other.id,
+        version: postmortem.version,
+      });
+      return { path: `/postmortems/${postmortem.id}/incidents/${other.ref}` };
+    },
+  },
+  {
     operation: 'GET /postmortems/{id}/export',
     access: 'read',
     permitted: 200,

@@ -55,6 +55,8 @@ describe('EndpointMap', () => {
       '#get|/postmortems/{id}': true,
       '#patch|/postmortems/{id}': true,
       '#post|/postmortems/{id}/approvals': true,
+      '#post|/postmortems/{id}/incidents': true,
+      '#_delete|/postmortems/{id}/incidents/{idOrRef}': true,
       '#get|/postmortems/{id}/export': true,
       '#get|/schedules': true,
       '#post|/schedules': true,

@@ -28,7 +28,7 @@ export function runbookRequests(http: FirebreakHttp) {
   } satisfies Partial<FirebreakApi>;
 }
 
-/** Postmortems: the incident's, editing, review and export. */
+/** Postmortems: the incident's, editing, review, the incidents covered, and export. */
 export function postmortemRequests(http: FirebreakHttp) {
   return {
     getIncidentPostmortem: async incidentIdOrRef => {
@@ -56,6 +56,16 @@ export function postmortemRequests(http: FirebreakHttp) {
         method: 'POST',
         body: { version },
       }),
+    attachPostmortemIncident: async (id, incidentRef, version) =>
+      http.json(`/postmortems/${segment(id)}/incidents`, {
+        method: 'POST',
+        body: { incidentRef, version },
+      }),
+    detachPostmortemIncident: async (id, incidentIdOrRef) =>
+      http.json(
+        `/postmortems/${segment(id)}/incidents/${segment(incidentIdOrRef)}`,
+        { method: 'DELETE' },
+      ),
     exportPostmortem: async id =>
       http.text(`/postmortems/${segment(id)}/export`, 'text/markdown'),
   } satisfies Partial<FirebreakApi>;

@@ -72,4 +72,36 @@ describe('PostmortemCard', () => {
       screen.queryByRole('button', { name: 'Start postmortem' }),
     ).not.toBeInTheDocument();
   });
+
+  it('shows the postmortem of another incident that covers this one, linking to it', async () => {
+    const primary = testPostmortem();
+    const api = mockFirebreakApi({
+      getIncidentPostmortem: jest.fn(async () =>
+        testPostmortem({
+          incidentId: 'inc-1',
+          incidentRef: 'INC-1',
+          incident: { ...primary.incident, id: 'inc-1', ref: 'INC-1' },
+          coveredIncidentIds: ['inc-1', testIncident.id],
+          alsoCovers: [
+            {
+              id: testIncident.id,
+              ref: testIncident.ref,
+              title: testIncident.title,
+              severity: 'SEV2',
+              status: 'resolved',
+            },
+          ],
+        }),
+      ),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(
+        'Written for INC-1, it covers this incident too.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Open the postmortem' }),
+    ).toHaveAttribute('href', '/firebreak/incidents/INC-1/postmortem');
+  });
 });

@@ -65,7 +65,13 @@ export function PostmortemCard(props: { incident: Incident }) {
       </Alert>
     );
   } else if (state.value) {
-    body = <Existing postmortem={state.value} link={postmortemLink} />;
+    body = (
+      <Existing
+        postmortem={state.value}
+        incident={incident}
+        link={postmortemLink}
+      />
+    );
   } else {
     const active = isActiveStatus(incident.status);
     body = (
@@ -114,15 +120,28 @@ export function PostmortemCard(props: { incident: Incident }) {
 
 function Existing(props: {
   postmortem: PostmortemDetails;
+  incident: Incident;
   link: (params: { ref: string }) => string;
 }) {
-  const { postmortem, link } = props;
+  const { postmortem, incident, link } = props;
+  const others = [postmortem.incident, ...postmortem.alsoCovers]
+    .filter(i => i.id !== incident.id)
+    .map(i => i.ref);
   return (
     <Grid container spacing={1} alignItems="center">
       <Grid item xs={12}>
         <PostmortemStatusChip status={postmortem.status} />{' '}
         <DueText postmortem={postmortem} />
       </Grid>
+      {others.length > 0 && (
+        <Grid item xs={12}>
+          <Typography variant="body2">
+            {postmortem.incidentId === incident.id
+              ? `It also covers ${others.join(', ')}.`
+              : `Written for ${postmortem.incidentRef}, it covers this incident too.`}
+          </Typography>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Typography variant="body2">
           {postmortem.required

@@ -4,7 +4,7 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { ReactNode } from 'react';
 import { describePageReason } from './paging';
-import { People, Person } from './People';
+import { Actor, People, Person } from './People';
 
 /**
  * What one timeline event says, in words: the roles name the role changes.
@@ -82,6 +82,31 @@ export function describeTimelineEvent(
       return (
         <>
           <Person userRef={event.data.userRef} /> left the responders
+        </>
+      );
+    case 'runbook_step': {
+      const { done, stepTitle, runbookTitle, version } = event.data;
+      return `${
+        done ? 'Ticked' : 'Unticked'
+      } '${stepTitle}' in ${runbookTitle} (v${version})`;
+    }
+    case 'postmortem_published':
+      return (
+        <>
+          Postmortem published by <Actor actorRef={event.actorRef} />
+        </>
+      );
+    case 'postmortem_waived':
+      return (
+        <>
+          Postmortem waived by <Actor actorRef={event.actorRef} />
+          {event.data.reason ? `: ${event.data.reason}` : ''}
+        </>
+      );
+    case 'postmortem_reopened':
+      return (
+        <>
+          Postmortem reopened by <Actor actorRef={event.actorRef} />
         </>
       );
     case 'page_exhausted':

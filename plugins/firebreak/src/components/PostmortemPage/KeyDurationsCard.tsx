@@ -22,16 +22,26 @@ const MILESTONE_LABELS: Record<PostmortemMilestone, string> = {
 };
 
 /**
- * The key durations of the incident, computed by the backend from its milestones.
+ * The key durations of the incident, computed by the backend from its milestones. When the
+ * postmortem covers several incidents, they are those of `primaryRef`, and the card says so.
  *
  * @internal
  */
 export function KeyDurationsCard(props: {
   keyDurations: PostmortemKeyDuration[];
+  /** The postmortem's own incident, named when it covers others too. */
+  primaryRef?: string;
 }) {
-  const { keyDurations } = props;
+  const { keyDurations, primaryRef } = props;
   return (
-    <InfoCard title="Key durations">
+    <InfoCard
+      title="Key durations"
+      subheader={
+        primaryRef
+          ? `Of ${primaryRef}, the incident this postmortem was started for; the other incidents it covers are not counted.`
+          : undefined
+      }
+    >
       {keyDurations.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           No durations yet: they are computed from the incident's milestones

@@ -26,9 +26,11 @@ import { incidentRouteRef } from '../../routes';
 import { FollowUpsCard } from '../ActionItems/FollowUpsCard';
 import { usePersonNames } from '../../oncall/usePersonNames';
 import { LiveRefresh } from '../IncidentPage/LiveRefresh';
+import { AlsoCoversCard } from './AlsoCoversCard';
 import { DueText } from './DueText';
 import { KeyDurationsCard } from './KeyDurationsCard';
 import { POSTMORTEM_STATUS_LABELS } from './postmortemWording';
+import { RunbooksUsedCard } from './RunbooksUsedCard';
 import { SectionCard } from './SectionCard';
 import { StarredTimelineCard } from './StarredTimelineCard';
 import { usePostmortem } from './usePostmortem';
@@ -40,6 +42,8 @@ import { WorkflowButtons } from './WorkflowButtons';
 
 const PUBLISHED_REASON =
   'Published postmortems are read-only: reopen it to change it.';
+const WAIVED_COVERAGE_REASON =
+  'A waived postmortem covers what it covers until it is taken up again as a draft.';
 
 /**
  * The postmortem of one incident: its sections, key durations, starred timeline events,
@@ -83,6 +87,15 @@ export function PostmortemPage() {
   } else if (postmortem.status === 'published') {
     readOnlyReason = PUBLISHED_REASON;
   }
+  const coverageReadOnlyReason =
+    readOnlyReason ??
+    (postmortem.status === 'waived' ? WAIVED_COVERAGE_REASON : undefined);
+  const several = postmortem.alsoCovers.length > 0;
+  const incidentRefs = several
+    ? new Map(
+        [postmortem.incident, ...postmortem.alsoCovers].map(i => [i.id, i.ref]),
+      )
+    : undefined;
 
   return (
     <Page themeId="tool">
@@ -169,11 +182,30 @@ export function PostmortemPage() {
           <Grid item xs={12} lg={4}>
             <Grid container spacing={3}>
               <Grid item xs={12}>
-                <KeyDurationsCard keyDurations={postmortem.keyDurations} />
+                <AlsoCoversCard
+                  postmortem={postmortem}
+                  readOnlyReason={coverageReadOnlyReason}
+                  busy={pm.busy}
+                  onAttach={pm.attachIncident}
+                  onDetach={pm.detachIncident}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <KeyDurationsCard
+                  keyDurations={postmortem.keyDurations}
+                  primaryRef={several ? postmortem.incidentRef : undefined}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <RunbooksUsedCard
+                  runbooksUsed={postmortem.runbooksUsed}
+                  published={postmortem.status === 'published'}
+                />
               </Grid>
               <Grid item xs={12}>
                 <StarredTimelineCard
                   timeline={postmortem.timeline}
+                  incidentRefs={incidentRefs}
                   starredEventIds={postmortem.starredEventIds}
                   roles={settings.value?.roles ?? []}
                   readOnlyReason={readOnlyReason}

@@ -15,12 +15,16 @@ import { describeTimelineEvent } from '../IncidentPage/describeTimelineEvent';
 import { formatIncidentInstant } from '../IncidentPage/formatIncidentInstant';
 
 /**
- * The incident's timeline, with a star per event: starred events go into the postmortem.
+ * The incident's timeline, with a star per event: starred events go into the postmortem. When
+ * the postmortem covers several incidents, their timelines are merged and each event says
+ * which incident it is from.
  *
  * @internal
  */
 export function StarredTimelineCard(props: {
   timeline: TimelineEvent[];
+  /** Incident id → reference, given when the postmortem covers more than one incident. */
+  incidentRefs?: Map<string, string>;
   starredEventIds: string[];
   roles: IncidentRoleDefinition[];
   /** Why stars cannot be changed; undefined when they can. */
@@ -30,10 +34,14 @@ export function StarredTimelineCard(props: {
 }) {
   const { timeline, starredEventIds, roles, readOnlyReason, busy, onToggle } =
     props;
+  const from = (event: TimelineEvent) => {
+    const ref = props.incidentRefs?.get(event.incidentId);
+    return ref ? `${ref} · ` : '';
+  };
   const starred = new Set(starredEventIds);
   return (
     <InfoCard
-      title="Incident timeline"
+      title={props.incidentRefs ? 'Incident timelines' : 'Incident timeline'}
       subheader={`Star the events this postmortem should include (${starred.size} starred).`}
     >
       {readOnlyReason && (
@@ -71,7 +79,7 @@ export function StarredTimelineCard(props: {
                 </ListItemIcon>
                 <ListItemText
                   primary={text}
-                  secondary={formatIncidentInstant(event.at)}
+                  secondary={`${from(event)}${formatIncidentInstant(event.at)}`}
                 />
               </ListItem>
             );

@@ -121,6 +121,46 @@ export function usePostmortem(incidentRef: string) {
     [api, run],
   );
 
+  /**
+   * Changes which incidents the postmortem covers. A refusal (an incident with a postmortem of
+   * its own, a stale version) is the caller's to show next to its input; a 409 also reloads.
+   */
+  const changeCoverage = useCallback(
+    async (
+      change: (p: PostmortemDetails) => Promise<PostmortemDetails>,
+    ): Promise<SaveOutcome> => {
+      const p = current.current;
+      if (!p)
+        return { kind: 'failed', message: 'the postmortem is not loaded' };
+      setProblem(undefined);
+      setBusy(true);
+      try {
+        setPostmortem(await change(p));
+        return { kind: 'saved' };
+      } catch (e) {
+        if (isConflict(e)) await load();
+        return { kind: 'failed', message: describeFailure(e) };
+      } finally {
+        setBusy(false);
+      }
+    },
+    [load],
+  );
+
+  const attachIncident = useCallback(
+    (attachedRef: string) =>
+      changeCoverage(p =>
+        api.attachPostmortemIncident(p.id, attachedRef, p.version),
+      ),
+    [api, changeCoverage],
+  );
+
+  const detachIncident = useCallback(
+    (incidentIdOrRef: string) =>
+      changeCoverage(p => api.detachPostmortemIncident(p.id, incidentIdOrRef)),
+    [api, changeCoverage],
+  );
+
   const exportMarkdown = useCallback(async () => {
     const p = current.current;
     if (!p) return;
@@ -154,6 +194,8 @@ export function usePostmortem(incidentRef: string) {
     approve,
     saveSection,
     toggleStar,
+    attachIncident,
+    detachIncident,
     exportMarkdown,
   };
 }

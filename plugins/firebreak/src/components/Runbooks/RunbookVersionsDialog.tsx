@@ -13,25 +13,30 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { formatIncidentInstant } from '../IncidentPage/formatIncidentInstant';
 import { entityName } from './RunbookLink';
 
 /**
- * The history of a stored runbook, newest first; choosing a version shows it as it was.
+ * The history of a stored runbook, newest first; choosing a version shows it as it was. It
+ * opens on `initialVersion` when given (a version a postmortem says was used).
  *
  * @internal
  */
 export function RunbookVersionsDialog(props: {
   runbookId?: string;
   title: string;
+  initialVersion?: number;
   onClose: () => void;
 }) {
   const api = useApi(firebreakApiRef);
-  const { runbookId } = props;
+  const { runbookId, initialVersion } = props;
   const [shown, setShown] = useState<number>();
+  useEffect(() => {
+    if (runbookId) setShown(initialVersion);
+  }, [runbookId, initialVersion]);
   const versions = useAsync(
     async () => (runbookId ? api.listRunbookVersions(runbookId) : undefined),
     [api, runbookId],

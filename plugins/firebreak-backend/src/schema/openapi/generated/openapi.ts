@@ -474,7 +474,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** The incident's postmortem; 404 when it has none. */
+    /** The postmortem covering the incident (its own, or one it is attached to); 404 when none does. */
     get: operations['GetIncidentPostmortem'];
     put?: never;
     /**
@@ -498,7 +498,10 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** One postmortem, with its incident's milestones, key durations and timeline. */
+    /**
+     * One postmortem, with its incident's milestones, key durations and timeline.
+     * @description Answers JSON by default. A client whose `Accept` header prefers `text/markdown` gets the same Markdown document as `GET /postmortems/{id}/export` (without the download filename); the answer varies by `Accept`.
+     */
     get: operations['GetPostmortem'];
     put?: never;
     post?: never;
@@ -527,6 +530,54 @@ export interface paths {
     /** Approves a postmortem in review; its owner cannot. */
     post: operations['ApprovePostmortem'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/postmortems/{id}/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Makes the postmortem cover one more incident.
+     * @description The incident must have no postmortem of its own and be covered by no other (409 otherwise); an unknown incident is a 404. It takes the permission to update this postmortem and the permission to update the attached incident's postmortem (403 otherwise). A published or waived postmortem must be reopened first (409), and a stale `version` is a 409. The covered incident's timeline joins the events to star, its closing waits for this postmortem, and publishing is recorded on its timeline; the key durations stay those of the postmortem's own (primary) incident.
+     */
+    post: operations['AttachPostmortemIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/postmortems/{id}/incidents/{idOrRef}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Stops the postmortem covering an attached incident.
+     * @description Starred events of that incident's timeline are dropped. The postmortem's own (primary) incident cannot be detached (409), nor anything from a published or waived postmortem (409); an incident it does not cover is a 404. Takes the same permissions as attaching.
+     */
+    delete: operations['DetachPostmortemIncident'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1498,6 +1549,8 @@ export interface components {
       updatedAt: components['schemas']['Instant'];
       publishedAt?: components['schemas']['Instant'];
       version: number;
+      /** @description Every incident it covers: its own (`incidentId`, the primary one) first, then those attached to it, oldest first. */
+      coveredIncidentIds: string[];
     };
     /** @description A postmortem with what its page needs in one request: the incident, its milestones, the key durations computed from them, and its timeline to pick events from. */
     PostmortemDetails: components['schemas']['Postmortem'] & {
@@ -1509,7 +1562,24 @@ export interface components {
         status: components['schemas']['IncidentStatus'];
         entityRefs: components['schemas']['EntityRef'][];
       };
-      /** @description Each milestone's instant, or null when the incident does not record it. */
+      /** @description The other incidents it covers that the caller may read, in the order they were attached. */
+      alsoCovers: {
+        id: string;
+        ref: string;
+        title: string;
+        severity: string;
+        status: components['schemas']['IncidentStatus'];
+      }[];
+      /** @description The stored runbook versions whose steps were ticked in the covered incidents, from their timelines; once published, as they were at publishing. */
+      runbooksUsed: {
+        runbookId: string;
+        /** @description The runbook's title in that version. */
+        title: string;
+        version: number;
+        /** @description How many of its steps ended ticked. */
+        stepsTicked: number;
+      }[];
+      /** @description Each milestone's instant (of the primary incident), or null when the incident does not record it. */
       milestones: {
         impactStarted: components['schemas']['NullableInstant'];
         detected: components['schemas']['NullableInstant'];
@@ -1519,13 +1589,14 @@ export interface components {
         mitigated: components['schemas']['NullableInstant'];
         resolved: components['schemas']['NullableInstant'];
       };
-      /** @description From each known milestone to the next, then impact start to resolution. */
+      /** @description From each known milestone of the primary incident to the next, then impact start to resolution. */
       keyDurations: {
         from: components['schemas']['PostmortemMilestone'];
         to: components['schemas']['PostmortemMilestone'];
         /** @description Null when either end is unknown or the times are out of order. */
         seconds: number | null;
       }[];
+      /** @description The timelines of every covered incident the caller may read, merged oldest first. */
       timeline: components['schemas']['TimelineEvent'][];
       overdue: boolean;
     };
@@ -1549,6 +1620,12 @@ export interface components {
     };
     ApprovePostmortemRequest: {
       /** @description The version of the postmortem the approver read. */
+      version: number;
+    };
+    AttachPostmortemIncidentRequest: {
+      /** @description The incident to cover, by id or reference such as `INC-12`. */
+      incidentRef: string;
+      /** @description The version of the postmortem the change was based on. */
       version: number;
     };
     /**
@@ -2891,13 +2968,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The postmortem. */
+      /** @description The postmortem, as JSON or (asked for by `Accept`) as Markdown. */
       200: {
         headers: {
+          /** @description `Accept`: the representation depends on it. */
+          Vary?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PostmortemDetails'];
+          'text/markdown': string;
         };
       };
       401: components['responses']['Unauthorized'];
@@ -2976,6 +3056,83 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       /** @description The postmortem is not in review, or `version` is stale. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  AttachPostmortemIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AttachPostmortemIncidentRequest'];
+      };
+    };
+    responses: {
+      /** @description The postmortem, now covering the incident, with its version bumped. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The incident is covered already (by a postmortem of its own or another), the postmortem is published or waived, or `version` is stale. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  DetachPostmortemIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The id of the postmortem. */
+        id: components['parameters']['postmortemId'];
+        /** @description The incident's id, or its reference such as `INC-12` (any case). */
+        idOrRef: components['parameters']['idOrRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The postmortem without the incident, with its version bumped. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostmortemDetails'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The incident is the postmortem's own, or the postmortem is published or waived. */
       409: {
         headers: {
           [name: string]: unknown;

@@ -1476,7 +1476,8 @@ export const spec = {
       get: {
         operationId: 'GetIncidentPostmortem',
         tags: ['postmortems'],
-        summary: "The incident's postmortem; 404 when it has none.",
+        summary:
+          'The postmortem covering the incident (its own, or one it is attached to); 404 when none does.',
         responses: {
           '200': {
             description: 'The postmortem, with what its page needs.',
@@ -1511,13 +1512,29 @@ export const spec = {
         tags: ['postmortems'],
         summary:
           "One postmortem, with its incident's milestones, key durations and timeline.",
+        description:
+          'Answers JSON by default. A client whose `Accept` header prefers `text/markdown` gets the same Markdown document as `GET /postmortems/{id}/export` (without the download filename); the answer varies by `Accept`.',
         responses: {
           '200': {
-            description: 'The postmortem.',
+            description:
+              'The postmortem, as JSON or (asked for by `Accept`) as Markdown.',
+            headers: {
+              Vary: {
+                description: '`Accept`: the representation depends on it.',
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
             content: {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+              'text/markdown': {
+                schema: {
+                  type: 'string',
                 },
               },
             },
@@ -1636,6 +1653,116 @@ export const spec = {
           '409': {
             description:
               'The postmortem is not in review, or `version` is stale.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/postmortems/{id}/incidents': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/postmortemId',
+        },
+      ],
+      post: {
+        operationId: 'AttachPostmortemIncident',
+        tags: ['postmortems'],
+        summary: 'Makes the postmortem cover one more incident.',
+        description:
+          "The incident must have no postmortem of its own and be covered by no other (409 otherwise); an unknown incident is a 404. It takes the permission to update this postmortem and the permission to update the attached incident's postmortem (403 otherwise). A published or waived postmortem must be reopened first (409), and a stale `version` is a 409. The covered incident's timeline joins the events to star, its closing waits for this postmortem, and publishing is recorded on its timeline; the key durations stay those of the postmortem's own (primary) incident.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AttachPostmortemIncidentRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'The postmortem, now covering the incident, with its version bumped.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              'The incident is covered already (by a postmortem of its own or another), the postmortem is published or waived, or `version` is stale.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/postmortems/{id}/incidents/{idOrRef}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/postmortemId',
+        },
+        {
+          $ref: '#/components/parameters/idOrRef',
+        },
+      ],
+      delete: {
+        operationId: 'DetachPostmortemIncident',
+        tags: ['postmortems'],
+        summary: 'Stops the postmortem covering an attached incident.',
+        description:
+          "Starred events of that incident's timeline are dropped. The postmortem's own (primary) incident cannot be detached (409), nor anything from a published or waived postmortem (409); an incident it does not cover is a 404. Takes the same permissions as attaching.",
+        responses: {
+          '200': {
+            description:
+              'The postmortem without the incident, with its version bumped.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostmortemDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            description:
+              "The incident is the postmortem's own, or the postmortem is published or waived.",
             content: {
               'application/json': {
                 schema: {
@@ -4555,6 +4682,15 @@ export const spec = {
             type: 'integer',
             minimum: 1,
           },
+          coveredIncidentIds: {
+            type: 'array',
+            description:
+              'Every incident it covers: its own (`incidentId`, the primary one) first, then those attached to it, oldest first.',
+            minItems: 1,
+            items: {
+              type: 'string',
+            },
+          },
         },
         required: [
           'id',
@@ -4571,6 +4707,7 @@ export const spec = {
           'createdAt',
           'updatedAt',
           'version',
+          'coveredIncidentIds',
         ],
       },
       PostmortemDetails: {
@@ -4618,10 +4755,65 @@ export const spec = {
                 ],
                 additionalProperties: false,
               },
+              alsoCovers: {
+                type: 'array',
+                description:
+                  'The other incidents it covers that the caller may read, in the order they were attached.',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    ref: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    severity: {
+                      type: 'string',
+                    },
+                    status: {
+                      $ref: '#/components/schemas/IncidentStatus',
+                    },
+                  },
+                  required: ['id', 'ref', 'title', 'severity', 'status'],
+                  additionalProperties: false,
+                },
+              },
+              runbooksUsed: {
+                type: 'array',
+                description:
+                  'The stored runbook versions whose steps were ticked in the covered incidents, from their timelines; once published, as they were at publishing.',
+                items: {
+                  type: 'object',
+                  properties: {
+                    runbookId: {
+                      type: 'string',
+                    },
+                    title: {
+                      type: 'string',
+                      description: "The runbook's title in that version.",
+                    },
+                    version: {
+                      type: 'integer',
+                      minimum: 1,
+                    },
+                    stepsTicked: {
+                      type: 'integer',
+                      minimum: 0,
+                      description: 'How many of its steps ended ticked.',
+                    },
+                  },
+                  required: ['runbookId', 'title', 'version', 'stepsTicked'],
+                  additionalProperties: false,
+                },
+              },
               milestones: {
                 type: 'object',
                 description:
-                  "Each milestone's instant, or null when the incident does not record it.",
+                  "Each milestone's instant (of the primary incident), or null when the incident does not record it.",
                 properties: {
                   impactStarted: {
                     $ref: '#/components/schemas/NullableInstant',
@@ -4659,7 +4851,7 @@ export const spec = {
               keyDurations: {
                 type: 'array',
                 description:
-                  'From each known milestone to the next, then impact start to resolution.',
+                  'From each known milestone of the primary incident to the next, then impact start to resolution.',
                 items: {
                   type: 'object',
                   properties: {
@@ -4681,6 +4873,8 @@ export const spec = {
               },
               timeline: {
                 type: 'array',
+                description:
+                  'The timelines of every covered incident the caller may read, merged oldest first.',
                 items: {
                   $ref: '#/components/schemas/TimelineEvent',
                 },
@@ -4691,8 +4885,10 @@ export const spec = {
             },
             required: [
               'incident',
+              'alsoCovers',
               'milestones',
               'keyDurations',
+              'runbooksUsed',
               'timeline',
               'overdue',
             ],
@@ -4766,6 +4962,26 @@ export const spec = {
           },
         },
         required: ['version'],
+        additionalProperties: false,
+      },
+      AttachPostmortemIncidentRequest: {
+        type: 'object',
+        properties: {
+          incidentRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            description:
+              'The incident to cover, by id or reference such as `INC-12`.',
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'The version of the postmortem the change was based on.',
+          },
+        },
+        required: ['incidentRef', 'version'],
         additionalProperties: false,
       },
       ActionItemStatus: {
