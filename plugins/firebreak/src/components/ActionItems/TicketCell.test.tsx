@@ -108,7 +108,9 @@ describe('the ticket of an action item', () => {
       mockFirebreakApi(),
       AuthorizeResult.DENY,
     );
-    await screen.findAllByText(/You may not change this item/);
+    await screen.findAllByText(
+      'Read-only: its owners and responders may change it',
+    );
     expect(
       screen.queryByRole('button', { name: /Create a ticket/ }),
     ).not.toBeInTheDocument();

@@ -60,7 +60,8 @@ describe('PostmortemCard', () => {
     });
     await renderCard(api);
     const due = await screen.findByText('overdue by 2 days');
-    expect(due.className).toMatch(/colorError/);
+    // Marked late: bold dark red (the theme's main red is too faint for AA).
+    expect(due.className).toMatch(/late/);
     expect(screen.getByText('In review')).toBeInTheDocument();
     expect(
       screen.getByText(/Required: the incident closes/),
