@@ -46,7 +46,11 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261202100000_runbooks.js',
       '20261202110000_action_items.js',
       '20261202120000_postmortems.js',
+      '20261204000000_action_item_runbooks.js',
     ]);
+    expect(
+      await knex.schema.hasColumn('firebreak_action_items', 'runbook_id'),
+    ).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
       true,

@@ -14,6 +14,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NotificationSendOptions,
@@ -192,6 +193,8 @@ export async function startFirebreak(options: {
   deny?: (asked: AskedPermission) => boolean;
   /** More features to install, such as modules that use Firebreak's extension points. */
   features?: BackendFeature[];
+  /** More catalog entities, next to the test catalog's. */
+  entities?: Entity[];
 }) {
   const sent: Sent = { notifications: [], signals: [] };
   /** Every `authorize` check, in order, for tests of what is asked. */
@@ -227,6 +230,10 @@ export async function startFirebreak(options: {
       tasks.set(task.id, task);
     },
   });
+  // One catalog for the plugin, returned so that tests can watch what is asked of it.
+  const catalog = catalogServiceMock({
+    entities: [...testCatalog, ...(options.entities ?? [])],
+  });
   const backend = await startTestBackend({
     features: [
       firebreakPlugin,
@@ -242,7 +249,11 @@ export async function startFirebreak(options: {
         }),
       ]),
       permissions.factory,
-      catalogServiceMock.factory({ entities: testCatalog }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
       createServiceFactory({
         service: firebreakClockServiceRef,
         deps: {},
@@ -279,5 +290,13 @@ export async function startFirebreak(options: {
     if (!task) throw new Error(`No task ${id} was scheduled`);
     await task.fn(new AbortController().signal);
   }
-  return { server: backend.server, sent, backend, tasks, runTask, asked };
+  return {
+    server: backend.server,
+    sent,
+    backend,
+    tasks,
+    runTask,
+    asked,
+    catalog,
+  };
 }

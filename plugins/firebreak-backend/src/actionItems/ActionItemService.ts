@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -11,17 +10,13 @@ import {
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   ActionItem,
   ActionItemStatus,
   CreateActionItemRequest,
-  FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
   firebreakActionItemCreatePermission,
   firebreakActionItemReadPermission,
   firebreakActionItemUpdatePermission,
-  firebreakIncidentSignalChannel,
-  FirebreakActionItemSignal,
   Incident,
   Page,
   UpdateActionItemRequest,
@@ -30,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { ActionItemSettings } from '../config/ActionItemSettings';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { IncidentPermissionResource } from '../permissions/resource';
+import { ActionItemNotifier } from './ActionItemNotifier';
 import { ActionItemOwners } from './ActionItemOwners';
 import { applyStatus, defaultDueAt } from './ActionItemRules';
 import {
@@ -52,6 +48,20 @@ export interface ActionItemIncidents {
 }
 
 /**
+ * What action items need of runbooks: reading a stored one as the caller, to check that an
+ * item's `runbookId` names one. The runbook service provides it.
+ *
+ * @internal
+ */
+export interface ActionItemRunbooks {
+  get(
+    id: string,
+    version: undefined,
+    credentials: BackstageCredentials,
+  ): Promise<{ id: string }>;
+}
+
+/**
  * What a list of action items asks for.
  *
  * @internal
@@ -62,6 +72,7 @@ export interface ListActionItemsInput {
   statuses?: ActionItemStatus[];
   incident?: string;
   postmortemId?: string;
+  runbookId?: string;
   overdue?: boolean;
   limit: number;
   cursor?: string;
@@ -89,11 +100,11 @@ export class ActionItemService {
     private readonly deps: {
       store: ActionItemStore;
       incidents: ActionItemIncidents;
+      runbooks: ActionItemRunbooks;
       catalog: CatalogService;
       permissions: PermissionsService;
-      signals?: SignalsService;
+      notifier: ActionItemNotifier;
       settings: ActionItemSettings;
-      logger: LoggerService;
       now: () => Date;
     },
   ) {
@@ -128,6 +139,9 @@ export class ActionItemService {
           credentials,
         )
       : (owner.kind === 'group' ? owner.ref : entity.ownerRef) ?? null;
+    const runbookId = input.runbookId
+      ? await this.runbookId(input.runbookId, credentials)
+      : null;
     const now = this.deps.now();
     const record: ActionItemRecord = {
       id: randomUUID(),
@@ -142,6 +156,7 @@ export class ActionItemService {
       incidentId: incident.id,
       incidentRef: incident.ref,
       postmortemId: input.postmortemId ?? null,
+      runbookId,
       dueAt: input.dueAt
         ? new Date(input.dueAt)
         : defaultDueAt(
@@ -160,7 +175,12 @@ export class ActionItemService {
       version: 1,
     };
     await this.deps.store.insert(record);
-    await this.signal('created', record);
+    await this.deps.notifier.changed('created', record);
+    await this.deps.notifier.ownerChanged(
+      record,
+      record.creatorRef,
+      async () => incident,
+    );
     return toActionItem(record, now);
   }
 
@@ -197,6 +217,7 @@ export class ActionItemService {
       statuses: input.statuses,
       incidentId,
       postmortemId: input.postmortemId,
+      runbookId: input.runbookId,
       overdue: input.overdue,
       now,
       limit: input.limit + 1,
@@ -264,6 +285,11 @@ export class ActionItemService {
     }
     if (input.postmortemId !== undefined)
       next.postmortemId = input.postmortemId;
+    if (input.runbookId !== undefined) {
+      next.runbookId = input.runbookId
+        ? await this.runbookId(input.runbookId, credentials)
+        : null;
+    }
     if (input.ticketUrl !== undefined) next.ticketUrl = input.ticketUrl;
     if (input.dueAt !== undefined) {
       next.dueAt = input.dueAt === null ? null : new Date(input.dueAt);
@@ -274,7 +300,12 @@ export class ActionItemService {
         `version: the action item changed since version ${input.version}; reload it and try again`,
       );
     }
-    await this.signal('updated', next);
+    await this.deps.notifier.changed('updated', next);
+    if (next.ownerRef !== current.ownerRef) {
+      await this.deps.notifier.ownerChanged(next, actorRefOf(credentials), () =>
+        this.deps.incidents.get(next.incidentId, credentials),
+      );
+    }
     return toActionItem(next, now);
   }
 
@@ -306,6 +337,21 @@ export class ActionItemService {
     }
   }
 
+  /** The id of a stored runbook the caller may read; 400 naming the field when there is none. */
+  private async runbookId(id: string, credentials: BackstageCredentials) {
+    try {
+      // Runbook ids are lower-case UUIDs; an item's are matched whatever their case.
+      return (
+        await this.deps.runbooks.get(id.toLowerCase(), undefined, credentials)
+      ).id;
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        throw new InputError(`runbookId: no runbook ${id}`);
+      }
+      throw error;
+    }
+  }
+
   private async authorize(
     permission:
       | typeof firebreakActionItemReadPermission
@@ -325,35 +371,6 @@ export class ActionItemService {
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(message);
-    }
-  }
-
-  private async signal(kind: string, record: ActionItemRecord) {
-    const signals = this.deps.signals;
-    if (!signals) return;
-    const message: FirebreakActionItemSignal = {
-      kind,
-      actionItemId: record.id,
-      incidentId: record.incidentId,
-      version: record.version,
-    };
-    try {
-      await Promise.all([
-        signals.publish({
-          recipients: { type: 'broadcast' },
-          channel: FIREBREAK_ACTION_ITEMS_SIGNAL_CHANNEL,
-          message,
-        }),
-        signals.publish({
-          recipients: { type: 'broadcast' },
-          channel: firebreakIncidentSignalChannel(record.incidentId),
-          message: { kind: 'action-item', incidentId: record.incidentId },
-        }),
-      ]);
-    } catch (error) {
-      this.deps.logger.warn(
-        `Could not signal action item ${record.id}: ${error}`,
-      );
     }
   }
 }

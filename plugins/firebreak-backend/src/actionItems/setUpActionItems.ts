@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   LoggerService,
   PermissionsRegistryService,
   PermissionsService,
@@ -26,12 +27,17 @@ import {
   ACTION_ITEM_REMINDER_TASK_ID,
   ActionItemReminders,
 } from './ActionItemReminders';
-import { ActionItemIncidents, ActionItemService } from './ActionItemService';
+import { ActionItemNotifier } from './ActionItemNotifier';
+import {
+  ActionItemIncidents,
+  ActionItemRunbooks,
+  ActionItemService,
+} from './ActionItemService';
 import { ActionItemStore } from './ActionItemStore';
 
 /**
- * Builds the action item feature: its service, its permission resource type, its reminder
- * task and, when demo data is on, its demo follow-ups. Answers the service for the router.
+ * Builds the action item feature: its service (with its notices to owners), its permission
+ * resource type, its reminder task and, when demo data is on, its demo follow-ups. Answers the service for the router.
  *
  * @internal
  */
@@ -44,16 +50,24 @@ export async function setUpActionItems(deps: {
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
   catalog: CatalogService;
+  auth: AuthService;
   signals: SignalsService;
   notifications: NotificationService;
   notifiers: FirebreakNotifier[];
   incidents: ActionItemIncidents;
+  runbooks: ActionItemRunbooks;
   now: () => Date;
 }): Promise<ActionItemService> {
   const { config, knex, logger, now } = deps;
   const settings = readActionItemSettings(config);
   const store = new ActionItemStore(knex);
-  const service = new ActionItemService({ ...deps, store, settings });
+  const notifier = new ActionItemNotifier(deps);
+  const service = new ActionItemService({
+    ...deps,
+    store,
+    settings,
+    notifier,
+  });
   // Create is a permission on incidents; read is a plain one.
   deps.permissionsRegistry.addPermissions([
     firebreakActionItemReadPermission,
@@ -70,15 +84,18 @@ export async function setUpActionItems(deps: {
     await seedActionItemDemoData({ knex, store, logger, now: now() });
   }
 
-  const { intervalMinutes, daysBefore } = settings.reminders;
+  const { intervalMinutes, daysBefore, hour } = settings.reminders;
   if (intervalMinutes > 0) {
     const reminders = new ActionItemReminders({
       store,
+      catalog: deps.catalog,
+      auth: deps.auth,
       notifications: deps.notifications,
       notifiers: deps.notifiers,
       logger,
       now,
       daysBefore,
+      hour,
     });
     // A global task runs on one replica at a time; the reminder rows make each reminder once
     // a day even if two runs overlap.

@@ -6,10 +6,10 @@ import {
 } from './ActionItemSettings';
 
 describe('readActionItemSettings', () => {
-  it('defaults to due days for priority actions and reminders two days ahead', () => {
+  it('defaults to due days for priority actions and reminders two days ahead, from 09:00 local', () => {
     expect(readActionItemSettings(new ConfigReader({}))).toEqual({
       dueDays: DEFAULT_ACTION_ITEM_DUE_DAYS,
-      reminders: { daysBefore: 2, intervalMinutes: 15 },
+      reminders: { daysBefore: 2, hour: 9, intervalMinutes: 15 },
     });
   });
 
@@ -33,6 +33,8 @@ describe('readActionItemSettings', () => {
       /dueDays.P1.SEV1 must be a whole number/,
     ],
     [{ reminders: { daysBefore: -1 } }, /reminders.daysBefore must be/],
+    [{ reminders: { hour: 24 } }, /reminders.hour must be a whole hour/],
+    [{ reminders: { hour: 8.5 } }, /reminders.hour must be a whole hour/],
   ])('refuses %j naming the key', (actionItems, message) => {
     expect(() =>
       readActionItemSettings(new ConfigReader({ firebreak: { actionItems } })),

@@ -73,6 +73,8 @@ export interface ActionItem {
   /** The incident's `INC-<n>`. */
   incidentRef: string;
   postmortemId?: string;
+  /** The stored runbook the item is about updating ("Update this runbook"). */
+  runbookId?: string;
   /** ISO 8601 instant; absent when the item has no target date. */
   dueAt?: string;
   /** Whether it is open or in progress past its due date, when the answer was made. */
@@ -106,6 +108,8 @@ export interface CreateActionItemRequest {
   /** The incident's id or `INC-<n>`. */
   incidentRef: string;
   postmortemId?: string;
+  /** A stored runbook the item is about updating; it must exist. */
+  runbookId?: string;
   /** Defaults from the configured due days for the priority and the incident's severity. */
   dueAt?: string;
   ticketUrl?: string;
@@ -128,6 +132,7 @@ export interface UpdateActionItemRequest {
   ownerGroupRef?: string | null;
   entityRef?: string;
   postmortemId?: string | null;
+  runbookId?: string | null;
   dueAt?: string | null;
   ticketUrl?: string | null;
 }
