@@ -8,6 +8,7 @@ import {
   checkActionItemTransition,
   firebreakActionItemUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
+import MaterialLink from '@material-ui/core/Link';
 import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -24,12 +25,14 @@ import { describeFailure, isConflict } from '../../api/failures';
 import { usePersonNames } from '../../oncall/usePersonNames';
 import { incidentRouteRef } from '../../routes';
 import { formatDue, isHttpUrl, STATUS_LABELS } from './format';
+import { RunbookDialog } from '../Runbooks/RunbookDialog';
 import { StatusDialog } from './StatusDialog';
 
 const useStyles = makeStyles(theme => ({
   overdue: { color: theme.palette.error.main, fontWeight: 700 },
   status: { minWidth: 140 },
   reason: { display: 'block' },
+  runbook: { display: 'block', textAlign: 'left' },
 }));
 
 type Notice = { severity: 'warning' | 'error'; message: string };
@@ -77,8 +80,8 @@ function StatusControl(props: {
 }
 
 /**
- * Action items as a table, in the order given (the backend lists overdue first), with their
- * status changed in place: against the version shown, so a stale change is refused and the
+ * Action items as a table, in the order given (the backend lists overdue first), each linking
+ * to the runbook it updates if any, with their status changed in place: against the version shown, so a stale change is refused and the
  * list reloaded rather than overwritten.
  *
  * @public
@@ -103,6 +106,7 @@ export function ActionItemsTable(props: {
   }>();
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
+  const [runbookShown, setRunbookShown] = useState<string>();
 
   const change = async (
     item: ActionItem,
@@ -177,6 +181,17 @@ export function ActionItemsTable(props: {
               <TableRow key={item.id}>
                 <TableCell>
                   {item.title}
+                  {item.runbookId && (
+                    <MaterialLink
+                      component="button"
+                      variant="body2"
+                      className={classes.runbook}
+                      aria-label={`The runbook of ${item.title}`}
+                      onClick={() => setRunbookShown(item.runbookId)}
+                    >
+                      Runbook
+                    </MaterialLink>
+                  )}
                   {item.status === 'wont_do' && item.wontDoReason && (
                     <Typography
                       variant="caption"
@@ -227,6 +242,12 @@ export function ActionItemsTable(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {runbookShown && (
+        <RunbookDialog
+          runbookId={runbookShown}
+          onClose={() => setRunbookShown(undefined)}
+        />
       )}
       {asking && (
         <StatusDialog

@@ -2,7 +2,9 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   ActionItem,
   ActionItemPriority,
+  ActionItemType,
   ACTION_ITEM_PRIORITIES,
+  ACTION_ITEM_TYPES,
 } from '@firebreak/backstage-plugin-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -11,6 +13,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
@@ -19,8 +22,40 @@ import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
 import { SingleEntityPicker } from '../CatalogEntityPicker/SingleEntityPicker';
 
-const FIELDS = ['title', 'ownerRef', 'priority', 'dueAt', 'ticketUrl'] as const;
+const FIELDS = [
+  'title',
+  'type',
+  'description',
+  'ownerRef',
+  'ownerGroupRef',
+  'priority',
+  'dueAt',
+  'ticketUrl',
+] as const;
 type Field = (typeof FIELDS)[number];
+
+/** How the types read in the form. */
+const TYPE_LABELS: Record<ActionItemType, string> = {
+  prevent: 'Prevent: so it does not happen again',
+  detect: 'Detect: so we notice sooner',
+  mitigate: 'Mitigate: so it hurts less',
+  process: 'Process: how we work, docs, runbooks',
+};
+
+/**
+ * What the dialog starts with, from where it was opened: "Update this runbook" fills in the
+ * title, the type, the owning team and the runbook.
+ *
+ * @internal
+ */
+export interface ActionItemPrefill {
+  title?: string;
+  type?: ActionItemType;
+  description?: string;
+  ownerGroupRef?: string;
+  /** The stored runbook the item updates. */
+  runbook?: { id: string; title: string };
+}
 
 /** The backend names the field first: "ticketUrl: must be an http or https URL". */
 function fieldErrorOf(message: string): { field?: Field; text: string } {
@@ -39,6 +74,7 @@ export function AddActionItemDialog(props: {
   incidentRef: string;
   /** The entity the item is about; the backend defaults to the incident's first. */
   entityRef?: string;
+  prefill?: ActionItemPrefill;
   onClose: () => void;
   onCreated: (item: ActionItem) => void;
 }) {
@@ -51,8 +87,12 @@ export function AddActionItemDialog(props: {
       ).userEntityRef.toLocaleLowerCase('en-US'),
     [identityApi],
   );
-  const [title, setTitle] = useState('');
+  const { prefill = {} } = props;
+  const [title, setTitle] = useState(prefill.title ?? '');
+  const [type, setType] = useState(prefill.type);
+  const [description, setDescription] = useState(prefill.description ?? '');
   const [ownerRef, setOwnerRef] = useState<string>();
+  const [ownerGroupRef, setOwnerGroupRef] = useState(prefill.ownerGroupRef);
   const [priority, setPriority] = useState<ActionItemPriority>('P1');
   const [due, setDue] = useState('');
   const [ticketUrl, setTicketUrl] = useState('');
@@ -70,10 +110,14 @@ export function AddActionItemDialog(props: {
     try {
       const item = await api.createActionItem({
         title: title.trim(),
+        ...(type ? { type } : {}),
+        ...(description.trim() ? { description } : {}),
         ownerRef: owner,
+        ...(ownerGroupRef ? { ownerGroupRef } : {}),
         priority,
         incidentRef: props.incidentRef,
         ...(props.entityRef ? { entityRef: props.entityRef } : {}),
+        ...(prefill.runbook ? { runbookId: prefill.runbook.id } : {}),
         // The end of the chosen day where the reader is.
         ...(due
           ? { dueAt: DateTime.fromISO(due).endOf('day').toUTC().toISO()! }
@@ -117,6 +161,40 @@ export function AddActionItemDialog(props: {
           error={!!fieldError('title')}
           helperText={fieldError('title') ?? 'What will be done, in a line'}
         />
+        {prefill.runbook && (
+          <Typography variant="body2" color="textSecondary">
+            Linked to the runbook “{prefill.runbook.title}”.
+          </Typography>
+        )}
+        <TextField
+          id="firebreak-action-item-type"
+          select
+          label="Type"
+          fullWidth
+          margin="normal"
+          value={type ?? 'prevent'}
+          onChange={e => setType(e.target.value as ActionItemType)}
+          error={!!fieldError('type')}
+          helperText={fieldError('type')}
+        >
+          {ACTION_ITEM_TYPES.map(t => (
+            <MenuItem key={t} value={t}>
+              {TYPE_LABELS[t]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          id="firebreak-action-item-description"
+          label="Description (optional)"
+          fullWidth
+          multiline
+          minRows={2}
+          margin="normal"
+          value={description}
+          onChange={e => setDescription(e.target.value)}
+          error={!!fieldError('description')}
+          helperText={fieldError('description') ?? 'Markdown'}
+        />
         <SingleEntityPicker
           id="firebreak-action-item-owner"
           label="Owner"
@@ -128,6 +206,19 @@ export function AddActionItemDialog(props: {
           error={!!fieldError('ownerRef')}
           helperText={
             fieldError('ownerRef') ?? 'A person, or a team (it gets reminders)'
+          }
+        />
+        <SingleEntityPicker
+          id="firebreak-action-item-owner-group"
+          label="Owning team (optional)"
+          kinds={['group']}
+          value={ownerGroupRef}
+          onChange={setOwnerGroupRef}
+          noMatchText="No team by that name"
+          error={!!fieldError('ownerGroupRef')}
+          helperText={
+            fieldError('ownerGroupRef') ??
+            'The team that owes it; by default the owner if a team, else the owner of the entity'
           }
         />
         <TextField
