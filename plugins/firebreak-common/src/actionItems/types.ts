@@ -132,6 +132,7 @@ export interface UpdateActionItemRequest {
   ownerGroupRef?: string | null;
   entityRef?: string;
   postmortemId?: string | null;
+  /** A stored runbook the item updates, or `null` for none. */
   runbookId?: string | null;
   dueAt?: string | null;
   ticketUrl?: string | null;
