@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
-import { startFirebreak } from '../__testUtils__/firebreakTestBackend';
+import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
 
 jest.setTimeout(120_000);
 
@@ -102,6 +102,43 @@ describe.each(databases.eachSupportedId())(
           )
         ).body.items,
       ).toEqual([]);
+      await backend.stop();
+    });
+
+    it('lets only people who may read runbooks point an item at one', async () => {
+      const knex = await databases.init(id);
+      const { server, backend } = await startFirebreak({
+        knex,
+        // Bob may do anything but read runbooks.
+        deny: asked =>
+          asked.user === users.bob &&
+          asked.permission === 'firebreak.runbook.read',
+      });
+      const incident = await resolvedIncident(server);
+      const runbook = await call(server, 'post', '/runbooks', {
+        title: 'Payments failing',
+        body: 'Start with the dashboard.',
+        ownerRef: 'group:default/payments',
+        entityRefs: ['component:default/payments-api'],
+      });
+      const item = {
+        title: 'Update runbook: Payments failing',
+        priority: 'P2',
+        ownerRef: 'bob',
+        incidentRef: incident.ref,
+      };
+      const denied = await call(
+        server,
+        'post',
+        '/action-items',
+        { ...item, runbookId: runbook.body.id },
+        users.bob,
+      );
+      expect(denied.status).toBe(403);
+      expect(await knex('firebreak_action_items')).toEqual([]);
+      expect(
+        (await call(server, 'post', '/action-items', item, users.bob)).status,
+      ).toBe(201);
       await backend.stop();
     });
   },
