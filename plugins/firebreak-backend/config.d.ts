@@ -81,11 +81,17 @@ export interface Config {
       /** Reminders to an item's owner while it is open or in progress. */
       reminders?: {
         /**
-         * How many days before the due day (UTC) the owner is first reminded (default 2);
-         * they are reminded again on the due day and then once a day while it is overdue,
-         * even after the incident is closed.
+         * How many days before the due day the owner is first reminded (default 2); they are
+         * reminded again on the due day and then once a day while it is overdue, even after
+         * the incident is closed. Days are the owner's local days: the time zone of the owner's
+         * `firebreak.dev/time-zone` annotation, else the item's owner group's, else UTC.
          */
         daysBefore?: number;
+        /**
+         * The local hour (0–23, in the owner's time zone) from which each day's reminder goes
+         * out (default 9: 09:00). One reminder per item per local day.
+         */
+        hour?: number;
         /** How often the reminder task runs, in minutes (default 15; 0 turns reminders off). */
         intervalMinutes?: number;
       };

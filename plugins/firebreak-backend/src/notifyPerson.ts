@@ -19,10 +19,11 @@ export interface PersonChannels {
 }
 
 /**
- * Tells one person something through Backstage notifications and every notifier, and throws
- * if any of them failed (after trying all of them). A repeated
+ * Tells one person (or the members of one group) something through Backstage notifications
+ * and every notifier, and throws if any of them failed (after trying all of them). A repeated
  * send with the same `scope` updates the Backstage notification instead of adding one, and
- * notifiers get a deduplication key made of the scope and the person.
+ * notifiers get a deduplication key made of the scope and the person. `excludeEntityRef`
+ * leaves someone out of a group's Backstage notification (such as whoever caused it).
  *
  * @internal
  */
@@ -38,6 +39,7 @@ export async function notifyPerson(
     scope: string;
     urgency: FirebreakNotification['urgency'];
   },
+  options: { excludeEntityRef?: string } = {},
 ): Promise<void> {
   const { title, description, link, severity, topic, scope, urgency } = message;
   // Every channel is tried, whatever another one does: a notifications backend that is missing
@@ -56,7 +58,13 @@ export async function notifyPerson(
   if (notifications) {
     await attempt('Backstage notifications', () =>
       notifications.send({
-        recipients: { type: 'entity', entityRef: userRef },
+        recipients: {
+          type: 'entity',
+          entityRef: userRef,
+          ...(options.excludeEntityRef
+            ? { excludeEntityRef: options.excludeEntityRef }
+            : {}),
+        },
         payload: { title, description, link, severity, topic, scope },
       }),
     );

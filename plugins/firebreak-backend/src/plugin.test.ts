@@ -46,9 +46,13 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261202100000_runbooks.js',
       '20261202110000_action_items.js',
       '20261202120000_postmortems.js',
+      '20261204000000_action_item_runbooks.js',
       '20261210000000_postmortem_incidents.js',
       '20261215000000_action_item_tickets.js',
     ]);
+    expect(
+      await knex.schema.hasColumn('firebreak_action_items', 'runbook_id'),
+    ).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
       true,

@@ -208,6 +208,7 @@ export const firebreakPlugin = createBackendPlugin({
           ...deps,
           knex,
           incidents: incidentService,
+          runbooks: runbooks.service,
           notifiers,
           ticketExporters,
           now,

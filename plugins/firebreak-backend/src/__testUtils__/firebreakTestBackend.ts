@@ -14,6 +14,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   NotificationSendOptions,
@@ -207,6 +208,8 @@ export async function startFirebreak(options: {
    * entity, so that tickets can be created; `[]` for none.
    */
   ticketExporters?: FirebreakTicketExporter[];
+  /** More catalog entities, next to the test catalog's. */
+  entities?: Entity[];
 }) {
   const ticketExporters = options.ticketExporters ?? [new FakeTicketExporter()];
   const sent: Sent = { notifications: [], signals: [] };
@@ -259,6 +262,10 @@ export async function startFirebreak(options: {
       tasks.set(task.id, task);
     },
   });
+  // One catalog for the plugin, returned so that tests can watch what is asked of it.
+  const catalog = catalogServiceMock({
+    entities: [...testCatalog, ...(options.entities ?? [])],
+  });
   const backend = await startTestBackend({
     features: [
       firebreakPlugin,
@@ -278,7 +285,11 @@ export async function startFirebreak(options: {
       ]),
       permissions.factory,
       auditor.factory,
-      catalogServiceMock.factory({ entities: testCatalog }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
       createServiceFactory({
         service: firebreakClockServiceRef,
         deps: {},
@@ -324,5 +335,6 @@ export async function startFirebreak(options: {
     asked,
     audits,
     ticketExporters,
+    catalog,
   };
 }

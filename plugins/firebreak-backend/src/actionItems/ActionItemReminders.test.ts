@@ -15,8 +15,9 @@ const DAY = 24 * HOUR;
 /** Thursday 1 October 2026, 10:00 UTC. */
 const START = Date.parse('2026-10-01T10:00:00.000Z');
 
+/** Reminders, not the notices an owner gets when an item is made for them. */
 const reminders = (notifications: NotificationSendOptions[]) =>
-  notifications.filter(n => n.payload.topic === 'firebreak:action-item');
+  notifications.filter(n => n.payload.scope?.startsWith('firebreak:action:'));
 const recipient = (n: NotificationSendOptions) =>
   (n.recipients as { entityRef: string }).entityRef;
 
@@ -111,7 +112,7 @@ describe.each(databases.eachSupportedId())(
       const [last] = reminders(firebreak.sent.notifications).slice(-1);
       expect(last.payload).toMatchObject({
         severity: 'high',
-        link: `/firebreak/follow-ups/${item.id}`,
+        link: `/firebreak/incidents/${incident.ref}`,
         scope: `firebreak:action:${item.id}:2026-10-07`,
       });
 
@@ -159,8 +160,8 @@ describe.each(databases.eachSupportedId())(
       await firebreak.runTask(ACTION_ITEM_REMINDER_TASK_ID);
       await firebreak.runTask(ACTION_ITEM_REMINDER_TASK_ID);
       expect(
-        reminders(firebreak.sent.notifications).map(n => n.payload.link),
-      ).toEqual([`/firebreak/follow-ups/${item.id}`]);
+        reminders(firebreak.sent.notifications).map(n => n.payload.scope),
+      ).toEqual([`firebreak:action:${item.id}:2026-10-01`]);
       await firebreak.backend.stop();
     });
   },

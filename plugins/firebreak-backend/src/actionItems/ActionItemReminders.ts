@@ -1,7 +1,9 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { DateTime } from 'luxon';
 import { notifyPerson, PersonChannels } from '../notifyPerson';
 import { ActionItemRecord, ActionItemStore } from './ActionItemStore';
+import { OwnerProfiles } from './OwnerProfiles';
 
 /**
  * The scheduler task that reminds owners of their action items.
@@ -13,23 +15,30 @@ export const ACTION_ITEM_REMINDER_TASK_ID = 'firebreak-action-item-reminders';
 /** Reminder rows are kept this many days, then forgotten. */
 const KEEP_DAYS = 7;
 
-const dayOf = (date: Date) =>
-  DateTime.fromJSDate(date, { zone: 'utc' }).toISODate()!;
-
-/** Whole UTC days from `today` to the due day: 2 two days ahead, 0 on it, -3 three days late. */
-function daysUntil(dueAt: Date, today: string) {
-  return DateTime.fromISO(dayOf(dueAt), { zone: 'utc' }).diff(
-    DateTime.fromISO(today, { zone: 'utc' }),
+/** Whole days from one `YYYY-MM-DD` to another: 2 two days ahead, 0 on it, -3 three days late. */
+function daysBetween(from: string, to: string) {
+  return DateTime.fromISO(to, { zone: 'utc' }).diff(
+    DateTime.fromISO(from, { zone: 'utc' }),
     'days',
   ).days;
 }
 
+/** A reminder due this run: the item, the owner's local day, and how far that is from due. */
+interface DueReminder {
+  item: ActionItemRecord;
+  day: string;
+  dueDay: string;
+  days: number;
+}
+
 /**
- * Reminds the owner of a pending action item `daysBefore` days before its due day (UTC), on
- * the due day, and on every day after while it is overdue — whatever the state of its incident,
- * closed included. Each (item, day) is claimed in the database before the notification is sent,
- * so however many replicas run the task, an item is reminded at most once a day; a failed send
- * gives the claim back for the next run.
+ * Reminds the owner of a pending action item `daysBefore` days before its due day, on the due
+ * day, and on every day after while it is overdue — whatever the state of its incident, closed
+ * included. Days are the owner's local days (the owner's time zone annotation, else the owner
+ * group's, else UTC, read from the catalog once per run), and a day's reminder goes out from
+ * the configured local hour. Each (item, local day) is claimed in the database before the
+ * notification is sent, so however many replicas run the task, an item is reminded at most
+ * once a local day; a failed send gives the claim back for the next run.
  *
  * @internal
  */
@@ -37,9 +46,13 @@ export class ActionItemReminders {
   constructor(
     private readonly deps: PersonChannels & {
       store: ActionItemStore;
+      catalog: CatalogService;
+      auth: AuthService;
       logger: LoggerService;
       now: () => Date;
       daysBefore: number;
+      /** The local hour from which a day's reminders go out. */
+      hour: number;
     },
   ) {}
 
@@ -47,29 +60,31 @@ export class ActionItemReminders {
   async run(): Promise<number> {
     const { store, logger, daysBefore } = this.deps;
     const now = this.deps.now();
-    const today = dayOf(now);
+    const utcToday = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
     await store.pruneReminders(
-      DateTime.fromISO(today, { zone: 'utc' })
-        .minus({ days: KEEP_DAYS })
-        .toISODate()!,
+      utcToday.minus({ days: KEEP_DAYS }).toISODate()!,
     );
-    const until = DateTime.fromISO(today, { zone: 'utc' })
-      .plus({ days: daysBefore + 1 })
-      .toJSDate();
-    const [items, reminded] = await Promise.all([
-      store.pendingDueBefore(until),
-      store.remindedOn(today),
-    ]);
+    // A day further than UTC needs: somewhere (UTC+14) it is already tomorrow.
+    const items = await store.pendingDueBefore(
+      utcToday.plus({ days: daysBefore + 2 }).toJSDate(),
+    );
+    if (items.length === 0) return 0;
+    const profiles = await OwnerProfiles.read(
+      this.deps,
+      items.flatMap(item => [item.ownerRef, item.ownerGroupRef]),
+    );
+    const due = items
+      .map(item => this.dueReminder(item, profiles, now))
+      .filter((reminder): reminder is DueReminder => !!reminder);
+    const reminded = await store.remindedOn([...new Set(due.map(r => r.day))]);
     let sent = 0;
-    for (const item of items) {
-      const days = daysUntil(item.dueAt!, today);
-      if ((days > 0 && days !== daysBefore) || reminded.has(item.id)) {
-        continue;
-      }
+    for (const reminder of due) {
+      const { item, day } = reminder;
+      if (reminded.has(`${item.id}/${day}`)) continue;
       try {
         if (
-          await store.claimReminder(item.id, today, now, () =>
-            this.send(item, days, today),
+          await store.claimReminder(item.id, day, now, () =>
+            this.send(reminder),
           )
         ) {
           sent += 1;
@@ -83,22 +98,36 @@ export class ActionItemReminders {
     return sent;
   }
 
-  private async send(item: ActionItemRecord, days: number, today: string) {
+  /** The reminder an item is due now in its owner's zone, if any. */
+  private dueReminder(
+    item: ActionItemRecord,
+    profiles: OwnerProfiles,
+    now: Date,
+  ): DueReminder | undefined {
+    const zone = profiles.timeZoneOf(item.ownerRef, item.ownerGroupRef);
+    const local = DateTime.fromJSDate(now, { zone });
+    if (local.hour < this.deps.hour) return undefined;
+    const day = local.toISODate()!;
+    const dueDay = DateTime.fromJSDate(item.dueAt!, { zone }).toISODate()!;
+    const days = daysBetween(day, dueDay);
+    if (days > 0 && days !== this.deps.daysBefore) return undefined;
+    return { item, day, dueDay, days };
+  }
+
+  private async send({ item, day, dueDay, days }: DueReminder) {
     let when: string;
     if (days > 0) when = `is due in ${days} day${days === 1 ? '' : 's'}`;
     else if (days === 0) when = 'is due today';
     else when = `is ${-days} day${days === -1 ? '' : 's'} overdue`;
     await notifyPerson(this.deps, item.ownerRef, {
       title: `Follow-up ${days < 0 ? 'overdue' : 'due'}: ${item.title}`,
-      description: `${item.priority} follow-up of ${
-        item.incidentRef
-      } ${when} (${dayOf(item.dueAt!)}).`,
-      link: `/firebreak/follow-ups/${item.id}`,
+      description: `${item.priority} follow-up of ${item.incidentRef} ${when} (${dueDay}).`,
+      link: `/firebreak/incidents/${item.incidentRef}`,
       severity: days < 0 ? 'high' : 'normal',
       topic: 'firebreak:action-item',
       // A day's retry updates that day's notification; notifier modules deduplicate on the
       // scope, so each day needs its own or they would drop every reminder after the first.
-      scope: `firebreak:action:${item.id}:${today}`,
+      scope: `firebreak:action:${item.id}:${day}`,
       urgency: 'info',
     });
   }

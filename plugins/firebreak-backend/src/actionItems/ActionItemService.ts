@@ -22,6 +22,7 @@ import { ActionItemSettings } from '../config/ActionItemSettings';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { IncidentPermissionResource } from '../permissions/resource';
 import { authorizeActionItem } from './ActionItemAuthorization';
+import { ActionItemNotifier } from './ActionItemNotifier';
 import { ActionItemOwners } from './ActionItemOwners';
 import { applyStatus, applyTicketUrl, defaultDueAt } from './ActionItemRules';
 import { ActionItemSignals } from './ActionItemSignals';
@@ -45,6 +46,20 @@ export interface ActionItemIncidents {
 }
 
 /**
+ * What action items need of runbooks: reading a stored one as the caller, to check that an
+ * item's `runbookId` names one. The runbook service provides it.
+ *
+ * @internal
+ */
+export interface ActionItemRunbooks {
+  get(
+    id: string,
+    version: undefined,
+    credentials: BackstageCredentials,
+  ): Promise<{ id: string }>;
+}
+
+/**
  * What a list of action items asks for.
  *
  * @internal
@@ -55,6 +70,7 @@ export interface ListActionItemsInput {
   statuses?: ActionItemStatus[];
   incident?: string;
   postmortemId?: string;
+  runbookId?: string;
   overdue?: boolean;
   limit: number;
   cursor?: string;
@@ -83,9 +99,11 @@ export class ActionItemService {
     private readonly deps: {
       store: ActionItemStore;
       incidents: ActionItemIncidents;
+      runbooks: ActionItemRunbooks;
       catalog: CatalogService;
       permissions: PermissionsService;
       signals?: SignalsService;
+      notifier: ActionItemNotifier;
       settings: ActionItemSettings;
       logger: LoggerService;
       now: () => Date;
@@ -123,6 +141,9 @@ export class ActionItemService {
           credentials,
         )
       : (owner.kind === 'group' ? owner.ref : entity.ownerRef) ?? null;
+    const runbookId = input.runbookId
+      ? await this.runbookId(input.runbookId, credentials)
+      : null;
     const now = this.deps.now();
     const record: ActionItemRecord = {
       id: randomUUID(),
@@ -137,6 +158,7 @@ export class ActionItemService {
       incidentId: incident.id,
       incidentRef: incident.ref,
       postmortemId: input.postmortemId ?? null,
+      runbookId,
       dueAt: input.dueAt
         ? new Date(input.dueAt)
         : defaultDueAt(
@@ -158,6 +180,11 @@ export class ActionItemService {
     };
     await this.deps.store.insert(record);
     await this.signals.publish('created', record);
+    await this.deps.notifier.ownerChanged(
+      record,
+      record.creatorRef,
+      async () => incident,
+    );
     return toActionItem(record, now);
   }
 
@@ -194,6 +221,7 @@ export class ActionItemService {
       statuses: input.statuses,
       incidentId,
       postmortemId: input.postmortemId,
+      runbookId: input.runbookId,
       overdue: input.overdue,
       now,
       limit: input.limit + 1,
@@ -262,6 +290,11 @@ export class ActionItemService {
     if (input.postmortemId !== undefined)
       next.postmortemId = input.postmortemId;
     applyTicketUrl(next, input.ticketUrl);
+    if (input.runbookId !== undefined) {
+      next.runbookId = input.runbookId
+        ? await this.runbookId(input.runbookId, credentials)
+        : null;
+    }
     if (input.dueAt !== undefined) {
       next.dueAt = input.dueAt === null ? null : new Date(input.dueAt);
     }
@@ -272,6 +305,11 @@ export class ActionItemService {
       );
     }
     await this.signals.publish('updated', next);
+    if (next.ownerRef !== current.ownerRef) {
+      await this.deps.notifier.ownerChanged(next, actorRefOf(credentials), () =>
+        this.deps.incidents.get(next.incidentId, credentials),
+      );
+    }
     return toActionItem(next, now);
   }
 
@@ -298,6 +336,21 @@ export class ActionItemService {
     } catch (error) {
       if ((error as Error).name === 'NotFoundError') {
         throw new InputError(`incidentRef: no incident ${idOrRef}`);
+      }
+      throw error;
+    }
+  }
+
+  /** The id of a stored runbook the caller may read; 400 naming the field when there is none. */
+  private async runbookId(id: string, credentials: BackstageCredentials) {
+    try {
+      // Runbook ids are lower-case UUIDs; an item's are matched whatever their case.
+      return (
+        await this.deps.runbooks.get(id.toLowerCase(), undefined, credentials)
+      ).id;
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        throw new InputError(`runbookId: no runbook ${id}`);
       }
       throw error;
     }

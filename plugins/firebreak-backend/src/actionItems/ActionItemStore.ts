@@ -28,6 +28,7 @@ export interface ActionItemRow {
   incident_id: string;
   incident_ref: string;
   postmortem_id: string | null;
+  runbook_id: string | null;
   due_at: Date | string | number | null;
   completed_at: Date | string | number | null;
   wont_do_reason: string | null;
@@ -58,6 +59,7 @@ export interface ActionItemRecord {
   incidentId: string;
   incidentRef: string;
   postmortemId: string | null;
+  runbookId: string | null;
   dueAt: Date | null;
   completedAt: Date | null;
   wontDoReason: string | null;
@@ -85,6 +87,7 @@ export interface ActionItemQuery {
   statuses?: ActionItemStatus[];
   incidentId?: string;
   postmortemId?: string;
+  runbookId?: string;
   /** Only pending items due before `now`. */
   overdue?: boolean;
   now: Date;
@@ -110,6 +113,7 @@ export function toRecord(row: ActionItemRow): ActionItemRecord {
     incidentId: row.incident_id,
     incidentRef: row.incident_ref,
     postmortemId: row.postmortem_id,
+    runbookId: row.runbook_id ?? null,
     dueAt: optionalDate(row.due_at) ?? null,
     completedAt: optionalDate(row.completed_at) ?? null,
     wontDoReason: row.wont_do_reason,
@@ -138,6 +142,7 @@ export function toRow(record: ActionItemRecord): ActionItemRow {
     incident_id: record.incidentId,
     incident_ref: record.incidentRef,
     postmortem_id: record.postmortemId,
+    runbook_id: record.runbookId,
     due_at: record.dueAt,
     completed_at: record.completedAt,
     wont_do_reason: record.wontDoReason,
@@ -171,6 +176,7 @@ export function toActionItem(record: ActionItemRecord, now: Date): ActionItem {
     incidentId: record.incidentId,
     incidentRef: record.incidentRef,
     postmortemId: optional(record.postmortemId),
+    runbookId: optional(record.runbookId),
     dueAt: record.dueAt?.toISOString(),
     overdue:
       PENDING.includes(record.status) &&
@@ -254,6 +260,9 @@ export class ActionItemStore {
         if (query.entityRefs) qb.whereIn('entity_ref', query.entityRefs);
         if (query.incidentId) qb.where('incident_id', query.incidentId);
         if (query.postmortemId) qb.where('postmortem_id', query.postmortemId);
+        if (query.runbookId) {
+          qb.where('runbook_id', query.runbookId.toLowerCase());
+        }
         if (query.statuses) qb.whereIn('status', query.statuses);
         if (query.ownerRefs || query.ownerGroupRef) {
           qb.where(owner => {
@@ -293,16 +302,17 @@ export class ActionItemStore {
     return rows.map(toRecord);
   }
 
-  /** The items reminded of on a day (`YYYY-MM-DD`). */
-  async remindedOn(day: string): Promise<Set<string>> {
+  /** The reminders sent on any of the days (`YYYY-MM-DD`), as `<item id>/<day>`. */
+  async remindedOn(days: string[]): Promise<Set<string>> {
+    if (days.length === 0) return new Set();
     const rows = await this.db(REMINDERS)
-      .where({ day })
-      .select('action_item_id');
-    return new Set(rows.map(r => r.action_item_id as string));
+      .whereIn('day', days)
+      .select('action_item_id', 'day');
+    return new Set(rows.map(r => `${r.action_item_id}/${r.day}`));
   }
 
   /**
-   * Claims the reminder of an item for a day, then sends it. The claim is a row with a unique
+   * Claims the reminder of an item for a day (the owner's local day), then sends it. The claim is a row with a unique
    * key: of several replicas racing, one inserts it and sends, the others see it taken and
    * answer false. A failed send gives the claim back, so the next run tries again.
    */

@@ -22,6 +22,7 @@ const title = z.string().trim().min(1, 'must not be empty').max(300);
 const description = z.string().max(20_000);
 const reason = z.string().trim().min(1, 'must not be empty').max(2_000);
 const postmortemId = z.string().trim().min(1, 'must not be empty').max(36);
+const runbookId = z.string().trim().min(1, 'must not be empty').max(36);
 const commaList = z.union([z.string(), z.array(z.string())]).transform(value =>
   (Array.isArray(value) ? value : [value])
     .flatMap(v => v.split(','))
@@ -34,6 +35,7 @@ const listQuery = z.object({
   ownerRef: ref.optional(),
   incidentRef: ref.optional(),
   postmortemId: postmortemId.optional(),
+  runbookId: runbookId.optional(),
   status: commaList.pipe(z.array(z.enum(ACTION_ITEM_STATUSES))).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -51,6 +53,7 @@ const createBody = z
     entityRef: ref.optional(),
     incidentRef: ref,
     postmortemId: postmortemId.optional(),
+    runbookId: runbookId.optional(),
     dueAt: instant.optional(),
     ticketUrl: httpUrl.optional(),
   })
@@ -69,6 +72,7 @@ const updateBody = z
     ownerGroupRef: ref.nullable().optional(),
     entityRef: ref.optional(),
     postmortemId: postmortemId.nullable().optional(),
+    runbookId: runbookId.nullable().optional(),
     dueAt: instant.nullable().optional(),
     ticketUrl: httpUrl.nullable().optional(),
   })
@@ -113,6 +117,7 @@ export function addActionItemRoutes(
           ownerRef: query.ownerRef,
           incident: query.incidentRef,
           postmortemId: query.postmortemId,
+          runbookId: query.runbookId,
           statuses: query.status,
           overdue: query.overdue === 'true',
           limit: query.limit,
@@ -134,6 +139,7 @@ export function addActionItemRoutes(
         incident: body.incidentRef,
         ownerRef: body.ownerRef,
         priority: body.priority,
+        ...(body.runbookId ? { runbookId: body.runbookId } : {}),
       },
       () => service.create(body, creds),
     );

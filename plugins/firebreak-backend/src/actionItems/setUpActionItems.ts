@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   LoggerService,
   PermissionsRegistryService,
   PermissionsService,
@@ -27,7 +28,12 @@ import {
   ActionItemReminders,
 } from './ActionItemReminders';
 import { TicketExporters } from '../tickets/TicketExporters';
-import { ActionItemIncidents, ActionItemService } from './ActionItemService';
+import { ActionItemNotifier } from './ActionItemNotifier';
+import {
+  ActionItemIncidents,
+  ActionItemRunbooks,
+  ActionItemService,
+} from './ActionItemService';
 import { ActionItemSignals } from './ActionItemSignals';
 import { ActionItemStore } from './ActionItemStore';
 import { ActionItemTickets } from './ActionItemTickets';
@@ -48,9 +54,10 @@ export interface ActionItemFeature {
 }
 
 /**
- * Builds the action item feature: its service, its permission resource type, its reminder
- * task, ticket export with the installed exporters and the task reading tickets back, and, when
- * demo data is on, its demo follow-ups. Answers the use cases for the router.
+ * Builds the action item feature: its service (with its notices to owners), its permission
+ * resource type, its reminder task, ticket export with the installed exporters and the task
+ * reading tickets back, and, when demo data is on, its demo follow-ups. Answers the use cases
+ * for the router.
  *
  * @internal
  */
@@ -63,17 +70,25 @@ export async function setUpActionItems(deps: {
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
   catalog: CatalogService;
+  auth: AuthService;
   signals: SignalsService;
   notifications: NotificationService;
   notifiers: FirebreakNotifier[];
   incidents: ActionItemIncidents;
   ticketExporters: TicketExporters;
+  runbooks: ActionItemRunbooks;
   now: () => Date;
 }): Promise<ActionItemFeature> {
   const { config, knex, logger, now } = deps;
   const settings = readActionItemSettings(config);
   const store = new ActionItemStore(knex);
-  const service = new ActionItemService({ ...deps, store, settings });
+  const notifier = new ActionItemNotifier(deps);
+  const service = new ActionItemService({
+    ...deps,
+    store,
+    settings,
+    notifier,
+  });
   const signals = new ActionItemSignals(deps);
   const ticketStore = new ActionItemTicketStore(knex);
   const tickets = new ActionItemTickets({
@@ -100,15 +115,18 @@ export async function setUpActionItems(deps: {
     await seedActionItemDemoData({ knex, store, logger, now: now() });
   }
 
-  const { intervalMinutes, daysBefore } = settings.reminders;
+  const { intervalMinutes, daysBefore, hour } = settings.reminders;
   if (intervalMinutes > 0) {
     const reminders = new ActionItemReminders({
       store,
+      catalog: deps.catalog,
+      auth: deps.auth,
       notifications: deps.notifications,
       notifiers: deps.notifiers,
       logger,
       now,
       daysBefore,
+      hour,
     });
     // A global task runs on one replica at a time; the reminder rows make each reminder once
     // a day even if two runs overlap.

@@ -6,10 +6,10 @@ import {
 } from './ActionItemSettings';
 
 describe('readActionItemSettings', () => {
-  it('defaults to due days for priority actions, reminders two days ahead and tickets read every 5 minutes', () => {
+  it('defaults to due days for priority actions, reminders two days ahead from 09:00 local, and tickets read every 5 minutes', () => {
     expect(readActionItemSettings(new ConfigReader({}))).toEqual({
       dueDays: DEFAULT_ACTION_ITEM_DUE_DAYS,
-      reminders: { daysBefore: 2, intervalMinutes: 15 },
+      reminders: { daysBefore: 2, hour: 9, intervalMinutes: 15 },
       tickets: { syncIntervalMinutes: 5 },
     });
   });
@@ -49,6 +49,8 @@ describe('readActionItemSettings', () => {
       { tickets: { syncIntervalMinutes: -5 } },
       /tickets.syncIntervalMinutes must be 0 or more/,
     ],
+    [{ reminders: { hour: 24 } }, /reminders.hour must be a whole hour/],
+    [{ reminders: { hour: 8.5 } }, /reminders.hour must be a whole hour/],
   ])('refuses %j naming the key', (actionItems, message) => {
     expect(() =>
       readActionItemSettings(new ConfigReader({ firebreak: { actionItems } })),

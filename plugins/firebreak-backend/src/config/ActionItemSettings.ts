@@ -23,8 +23,13 @@ export type ActionItemDueDays = Record<
 export interface ActionItemSettings {
   dueDays: ActionItemDueDays;
   reminders: {
-    /** How many days before the due date the owner is reminded; the due day and every later day too. */
+    /**
+     * How many days before the due day the owner is reminded; the due day and every later day
+     * too. Days are the owner's local days.
+     */
     daysBefore: number;
+    /** The local hour (0–23) from which a day's reminder goes out, in the owner's time zone. */
+    hour: number;
     /** How often the reminder task looks, in minutes; 0 turns reminders off. */
     intervalMinutes: number;
   };
@@ -83,11 +88,21 @@ export function readActionItemSettings(config: Config): ActionItemSettings {
   }
   const reminders = {
     daysBefore: root?.getOptionalNumber('reminders.daysBefore') ?? 2,
+    hour: root?.getOptionalNumber('reminders.hour') ?? 9,
     intervalMinutes: root?.getOptionalNumber('reminders.intervalMinutes') ?? 15,
   };
   if (!Number.isInteger(reminders.daysBefore) || reminders.daysBefore < 0) {
     throw new Error(
       `firebreak.actionItems.reminders.daysBefore must be a whole number of days, 0 or more, not ${reminders.daysBefore}`,
+    );
+  }
+  if (
+    !Number.isInteger(reminders.hour) ||
+    reminders.hour < 0 ||
+    reminders.hour > 23
+  ) {
+    throw new Error(
+      `firebreak.actionItems.reminders.hour must be a whole hour from 0 to 23, not ${reminders.hour}`,
     );
   }
   if (!(reminders.intervalMinutes >= 0)) {

@@ -113,6 +113,7 @@ export async function seedActionItemDemoData(options: {
         incidentId: incident.id,
         incidentRef: `INC-${incident.ref_number}`,
         postmortemId: null,
+        runbookId: null,
         dueAt,
         completedAt:
           followUp.status === 'done'

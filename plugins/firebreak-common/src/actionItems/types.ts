@@ -89,6 +89,8 @@ export interface ActionItem {
   /** The incident's `INC-<n>`. */
   incidentRef: string;
   postmortemId?: string;
+  /** The stored runbook the item is about updating ("Update this runbook"). */
+  runbookId?: string;
   /** ISO 8601 instant; absent when the item has no target date. */
   dueAt?: string;
   /** Whether it is open or in progress past its due date, when the answer was made. */
@@ -124,6 +126,8 @@ export interface CreateActionItemRequest {
   /** The incident's id or `INC-<n>`. */
   incidentRef: string;
   postmortemId?: string;
+  /** A stored runbook the item is about updating; it must exist. */
+  runbookId?: string;
   /** Defaults from the configured due days for the priority and the incident's severity. */
   dueAt?: string;
   ticketUrl?: string;
@@ -146,6 +150,8 @@ export interface UpdateActionItemRequest {
   ownerGroupRef?: string | null;
   entityRef?: string;
   postmortemId?: string | null;
+  /** A stored runbook the item updates, or `null` for none. */
+  runbookId?: string | null;
   dueAt?: string | null;
   /**
    * A link to a ticket, or `null` for none. Changing it unlinks a ticket Firebreak created: its

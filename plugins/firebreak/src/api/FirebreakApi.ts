@@ -49,6 +49,8 @@ export interface ListActionItemsRequest {
   ownerRef?: string;
   /** Items of this incident, by id or `INC-<n>`. */
   incidentRef?: string;
+  /** Items that update this stored runbook. */
+  runbookId?: string;
   /** Any of these statuses. */
   status?: ActionItemStatus[];
   /** Only open or in-progress items past their due date. */

@@ -37,6 +37,33 @@ describe('FirebreakClient', () => {
     });
   });
 
+  it('sends the action item filters, the runbook among them', async () => {
+    const fetch = jest.fn(async (_url: string) => ({
+      ok: true,
+      json: async () => ({ items: [] }),
+    }));
+    const client = new FirebreakClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage' }),
+      fetchApi: { fetch } as any,
+    });
+
+    await client.listActionItems({
+      incidentRef: 'INC-42',
+      runbookId: 'rb-1',
+      status: ['open', 'in_progress'],
+      overdue: true,
+    });
+
+    const url = new URL(fetch.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/firebreak/action-items');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      incidentRef: 'INC-42',
+      runbookId: 'rb-1',
+      status: 'open,in_progress',
+      overdue: 'true',
+    });
+  });
+
   it('gives no postmortem for a 404, and asks for Markdown when exporting', async () => {
     const fetch = jest.fn(async (url: string, _init?: RequestInit) =>
       url.endsWith('/postmortem')

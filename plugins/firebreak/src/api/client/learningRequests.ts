@@ -80,6 +80,7 @@ export function actionItemRequests(http: FirebreakHttp) {
           entityRef: request.entityRef,
           ownerRef: request.ownerRef,
           incidentRef: request.incidentRef,
+          runbookId: request.runbookId,
           status: request.status?.join(','),
           overdue: request.overdue ? 'true' : undefined,
           limit: request.limit?.toString(),

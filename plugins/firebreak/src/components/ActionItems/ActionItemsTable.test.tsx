@@ -201,4 +201,50 @@ describe('ActionItemsTable', () => {
       screen.getByLabelText(`Status of ${onTime.title}: Open`),
     ).toHaveAttribute('aria-disabled', 'true');
   });
+
+  it('links an item that updates a runbook to that runbook', async () => {
+    const api = mockFirebreakApi({
+      getRunbook: jest.fn(async () => ({
+        id: 'rb-1',
+        title: 'Payments API 5xx',
+        body: 'Start with the **dashboard**.',
+        steps: [{ id: 's1', title: 'Check the error dashboard' }],
+        ownerRef: 'group:default/payments-team',
+        entityRefs: ['component:default/payments-api'],
+        severities: [],
+        version: 4,
+        latestVersion: 4,
+        createdAt: '2026-11-20T10:00:00.000Z',
+        createdBy: 'user:default/bob',
+      })),
+    });
+    const withRunbook = actionItem({
+      id: 'ai-runbook',
+      title: 'Update runbook: Payments API 5xx',
+      type: 'process',
+      runbookId: 'rb-1',
+    });
+    await render(api, AuthorizeResult.ALLOW, [withRunbook, onTime]);
+    // Only the item with a runbook has the link.
+    expect(
+      screen.getAllByRole('button', { name: /^The runbook of/ }),
+    ).toHaveLength(1);
+
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'The runbook of Update runbook: Payments API 5xx',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Runbook: Payments API 5xx',
+    });
+    expect(api.getRunbook).toHaveBeenCalledWith('rb-1');
+    expect(within(dialog).getByText('dashboard')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/Version 4 · owned by payments-team/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('list', { name: 'Checklist' }),
+    ).toHaveTextContent('Check the error dashboard');
+  });
 });

@@ -8,6 +8,7 @@ import {
   checkActionItemTransition,
   firebreakActionItemUpdatePermission,
 } from '@firebreak/backstage-plugin-common';
+import MaterialLink from '@material-ui/core/Link';
 import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -25,6 +26,7 @@ import { usePersonNames } from '../../oncall/usePersonNames';
 import { incidentRouteRef } from '../../routes';
 import { formatDue, STATUS_LABELS } from './format';
 import { ItemTitle } from './ItemTitle';
+import { RunbookDialog } from '../Runbooks/RunbookDialog';
 import { StatusDialog } from './StatusDialog';
 import { TicketCell } from './TicketCell';
 
@@ -36,6 +38,7 @@ const useStyles = makeStyles(theme => ({
   head: { '& th': { whiteSpace: 'nowrap' } },
   nowrap: { whiteSpace: 'nowrap' },
   title: { minWidth: 200 },
+  runbook: { display: 'block', textAlign: 'left' },
 }));
 
 type Notice = { severity: 'warning' | 'error'; message: string };
@@ -99,10 +102,10 @@ function StatusControl(props: {
 }
 
 /**
- * Action items as a table, in the order given (the backend lists overdue first), with their
- * status changed in place: against the version shown, so a stale change is refused and the
- * list reloaded rather than overwritten. Items without a ticket offer to create one in their
- * entity's tracker.
+ * Action items as a table, in the order given (the backend lists overdue first), each linking
+ * to the runbook it updates if any, with their status changed in place: against the version
+ * shown, so a stale change is refused and the list reloaded rather than overwritten. Items
+ * without a ticket offer to create one in their entity's tracker.
  *
  * @public
  */
@@ -126,6 +129,7 @@ export function ActionItemsTable(props: {
   }>();
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
+  const [runbookShown, setRunbookShown] = useState<string>();
 
   const change = async (
     item: ActionItem,
@@ -200,6 +204,17 @@ export function ActionItemsTable(props: {
               <TableRow key={item.id}>
                 <TableCell className={classes.title}>
                   <ItemTitle item={item} />
+                  {item.runbookId && (
+                    <MaterialLink
+                      component="button"
+                      variant="body2"
+                      className={classes.runbook}
+                      aria-label={`The runbook of ${item.title}`}
+                      onClick={() => setRunbookShown(item.runbookId)}
+                    >
+                      Runbook
+                    </MaterialLink>
+                  )}
                 </TableCell>
                 <TableCell>{nameOf(item.ownerRef)}</TableCell>
                 <TableCell>{item.priority}</TableCell>
@@ -241,6 +256,12 @@ export function ActionItemsTable(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {runbookShown && (
+        <RunbookDialog
+          runbookId={runbookShown}
+          onClose={() => setRunbookShown(undefined)}
+        />
       )}
       {asking && (
         <StatusDialog

@@ -7,18 +7,19 @@ import {
   testApis,
 } from '../../__testUtils__/mockFirebreakApi';
 import { responseError } from '../../__testUtils__/onCallFixtures';
-import { AddActionItemDialog } from './AddActionItemDialog';
+import { ActionItemPrefill, AddActionItemDialog } from './AddActionItemDialog';
 import { actionItem } from './testItems';
 
 jest.setTimeout(30_000);
 
-async function render(api = mockFirebreakApi()) {
+async function render(api = mockFirebreakApi(), prefill?: ActionItemPrefill) {
   const onCreated = jest.fn();
   await renderInTestApp(
     <TestApiProvider apis={testApis(api)}>
       <AddActionItemDialog
         open
         incidentRef="INC-42"
+        prefill={prefill}
         onClose={jest.fn()}
         onCreated={onCreated}
       />
@@ -53,7 +54,7 @@ describe('AddActionItemDialog', () => {
     );
     await userEvent.click(within(dialog).getByLabelText(/Kind/));
     await userEvent.click(
-      await screen.findByRole('option', { name: 'Detect' }),
+      await screen.findByRole('option', { name: /^Detect/ }),
     );
     await userEvent.type(
       within(dialog).getByLabelText(/Description/),
@@ -115,5 +116,52 @@ describe('AddActionItemDialog', () => {
       'Alert on errors',
     );
     expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('starts from what it is given, and sends the type, description, team and runbook', async () => {
+    const created = actionItem();
+    const api = mockFirebreakApi({
+      createActionItem: jest.fn(async () => created),
+    });
+    const { onCreated } = await render(api, {
+      title: 'Update runbook: Payments API 5xx',
+      type: 'process',
+      ownerGroupRef: 'group:default/payments-team',
+      runbook: { id: 'rb-1', title: 'Payments API 5xx' },
+    });
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByLabelText(/Title/)).toHaveValue(
+      'Update runbook: Payments API 5xx',
+    );
+    expect(
+      within(dialog).getByText('Linked to the runbook “Payments API 5xx”.'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Kind/)).toHaveTextContent(/^Process/);
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/Owning team/)).toHaveValue(
+        'Payments team',
+      ),
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText(/Description/),
+      'Step 3 is out of date.',
+    );
+    const owner = within(dialog).getByLabelText(/Owner$/);
+    await waitFor(() => expect(owner).toHaveValue('Alice Nguyen (you)'));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add action item' }),
+    );
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    expect(api.createActionItem).toHaveBeenCalledWith({
+      title: 'Update runbook: Payments API 5xx',
+      type: 'process',
+      description: 'Step 3 is out of date.',
+      ownerRef: 'user:default/alice',
+      ownerGroupRef: 'group:default/payments-team',
+      priority: 'P1',
+      incidentRef: 'INC-42',
+      runbookId: 'rb-1',
+    });
   });
 });

@@ -13,6 +13,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
@@ -20,18 +21,42 @@ import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
 import { SingleEntityPicker } from '../CatalogEntityPicker/SingleEntityPicker';
-import { TYPE_LABELS } from './format';
 
 const FIELDS = [
   'title',
   'type',
   'description',
   'ownerRef',
+  'ownerGroupRef',
   'priority',
   'dueAt',
   'ticketUrl',
 ] as const;
 type Field = (typeof FIELDS)[number];
+
+/** How the types read in the form. */
+/** The kinds as the dialog offers them: what each is for. */
+const TYPE_CHOICES: Record<ActionItemType, string> = {
+  prevent: 'Prevent: so it does not happen again',
+  detect: 'Detect: so we notice sooner',
+  mitigate: 'Mitigate: so it hurts less',
+  process: 'Process: how we work, docs, runbooks',
+};
+
+/**
+ * What the dialog starts with, from where it was opened: "Update this runbook" fills in the
+ * title, the type, the owning team and the runbook.
+ *
+ * @internal
+ */
+export interface ActionItemPrefill {
+  title?: string;
+  type?: ActionItemType;
+  description?: string;
+  ownerGroupRef?: string;
+  /** The stored runbook the item updates. */
+  runbook?: { id: string; title: string };
+}
 
 /** The backend names the field first: "ticketUrl: must be an http or https URL". */
 function fieldErrorOf(message: string): { field?: Field; text: string } {
@@ -52,6 +77,7 @@ export function AddActionItemDialog(props: {
   entityRef?: string;
   /** The postmortem the item comes from, when it is added there. */
   postmortemId?: string;
+  prefill?: ActionItemPrefill;
   onClose: () => void;
   onCreated: (item: ActionItem) => void;
 }) {
@@ -64,10 +90,12 @@ export function AddActionItemDialog(props: {
       ).userEntityRef.toLocaleLowerCase('en-US'),
     [identityApi],
   );
-  const [title, setTitle] = useState('');
+  const { prefill = {} } = props;
+  const [title, setTitle] = useState(prefill.title ?? '');
+  const [type, setType] = useState<ActionItemType>(prefill.type ?? 'prevent');
+  const [description, setDescription] = useState(prefill.description ?? '');
   const [ownerRef, setOwnerRef] = useState<string>();
-  const [type, setType] = useState<ActionItemType>('prevent');
-  const [description, setDescription] = useState('');
+  const [ownerGroupRef, setOwnerGroupRef] = useState(prefill.ownerGroupRef);
   const [priority, setPriority] = useState<ActionItemPriority>('P1');
   const [due, setDue] = useState('');
   const [ticketUrl, setTicketUrl] = useState('');
@@ -88,10 +116,12 @@ export function AddActionItemDialog(props: {
         type,
         ...(description.trim() ? { description } : {}),
         ownerRef: owner,
+        ...(ownerGroupRef ? { ownerGroupRef } : {}),
         priority,
         incidentRef: props.incidentRef,
         ...(props.entityRef ? { entityRef: props.entityRef } : {}),
         ...(props.postmortemId ? { postmortemId: props.postmortemId } : {}),
+        ...(prefill.runbook ? { runbookId: prefill.runbook.id } : {}),
         // The end of the chosen day where the reader is.
         ...(due
           ? { dueAt: DateTime.fromISO(due).endOf('day').toUTC().toISO()! }
@@ -135,6 +165,11 @@ export function AddActionItemDialog(props: {
           error={!!fieldError('title')}
           helperText={fieldError('title') ?? 'What will be done, in a line'}
         />
+        {prefill.runbook && (
+          <Typography variant="body2" color="textSecondary">
+            Linked to the runbook “{prefill.runbook.title}”.
+          </Typography>
+        )}
         <TextField
           id="firebreak-action-item-type"
           select
@@ -144,14 +179,11 @@ export function AddActionItemDialog(props: {
           value={type}
           onChange={e => setType(e.target.value as ActionItemType)}
           error={!!fieldError('type')}
-          helperText={
-            fieldError('type') ??
-            'Prevent it happening again, detect it sooner, mitigate it faster, or fix the process'
-          }
+          helperText={fieldError('type')}
         >
           {ACTION_ITEM_TYPES.map(t => (
             <MenuItem key={t} value={t}>
-              {TYPE_LABELS[t]}
+              {TYPE_CHOICES[t]}
             </MenuItem>
           ))}
         </TextField>
@@ -179,6 +211,19 @@ export function AddActionItemDialog(props: {
           error={!!fieldError('ownerRef')}
           helperText={
             fieldError('ownerRef') ?? 'A person, or a team (it gets reminders)'
+          }
+        />
+        <SingleEntityPicker
+          id="firebreak-action-item-owner-group"
+          label="Owning team (optional)"
+          kinds={['group']}
+          value={ownerGroupRef}
+          onChange={setOwnerGroupRef}
+          noMatchText="No team by that name"
+          error={!!fieldError('ownerGroupRef')}
+          helperText={
+            fieldError('ownerGroupRef') ??
+            'The team that owes it; by default the owner if a team, else the owner of the entity'
           }
         />
         <TextField

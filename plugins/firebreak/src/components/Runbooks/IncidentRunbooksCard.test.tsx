@@ -1,7 +1,7 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { IncidentRunbooks } from '@firebreak/backstage-plugin-common';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockFirebreakApi,
@@ -9,6 +9,7 @@ import {
   testApis,
   testIncident,
 } from '../../__testUtils__/mockFirebreakApi';
+import { actionItem } from '../ActionItems/testItems';
 import {
   IncidentRunbooksCard,
   TICK_DENIED_REASON,
@@ -59,6 +60,9 @@ async function renderCard(
   const api = mockFirebreakApi({
     getIncidentRunbooks: jest.fn(async () => answer),
     tickRunbookStep: jest.fn(async () => ({} as any)),
+    createActionItem: jest.fn(async request =>
+      actionItem({ title: request.title }),
+    ),
   });
   await renderInTestApp(
     <TestApiProvider apis={testApis(api, permission)}>
@@ -115,6 +119,72 @@ describe('IncidentRunbooksCard', () => {
     expect(document.querySelector('a[href^="javascript" i]')).toBeNull();
     expect(screen.getByText('click me').closest('a[href]')).toBeNull();
     expect((window as any).pwned).toBeUndefined();
+  });
+
+  // Before any test that denies: permission answers are cached for the life of the module.
+  it('"Update this runbook" on a stored runbook adds a process item for its team, linked to it', async () => {
+    const api = await renderCard(AuthorizeResult.ALLOW);
+    await userEvent.click(await screen.findByText('Payments API 5xx'));
+    const update = await screen.findByRole('button', {
+      name: 'Update this runbook: Payments API 5xx',
+    });
+    await waitFor(() => expect(update).toBeEnabled());
+    await userEvent.click(update);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(/Title/)).toHaveValue(
+      'Update runbook: Payments API 5xx',
+    );
+    expect(within(dialog).getByLabelText(/Kind/)).toHaveTextContent(/^Process/);
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/Owning team/)).toHaveValue(
+        'Payments team',
+      ),
+    );
+    const add = within(dialog).getByRole('button', { name: 'Add action item' });
+    await waitFor(() => expect(add).toBeEnabled());
+    await userEvent.click(add);
+
+    expect(api.createActionItem).toHaveBeenCalledWith({
+      title: 'Update runbook: Payments API 5xx',
+      type: 'process',
+      ownerRef: 'user:default/alice',
+      ownerGroupRef: 'group:default/payments-team',
+      priority: 'P1',
+      incidentRef: testIncident.ref,
+      entityRef: 'component:default/payments-api',
+      runbookId: 'rb-1',
+    });
+    expect(
+      await screen.findByText(
+        'Added “Update runbook: Payments API 5xx” to the follow-ups.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('"Update this runbook" on a linked runbook names its URL in the description instead', async () => {
+    const api = await renderCard(AuthorizeResult.ALLOW);
+    const update = await screen.findByRole('button', {
+      name: 'Update this runbook: Payments wiki runbook',
+    });
+    await waitFor(() => expect(update).toBeEnabled());
+    await userEvent.click(update);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText(/Description/)).toHaveValue(
+      'The runbook to update: https://wiki.example.com/payments',
+    );
+    const add = within(dialog).getByRole('button', { name: 'Add action item' });
+    await waitFor(() => expect(add).toBeEnabled());
+    await userEvent.click(add);
+    expect(api.createActionItem).toHaveBeenCalledWith({
+      title: 'Update runbook: Payments wiki runbook',
+      type: 'process',
+      description: 'The runbook to update: https://wiki.example.com/payments',
+      ownerRef: 'user:default/alice',
+      priority: 'P1',
+      incidentRef: testIncident.ref,
+      entityRef: 'component:default/payments-api',
+    });
   });
 
   it('disables the checklist with the reason when the user may not update the incident', async () => {

@@ -5,7 +5,9 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  firebreakActionItemCreatePermission,
   Incident,
   IncidentRunbook,
   IncidentRunbookStep,
@@ -17,18 +19,20 @@ import Checkbox from '@material-ui/core/Checkbox';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import MenuBookIcon from '@material-ui/icons/MenuBook';
 import Alert from '@material-ui/lab/Alert';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
 import { formatIncidentInstant } from '../IncidentPage/formatIncidentInstant';
 import { entityName, RunbookLink } from './RunbookLink';
+import { UpdateRunbookButton } from './UpdateRunbookButton';
 
 /** Why the checklist cannot be ticked by this user. */
 export const TICK_DENIED_REASON =
@@ -92,6 +96,8 @@ function StoredRunbook(props: {
   runbook: IncidentRunbook;
   canTick: boolean;
   onTick: (step: IncidentRunbookStep, done: boolean) => Promise<void>;
+  /** "Update this runbook", below the checklist. */
+  updateButton: ReactNode;
 }) {
   const { runbook, canTick } = props;
   const [busy, setBusy] = useState<string>();
@@ -136,6 +142,7 @@ function StoredRunbook(props: {
             />
           ))}
         </List>
+        {props.updateButton}
       </AccordionDetails>
     </Accordion>
   );
@@ -143,7 +150,8 @@ function StoredRunbook(props: {
 
 /**
  * The runbooks of an incident's impacted entities: links that open in a new tab, and stored
- * runbooks with their checklist, which responders tick as they go.
+ * runbooks with their checklist, which responders tick as they go. Each has "Update this
+ * runbook", which adds an action item to the incident for it.
  *
  * @internal
  */
@@ -157,6 +165,17 @@ export function IncidentRunbooksCard(props: {
   const api = useApi(firebreakApiRef);
   const [ticks, setTicks] = useState(0);
   const [problem, setProblem] = useState<string>();
+  const mayAddItems = usePermission({
+    permission: firebreakActionItemCreatePermission,
+    resourceRef: incident.id,
+  });
+  const updateButton = (runbook: IncidentRunbook) => (
+    <UpdateRunbookButton
+      incident={incident}
+      runbook={runbook}
+      allowed={mayAddItems.loading ? undefined : mayAddItems.allowed}
+    />
+  );
   const state = useAsync(
     () => api.getIncidentRunbooks(incident.id),
     // Entities and severity change which runbooks apply: the version follows every change.
@@ -221,6 +240,9 @@ export function IncidentRunbooksCard(props: {
                   primary={<RunbookLink title={item.title} url={item.url} />}
                   secondary={item.entityRefs.map(entityName).join(', ')}
                 />
+                <ListItemSecondaryAction>
+                  {updateButton(item)}
+                </ListItemSecondaryAction>
               </ListItem>
             ))}
           </List>
@@ -231,6 +253,7 @@ export function IncidentRunbooksCard(props: {
             runbook={runbook}
             canTick={canUpdate}
             onTick={(step, done) => tick(runbook, step, done)}
+            updateButton={updateButton(runbook)}
           />
         ))}
       </>

@@ -618,7 +618,7 @@ export interface paths {
     put?: never;
     /**
      * Creates an action item for an incident.
-     * @description Without `dueAt`, the item is due the configured days (by priority and the incident's severity, or the entity's `firebreak.dev/action-item-due-days` annotation) after the incident was resolved, or after now while it is unresolved.
+     * @description Without `dueAt`, the item is due the configured days (by priority and the incident's severity, or the entity's `firebreak.dev/action-item-due-days` annotation) after the incident was resolved, or after now while it is unresolved. An owner other than the caller is notified ("You own a follow-up"), as is a new owner when `PATCH` hands the item to someone else.
      */
     post: operations['CreateActionItem'];
     delete?: never;
@@ -1659,6 +1659,8 @@ export interface components {
       /** @description The incident's `INC-<n>`. */
       incidentRef: string;
       postmortemId?: string;
+      /** @description The stored runbook the item is about updating. */
+      runbookId?: string;
       dueAt?: components['schemas']['Instant'];
       /** @description Open or in progress past its due date, when answered. */
       overdue: boolean;
@@ -1705,6 +1707,8 @@ export interface components {
       /** @description The incident's id or `INC-<n>`. */
       incidentRef: string;
       postmortemId?: string;
+      /** @description A stored runbook the item is about updating ("Update this runbook"); it must exist (400 naming `runbookId` otherwise). */
+      runbookId?: string;
       dueAt?: components['schemas']['Instant'];
       /** @description An http or https URL. */
       ticketUrl?: string;
@@ -1722,6 +1726,8 @@ export interface components {
       ownerGroupRef?: string | null;
       entityRef?: string;
       postmortemId?: string | null;
+      /** @description A stored runbook that exists, or `null` to clear it. */
+      runbookId?: string | null;
       /**
        * Format: date-time
        * @description An instant, or `null` for no due date.
@@ -3180,6 +3186,8 @@ export interface operations {
         incidentRef?: string;
         /** @description Items of this postmortem. */
         postmortemId?: string;
+        /** @description Items that update this stored runbook. */
+        runbookId?: string;
         /** @description Any of these statuses, comma separated. */
         status?: components['schemas']['ActionItemStatus'][];
         /** @description `true`: only open or in-progress items past their due date. */

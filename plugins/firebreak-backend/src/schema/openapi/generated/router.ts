@@ -1858,6 +1858,15 @@ export const spec = {
             },
           },
           {
+            name: 'runbookId',
+            in: 'query',
+            description: 'Items that update this stored runbook.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
             name: 'status',
             in: 'query',
             description: 'Any of these statuses, comma separated.',
@@ -1927,7 +1936,7 @@ export const spec = {
         tags: ['action-items'],
         summary: 'Creates an action item for an incident.',
         description:
-          "Without `dueAt`, the item is due the configured days (by priority and the incident's severity, or the entity's `firebreak.dev/action-item-due-days` annotation) after the incident was resolved, or after now while it is unresolved.",
+          'Without `dueAt`, the item is due the configured days (by priority and the incident\'s severity, or the entity\'s `firebreak.dev/action-item-due-days` annotation) after the incident was resolved, or after now while it is unresolved. An owner other than the caller is notified ("You own a follow-up"), as is a new owner when `PATCH` hands the item to someone else.',
         requestBody: {
           required: true,
           content: {
@@ -5042,6 +5051,10 @@ export const spec = {
           postmortemId: {
             type: 'string',
           },
+          runbookId: {
+            type: 'string',
+            description: 'The stored runbook the item is about updating.',
+          },
           dueAt: {
             $ref: '#/components/schemas/Instant',
           },
@@ -5199,6 +5212,13 @@ export const spec = {
             minLength: 1,
             maxLength: 36,
           },
+          runbookId: {
+            type: 'string',
+            description:
+              'A stored runbook the item is about updating ("Update this runbook"); it must exist (400 naming `runbookId` otherwise).',
+            minLength: 1,
+            maxLength: 36,
+          },
           dueAt: {
             $ref: '#/components/schemas/Instant',
           },
@@ -5260,6 +5280,12 @@ export const spec = {
           },
           postmortemId: {
             type: ['string', 'null'],
+            minLength: 1,
+            maxLength: 36,
+          },
+          runbookId: {
+            type: ['string', 'null'],
+            description: 'A stored runbook that exists, or `null` to clear it.',
             minLength: 1,
             maxLength: 36,
           },
