@@ -7,6 +7,7 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { Request } from 'express';
 import { z } from 'zod';
+import { commaItems } from '../schema/queryLists';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { httpUrl } from '../schema/httpUrl';
@@ -23,12 +24,6 @@ const description = z.string().max(20_000);
 const reason = z.string().trim().min(1, 'must not be empty').max(2_000);
 const postmortemId = z.string().trim().min(1, 'must not be empty').max(36);
 const runbookId = z.string().trim().min(1, 'must not be empty').max(36);
-const commaList = z.union([z.string(), z.array(z.string())]).transform(value =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap(v => v.split(','))
-    .map(v => v.trim())
-    .filter(Boolean),
-);
 
 const listQuery = z.object({
   entityRef: ref.optional(),
@@ -36,7 +31,8 @@ const listQuery = z.object({
   incidentRef: ref.optional(),
   postmortemId: postmortemId.optional(),
   runbookId: runbookId.optional(),
-  status: commaList.pipe(z.array(z.enum(ACTION_ITEM_STATUSES))).optional(),
+  // Every listed status must be one: a blank one is refused, not ignored, as the spec says.
+  status: commaItems.pipe(z.array(z.enum(ACTION_ITEM_STATUSES))).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).optional(),

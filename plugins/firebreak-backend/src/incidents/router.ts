@@ -4,6 +4,7 @@ import { internal } from '@backstage/backend-openapi-utils';
 import { INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
 import { Request } from 'express';
 import { z } from 'zod';
+import { commaItems, commaList } from '../schema/queryLists';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EndpointMap } from '../schema/openapi';
@@ -12,17 +13,11 @@ import { parse } from '../schema/requestValidation';
 import { IncidentService } from './IncidentService';
 
 const entityRef = z.string().trim().min(1, 'must not be empty');
-// A query parameter given once with commas, or repeated.
-const commaList = z.union([z.string(), z.array(z.string())]).transform(value =>
-  (Array.isArray(value) ? value : [value])
-    .flatMap(v => v.split(','))
-    .map(v => v.trim())
-    .filter(Boolean),
-);
 
 const listQuery = z.object({
   entityRef: entityRef.optional(),
-  status: commaList.pipe(z.array(z.enum(INCIDENT_STATUSES))).optional(),
+  // Every listed status must be one: a blank one is refused, not ignored, as the spec says.
+  status: commaItems.pipe(z.array(z.enum(INCIDENT_STATUSES))).optional(),
   severity: commaList.optional(),
   q: z.string().trim().max(200).optional(),
   from: instant.optional(),

@@ -33,7 +33,7 @@ async function render(
 }
 
 const createButton = (title: string) =>
-  screen.findByRole('button', { name: `Create a ticket for ${title}` });
+  screen.findByRole('button', { name: `Create ticket for ${title}` });
 
 describe('the ticket of an action item', () => {
   it('creates the ticket with the version shown and links it at once', async () => {
@@ -56,7 +56,7 @@ describe('the ticket of an action item', () => {
     expect(api.createActionItemTicket).toHaveBeenCalledWith('ai-ticket-1', 4);
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(
-      screen.queryByRole('button', { name: /Create a ticket/ }),
+      screen.queryByRole('button', { name: /Create ticket/ }),
     ).not.toBeInTheDocument();
   });
 
@@ -112,7 +112,7 @@ describe('the ticket of an action item', () => {
       'Read-only: its owners and responders may change it',
     );
     expect(
-      screen.queryByRole('button', { name: /Create a ticket/ }),
+      screen.queryByRole('button', { name: /Create ticket/ }),
     ).not.toBeInTheDocument();
   });
 
@@ -128,7 +128,7 @@ describe('the ticket of an action item', () => {
     expect(await createButton('Started')).toBeInTheDocument();
     const rows = screen.getAllByRole('row').slice(1);
     expect(
-      within(rows[0]).queryByRole('button', { name: /Create a ticket/ }),
+      within(rows[0]).queryByRole('button', { name: /Create ticket/ }),
     ).not.toBeInTheDocument();
   });
 });

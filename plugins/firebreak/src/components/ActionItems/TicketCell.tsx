@@ -93,7 +93,7 @@ export function TicketCell(props: {
       variant="outlined"
       color="primary"
       disabled={creating}
-      aria-label={`Create a ticket for ${item.title}`}
+      aria-label={`Create ticket for ${item.title}`}
       onClick={create}
     >
       {creating ? 'Creating…' : 'Create ticket'}
