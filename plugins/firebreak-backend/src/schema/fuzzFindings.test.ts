@@ -157,5 +157,14 @@ describe.each(databases.eachSupportedId())(
       expect(response.status).toBe(200);
       expect(response.body.items).toHaveLength(1);
     });
+
+    it('refuses a blank status item, which is not a status, naming the parameter', async () => {
+      const { call } = await start();
+      for (const query of ['status=%09%0A%20', 'status=open,,resolved']) {
+        const response = await call('get', `/incidents?${query}`);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toMatch(/^status/);
+      }
+    });
   },
 );

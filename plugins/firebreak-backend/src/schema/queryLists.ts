@@ -13,7 +13,10 @@ export const commaList = oneOrMany.transform(value =>
 );
 
 /**
- * The same, keeping blank items, for lists whose items must each be one of a set: a blank one is
- * then refused (400 naming the parameter), as the spec says, rather than ignored.
+ * The same, keeping blank items, for lists whose items must each be one of a set. An empty
+ * parameter (`status=`) is the empty list, so no filter; a blank item (`status=%20` or `a,,b`) is
+ * not one of the set and is refused (400 naming the parameter), as the spec's form style says.
  */
-export const commaItems = oneOrMany.transform(itemsOf);
+export const commaItems = oneOrMany.transform(value =>
+  value === '' ? [] : itemsOf(value),
+);
