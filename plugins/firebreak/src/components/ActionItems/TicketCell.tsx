@@ -93,6 +93,7 @@ export function TicketCell(props: {
       variant="outlined"
       color="primary"
       disabled={creating}
+      style={{ whiteSpace: 'nowrap' }}
       aria-label={`Create ticket for ${item.title}`}
       onClick={create}
     >

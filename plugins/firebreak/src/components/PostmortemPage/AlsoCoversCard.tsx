@@ -58,6 +58,8 @@ export function AlsoCoversCard(props: {
           {postmortem.alsoCovers.map(incident => (
             <ListItem key={incident.id} divider>
               <ListItemText
+                // The whole title wraps: the card is narrow and titles are long.
+                style={{ whiteSpace: 'normal' }}
                 primary={
                   <>
                     <Link to={incidentLink({ ref: incident.ref })}>

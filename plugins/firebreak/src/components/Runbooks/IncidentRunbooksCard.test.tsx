@@ -205,7 +205,7 @@ describe('IncidentRunbooksCard', () => {
       items: [],
     });
     expect(
-      await screen.findByText('No runbooks for payments-api'),
+      await screen.findByText('No runbooks for payments-api at SEV2'),
     ).toBeInTheDocument();
     expect(screen.getByText('firebreak.dev/runbooks')).toBeInTheDocument();
   });

@@ -216,10 +216,13 @@ export function IncidentRunbooksCard(props: {
   } else if (!state.value?.items.length) {
     content = (
       <>
-        <Typography>No runbooks for {names}</Typography>
+        <Typography>
+          No runbooks for {names} at {incident.severity}
+        </Typography>
         <Typography variant="body2" color="textSecondary">
-          Add runbook URLs to the entity's <code>firebreak.dev/runbooks</code>{' '}
-          annotation, or store a runbook on its Incidents tab.
+          Stored runbooks kept for other severities are not shown. Add runbook
+          URLs to the entity's <code>firebreak.dev/runbooks</code> annotation,
+          or store a runbook on its Incidents tab.
         </Typography>
       </>
     );
