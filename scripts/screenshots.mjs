@@ -37,14 +37,26 @@ const pages = [
   // Postmortems of the demo: published (closed SEV1), overdue draft (resolved SEV2), in review.
   ['postmortem-published', '/firebreak/incidents/INC-31/postmortem'],
   ['postmortem-overdue-draft', '/firebreak/incidents/INC-33/postmortem'],
+  // In review, and also covering an earlier occurrence of the same problem.
   ['postmortem-in-review', '/firebreak/incidents/INC-32/postmortem'],
+  [
+    'postmortem-in-review-covers',
+    '/firebreak/incidents/INC-32/postmortem',
+    async page => {
+      await page
+        .getByRole('list', { name: 'Also covers' })
+        .scrollIntoViewIfNeeded();
+    },
+  ],
+  // An open SEV3 of the ledger, whose stored runbook is kept for SEV1 and SEV2 only.
+  ['incident-no-runbook-at-severity', '/firebreak/incidents/INC-34'],
   ['follow-ups', '/firebreak/follow-ups'],
   ['component-runbooks', '/catalog/default/component/ledger-service/incidents'],
   // Pages with something opened, as people see them mid-task: [name, path, what to do].
   [
     'incident-runbook-open',
-    // A ledger incident: the ledger has a stored runbook with a checklist.
-    '/firebreak/incidents/INC-34',
+    // A payments incident: payments-api has a stored runbook with a checklist for every severity.
+    '/firebreak/incidents/INC-36',
     async page => {
       await page
         .getByRole('button', { name: /steps · v/ })

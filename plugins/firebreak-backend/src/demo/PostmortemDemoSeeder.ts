@@ -32,6 +32,7 @@ const DEMO_TEXT: Record<string, string> = {
 
 interface IncidentRow {
   id: string;
+  title: string;
   severity: string;
   status: string;
   summary: string | null;
@@ -49,8 +50,8 @@ interface SeedOptions {
 /**
  * Gives the demo's past major incidents postmortems: the closed ones published (approved by
  * someone other than the owner, recorded on their timelines), those resolved but not closed
- * drafts (overdue by now); and the latest minor incident one in review. Does nothing when any
- * postmortem exists.
+ * drafts (overdue by now); and the latest minor incident one in review, which also covers an
+ * earlier occurrence of it. Does nothing when any postmortem exists.
  *
  * @internal
  */
@@ -67,13 +68,13 @@ export async function seedPostmortemDemoData(
     .whereIn('severity', settings.requiredSeverities)
     .whereIn('status', ['resolved', 'closed'])
     .orderBy('resolved_at', 'asc')
-    .select('id', 'severity', 'status', 'summary', 'resolved_at');
+    .select('id', 'title', 'severity', 'status', 'summary', 'resolved_at');
   // A team reviewing a minor incident of its own accord.
   const minor = await knex('firebreak_incidents')
     .whereNotIn('severity', settings.requiredSeverities)
     .whereIn('status', ['resolved', 'closed'])
     .orderBy('resolved_at', 'desc')
-    .first('id', 'severity', 'status', 'summary', 'resolved_at');
+    .first('id', 'title', 'severity', 'status', 'summary', 'resolved_at');
   const plan: Array<[IncidentRow, 'draft' | 'in_review' | 'published']> = [
     ...majors.map((i): [IncidentRow, 'draft' | 'published'] => [
       i,
@@ -84,7 +85,41 @@ export async function seedPostmortemDemoData(
   for (const [incident, target] of plan) {
     await seedOne(options, incident, target, now);
   }
+  if (minor) {
+    await coverEarlierOccurrence(knex, minor);
+  }
   logger.info(`Seeded ${plan.length} demo postmortems`);
+}
+
+/**
+ * The minor incident happened before too: its postmortem also covers the latest earlier
+ * incident of the same title that has no postmortem of its own, as teams review a recurring
+ * problem once.
+ */
+async function coverEarlierOccurrence(knex: Knex, incident: IncidentRow) {
+  const postmortem = await knex('firebreak_postmortems')
+    .where({ incident_id: incident.id })
+    .first('id', 'created_by', 'created_at');
+  const earlier = await knex('firebreak_incidents as i')
+    .where({ 'i.title': incident.title })
+    .whereNot({ 'i.id': incident.id })
+    .whereIn('i.status', ['resolved', 'closed'])
+    .whereNotExists(
+      knex('firebreak_postmortem_incidents as c').whereRaw(
+        'c.incident_id = i.id',
+      ),
+    )
+    .orderBy('i.resolved_at', 'desc')
+    .first('i.id');
+  if (!postmortem || !earlier) {
+    return;
+  }
+  await knex('firebreak_postmortem_incidents').insert({
+    postmortem_id: postmortem.id,
+    incident_id: earlier.id,
+    added_by: postmortem.created_by,
+    added_at: postmortem.created_at,
+  });
 }
 
 async function seedOne(

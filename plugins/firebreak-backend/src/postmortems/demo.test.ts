@@ -29,7 +29,8 @@ describe.each(databases.eachSupportedId())('demo postmortems on %s', id => {
     );
     // One more: a minor incident reviewed of the team's own accord.
     expect(postmortems).toHaveLength(majors.length + 1);
-    expect(postmortems.filter(p => p.status === 'in_review')).toHaveLength(1);
+    const inReview = postmortems.filter(p => p.status === 'in_review');
+    expect(inReview).toHaveLength(1);
     const statusOf = (incidentId: string) =>
       postmortems.find(p => p.incident_id === incidentId)?.status;
     for (const incident of majors.filter(i => i.status === 'closed')) {
@@ -56,6 +57,15 @@ describe.each(databases.eachSupportedId())('demo postmortems on %s', id => {
       .set('Authorization', as(users.viewer));
     expect(timeline.body.items.map((e: any) => e.type)).toContain(
       'postmortem_published',
+    );
+
+    // The one in review also covers an earlier occurrence of its incident.
+    const reviewed = await request(server)
+      .get(`/api/firebreak/postmortems/${inReview[0].id}`)
+      .set('Authorization', as(users.viewer));
+    expect(reviewed.body.alsoCovers).toHaveLength(1);
+    expect(reviewed.body.alsoCovers[0].title).toBe(
+      reviewed.body.incident.title,
     );
 
     await startFirebreak({ knex, config });
