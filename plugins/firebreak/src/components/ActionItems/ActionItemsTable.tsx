@@ -14,6 +14,7 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -187,75 +188,76 @@ export function ActionItemsTable(props: {
           {props.emptyMessage ?? 'No follow-ups here.'}
         </Typography>
       ) : (
-        <Table size="small" aria-label="Follow-ups">
-          <TableHead className={classes.head}>
-            <TableRow>
-              <TableCell>Title</TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>Priority</TableCell>
-              <TableCell>Due</TableCell>
-              <TableCell>Status</TableCell>
-              {!props.hideIncident && <TableCell>Incident</TableCell>}
-              <TableCell>Ticket</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map(item => (
-              <TableRow key={item.id}>
-                <TableCell className={classes.title}>
-                  <ItemTitle item={item} />
-                  {item.runbookId && (
-                    <MaterialLink
-                      component="button"
-                      variant="body2"
-                      className={classes.runbook}
-                      aria-label={`The runbook of ${item.title}`}
-                      onClick={() => setRunbookShown(item.runbookId)}
-                    >
-                      Runbook
-                    </MaterialLink>
-                  )}
-                </TableCell>
-                <TableCell>{nameOf(item.ownerRef)}</TableCell>
-                <TableCell>{item.priority}</TableCell>
-                <TableCell className={classes.nowrap}>
-                  {item.dueAt ? formatDue(item.dueAt) : 'No due date'}
-                  {item.overdue && (
-                    <Typography
-                      component="span"
-                      variant="body2"
-                      display="block"
-                      className={classes.overdue}
-                    >
-                      overdue
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <StatusControl
-                    item={item}
-                    busy={busy === item.id}
-                    onChange={status => choose(item, status)}
-                  />
-                </TableCell>
-                {!props.hideIncident && (
-                  <TableCell className={classes.nowrap}>
-                    <Link to={incidentLink({ ref: item.incidentRef })}>
-                      {item.incidentRef}
-                    </Link>
-                  </TableCell>
-                )}
-                <TableCell>
-                  <TicketCell
-                    item={item}
-                    onChanged={onChanged}
-                    onNotice={setNotice}
-                  />
-                </TableCell>
+        // Scrolls rather than cuts off its last columns where the page is narrow.
+        <TableContainer>
+          <Table size="small" aria-label="Follow-ups">
+            <TableHead className={classes.head}>
+              <TableRow>
+                <TableCell>Title</TableCell>
+                <TableCell>Owner</TableCell>
+                <TableCell>Due</TableCell>
+                <TableCell>Status</TableCell>
+                {!props.hideIncident && <TableCell>Incident</TableCell>}
+                <TableCell>Ticket</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {items.map(item => (
+                <TableRow key={item.id}>
+                  <TableCell className={classes.title}>
+                    <ItemTitle item={item} />
+                    {item.runbookId && (
+                      <MaterialLink
+                        component="button"
+                        variant="body2"
+                        className={classes.runbook}
+                        aria-label={`The runbook of ${item.title}`}
+                        onClick={() => setRunbookShown(item.runbookId)}
+                      >
+                        Runbook
+                      </MaterialLink>
+                    )}
+                  </TableCell>
+                  <TableCell>{nameOf(item.ownerRef)}</TableCell>
+                  <TableCell className={classes.nowrap}>
+                    {item.dueAt ? formatDue(item.dueAt) : 'No due date'}
+                    {item.overdue && (
+                      <Typography
+                        component="span"
+                        variant="body2"
+                        display="block"
+                        className={classes.overdue}
+                      >
+                        overdue
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <StatusControl
+                      item={item}
+                      busy={busy === item.id}
+                      onChange={status => choose(item, status)}
+                    />
+                  </TableCell>
+                  {!props.hideIncident && (
+                    <TableCell className={classes.nowrap}>
+                      <Link to={incidentLink({ ref: item.incidentRef })}>
+                        {item.incidentRef}
+                      </Link>
+                    </TableCell>
+                  )}
+                  <TableCell>
+                    <TicketCell
+                      item={item}
+                      onChanged={onChanged}
+                      onNotice={setNotice}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
       {runbookShown && (
         <RunbookDialog

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { TYPE_LABELS } from './format';
 
 /**
- * An action item's title cell: the title, what kind of item it is, why it will not be done,
+ * An action item's title cell: the title, its priority and kind, why it will not be done,
  * and its Markdown description behind "Details" (rendered by Backstage's sanitising
  * `MarkdownContent`).
  *
@@ -22,7 +22,7 @@ export function ItemTitle(props: { item: ActionItem }) {
     <>
       {item.title}
       <Typography variant="caption" color="textSecondary" display="block">
-        {TYPE_LABELS[item.type]}
+        {item.priority} · {TYPE_LABELS[item.type]}
         {description && (
           <>
             {' · '}
