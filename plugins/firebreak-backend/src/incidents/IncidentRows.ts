@@ -27,6 +27,7 @@ export interface IncidentRow {
   reporter_ref: string;
   links: string | null;
   started_at: Date | string | number | null;
+  detected_at: Date | string | number | null;
   declared_at: Date | string | number;
   acknowledged_at: Date | string | number | null;
   mitigated_at: Date | string | number | null;
@@ -106,6 +107,7 @@ export function incidentFromRow(row: IncidentRow): IncidentFromRow {
     reporterRef: row.reporter_ref,
     links: parseJsonColumn<IncidentLink[]>(row.links, []),
     startedAt: isoOrUndefined(row.started_at ?? row.declared_at)!,
+    detectedAt: isoOrUndefined(row.detected_at),
     declaredAt: isoOrUndefined(row.declared_at)!,
     acknowledgedAt: isoOrUndefined(row.acknowledged_at),
     mitigatedAt: isoOrUndefined(row.mitigated_at),

@@ -52,6 +52,7 @@ export interface NewIncident {
   subscribers: string[];
   links: IncidentLink[];
   startedAt: Date;
+  detectedAt?: Date;
   declaredAt: Date;
 }
 
@@ -70,6 +71,7 @@ export interface IncidentChanges extends IncidentMemberChanges {
   status?: IncidentStatus;
   links?: IncidentLink[];
   startedAt?: Date;
+  detectedAt?: Date | null;
   acknowledgedAt?: Date | null;
   mitigatedAt?: Date | null;
   resolvedAt?: Date | null;
@@ -87,6 +89,7 @@ const PLAIN_COLUMNS: [keyof IncidentChanges, string][] = [
   ['urgency', 'urgency'],
   ['status', 'status'],
   ['startedAt', 'started_at'],
+  ['detectedAt', 'detected_at'],
   ['acknowledgedAt', 'acknowledged_at'],
   ['mitigatedAt', 'mitigated_at'],
   ['resolvedAt', 'resolved_at'],
@@ -169,6 +172,7 @@ export class IncidentStore {
           reporter_ref: lowerRef(input.reporterRef),
           links: JSON.stringify(input.links),
           started_at: input.startedAt,
+          detected_at: input.detectedAt ?? null,
           declared_at: input.declaredAt,
           updated_at: input.declaredAt,
           version: 1,
