@@ -187,6 +187,22 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
     const store = new IncidentStore(knex);
     const seeded = await store.countIncidents();
     expect(seeded).toBeGreaterThanOrEqual(30);
+    // Each was noticed a few minutes into its impact, and declared after that.
+    const times = await knex('firebreak_incidents').select(
+      'started_at',
+      'detected_at',
+      'declared_at',
+    );
+    for (const row of times) {
+      const [started, detected, declared] = [
+        row.started_at,
+        row.detected_at,
+        row.declared_at,
+      ].map(value => toDate(value).getTime());
+      expect((detected - started) / 60_000).toBeGreaterThanOrEqual(2);
+      expect((detected - started) / 60_000).toBeLessThanOrEqual(5);
+      expect(declared).toBeGreaterThan(detected);
+    }
     const open = await store.listIncidents({
       statuses: ['triage', 'investigating', 'identified', 'monitoring'],
       limit: 100,

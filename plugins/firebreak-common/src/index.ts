@@ -14,6 +14,7 @@ export * from './incidents/priority';
 export * from './incidents/roles';
 export * from './incidents/commander';
 export * from './incidents/participants';
+export * from './incidents/detection';
 export * from './oncall/types';
 export {
   computeLayerShifts,

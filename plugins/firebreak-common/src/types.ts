@@ -46,8 +46,10 @@ export interface Incident {
   responders: string[];
   subscribers: string[];
   links: IncidentLink[];
-  /** ISO 8601 instants. */
+  /** ISO 8601 instants. When the impact started: at or before `detectedAt` and `declaredAt`. */
   startedAt: string;
+  /** When the impact was first noticed, between `startedAt` and `declaredAt`; absent when not recorded. */
+  detectedAt?: string;
   declaredAt: string;
   acknowledgedAt?: string;
   mitigatedAt?: string;
@@ -202,8 +204,10 @@ export interface DeclareIncidentRequest {
   entityRefs: string[];
   impact?: string;
   urgency?: string;
-  /** ISO 8601 instant; defaults to when it is declared. */
+  /** ISO 8601 instant; defaults to `detectedAt` when that is given, else to when it is declared. */
   startedAt?: string;
+  /** ISO 8601 instant the impact was first noticed: at or after `startedAt`, not in the future. */
+  detectedAt?: string;
   /**
    * Defaults to the first person paged, else the declarer. A person may only name themself
    * (or the first person paged); services may name anyone. See `chooseCommander`.
@@ -230,6 +234,8 @@ export interface UpdateIncidentRequest {
   responders?: string[];
   subscribers?: string[];
   startedAt?: string;
+  /** ISO 8601 instant the impact was first noticed; null clears it. */
+  detectedAt?: string | null;
 }
 
 /**

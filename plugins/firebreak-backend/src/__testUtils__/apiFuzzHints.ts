@@ -49,6 +49,11 @@ export function fuzzFieldHints(
   const instant = fc
     .integer({ min: start - 7 * 86_400_000, max: start + 30 * 86_400_000 })
     .map(ms => new Date(ms).toISOString());
+  // Before any incident the fuzz declares: a detection time that can fall between an impact's
+  // start and its declaring, rather than (as a random instant would) almost never.
+  const pastInstant = fc
+    .integer({ min: start - 7 * 86_400_000, max: start })
+    .map(ms => new Date(ms).toISOString());
   // Whom a level pages: a schedule by its id or a person, never one named as the other.
   const target = fc.oneof(
     schedule.map(ref => ({ type: 'schedule', ref })),
@@ -163,6 +168,11 @@ export function fuzzFieldHints(
     incidentRef: fc.nat().map(n => new Live('/incidents/{idOrRef}:idOrRef', n)),
     ownerGroupRef: pick(groupRefs),
     dueAt: instant,
+    // Incidents: null clears a detection time (PATCH) and is refused when declaring.
+    detectedAt: fc.oneof(
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 2, arbitrary: pastInstant },
+    ),
     ticketUrl: pick([
       'https://tracker.example/ISSUE-1',
       'http://tracker.example/2',

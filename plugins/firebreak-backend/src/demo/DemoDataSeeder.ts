@@ -236,6 +236,13 @@ export async function seedDemoData(options: {
     const commander = people[Math.floor(next() * people.length)];
     const reporter = people[Math.floor(next() * people.length)];
 
+    // The impact starts 6 to 15 minutes before the declaring and is noticed 2 to 4 minutes in,
+    // varied by position so the random sequence (and so the rest of the demo) stays as it was.
+    const startedAt = new Date(
+      declaredAt.getTime() - (6 + (i % 4) * 3) * MINUTE,
+    );
+    const detectedAt = new Date(startedAt.getTime() + (2 + (i % 3)) * MINUTE);
+
     let at = declaredAt.getTime();
     const events: NewTimelineEvent[] = [];
     const step = (minutes: number) => {
@@ -316,7 +323,8 @@ export async function seedDemoData(options: {
         responders: [],
         subscribers: [],
         links: [],
-        startedAt: new Date(declaredAt.getTime() - 5 * MINUTE),
+        startedAt,
+        detectedAt,
         declaredAt,
       },
       { actorRef: reporter, events },

@@ -4,6 +4,7 @@ import {
   chooseCommander,
   COMMANDER_ROLE,
   DeclareIncidentRequest,
+  describeDetectionProblem,
   firebreakIncidentCreatePermission,
   Incident,
   IncidentStatus,
@@ -82,9 +83,24 @@ export class DeclareIncident {
       credentials,
     );
 
-    const startedAt = input.startedAt ? new Date(input.startedAt) : now;
-    if (startedAt.getTime() > now.getTime()) {
+    // Whoever knows only when the impact was noticed says the impact started then, not later.
+    const startedAt = new Date(input.startedAt ?? input.detectedAt ?? now);
+    if (input.startedAt && startedAt.getTime() > now.getTime()) {
       throw new InputError('startedAt: cannot be in the future');
+    }
+    const detectedAt = input.detectedAt
+      ? new Date(input.detectedAt)
+      : undefined;
+    const detectionProblem = describeDetectionProblem(
+      {
+        startedAt: startedAt.toISOString(),
+        detectedAt: detectedAt?.toISOString(),
+        declaredAt: now.toISOString(),
+      },
+      { now, changed: 'detectedAt' },
+    );
+    if (detectionProblem) {
+      throw new InputError(detectionProblem);
     }
 
     const plays = responsePlays.for(severity.id, []);
@@ -116,6 +132,7 @@ export class DeclareIncident {
         subscribers: plays.flatMap(p => p.subscribers),
         links: [],
         startedAt,
+        detectedAt,
         declaredAt: now,
       },
       {

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  describeDetectionProblem,
   firebreakIncidentUpdatePermission,
   Incident,
   UpdateIncidentRequest,
@@ -242,7 +243,10 @@ export class UpdateIncident {
     }
   }
 
-  /** Title, summary and start time, recorded together as one `details_changed` event. */
+  /**
+   * Title, summary, impact start and detection time, recorded together as one
+   * `details_changed` event.
+   */
   private changeDetails(draft: Draft, input: UpdateIncidentRequest) {
     const { current, now, changes } = draft;
     const details: string[] = [];
@@ -267,6 +271,9 @@ export class UpdateIncident {
         details.push('startedAt');
       }
     }
+    if (input.detectedAt !== undefined || changes.startedAt) {
+      this.changeDetectedAt(draft, input.detectedAt, details);
+    }
     if (details.length > 0) {
       draft.events.push({
         type: 'details_changed',
@@ -274,6 +281,37 @@ export class UpdateIncident {
         at: now.toISOString(),
         data: { fields: details },
       });
+    }
+  }
+
+  /**
+   * When the impact was noticed: set, cleared (`null`) or kept, and checked against the impact
+   * start this change leaves, so that moving either one out of order is refused.
+   */
+  private changeDetectedAt(
+    draft: Draft,
+    requested: string | null | undefined,
+    details: string[],
+  ) {
+    const { current, now, changes } = draft;
+    const detectedAt =
+      requested === undefined
+        ? current.detectedAt
+        : requested && new Date(requested).toISOString();
+    const problem = describeDetectionProblem(
+      {
+        startedAt: changes.startedAt?.toISOString() ?? current.startedAt,
+        detectedAt: detectedAt ?? undefined,
+        declaredAt: current.declaredAt,
+      },
+      { now, changed: requested === undefined ? 'startedAt' : 'detectedAt' },
+    );
+    if (problem) {
+      throw new InputError(problem);
+    }
+    if ((detectedAt ?? undefined) !== current.detectedAt) {
+      changes.detectedAt = detectedAt ? new Date(detectedAt) : null;
+      details.push('detectedAt');
     }
   }
 }

@@ -37,6 +37,7 @@ const declareBody = z.object({
   impact: z.string().min(1).optional(),
   urgency: z.string().min(1).optional(),
   startedAt: instant.optional(),
+  detectedAt: instant.optional(),
   commanderRef: entityRef.optional(),
 });
 
@@ -58,6 +59,7 @@ const updateBody = z
     responders: z.array(entityRef).max(200).optional(),
     subscribers: z.array(entityRef).max(500).optional(),
     startedAt: instant.optional(),
+    detectedAt: instant.nullable().optional(),
   })
   .strict();
 

@@ -360,8 +360,8 @@ export class PostmortemService {
 }
 
 /**
- * The incident's milestones: what the incident model records, the first page from its
- * timeline; detection is not recorded yet, so it is null.
+ * The incident's milestones: what the incident model records (detection only when someone
+ * recorded it), the first page from its timeline.
  */
 function milestonesOf(
   incident: Incident,
@@ -369,7 +369,7 @@ function milestonesOf(
 ): Record<PostmortemMilestone, string | null> {
   return {
     impactStarted: incident.startedAt,
-    detected: null,
+    detected: incident.detectedAt ?? null,
     declared: incident.declaredAt,
     firstPaged: timeline.find(e => e.type === 'paged')?.at ?? null,
     acknowledged: incident.acknowledgedAt ?? null,

@@ -195,12 +195,13 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
       operation: string,
       body?: object,
       sender: RequestPlan['sender'] = 'alice',
+      rawPath: Record<string, string> = {},
     ) => {
       const { response, problems } = await exchange({
         operation,
         sender,
         pathPick: 0,
-        rawPath: {},
+        rawPath,
         query: [],
         headers: {},
         body: body ? { kind: 'json', value: body } : { kind: 'none' },
@@ -263,11 +264,26 @@ describe.each(databases.eachSupportedId())('the API under fuzz on %s', id => {
     await setup('POST /action-items/{id}/ticket', { version: 1 });
     // A postmortem in review that Bob owns, so that Alice's approvals can succeed.
     const postmortem = await setup('POST /incidents/{idOrRef}/postmortem');
-    await setup('PATCH /postmortems/{id}', {
+    const inReview = await setup('PATCH /postmortems/{id}', {
       version: postmortem.version,
       ownerRef: users.bob,
       status: 'in_review',
     });
+    // INC-3 covered by it for a moment, so that attaching and detaching have succeeded whatever
+    // the run draws; the run starts with the postmortem covering its own incident only.
+    await setup('POST /postmortems/{id}/incidents', {
+      incidentRef: 'INC-3',
+      version: inReview.version,
+    });
+    await setup(
+      'DELETE /postmortems/{id}/incidents/{idOrRef}',
+      undefined,
+      'alice',
+      {
+        id: postmortem.id,
+        idOrRef: 'INC-3',
+      },
+    );
     // A stored runbook of INC-1's entity, ticked once, so that ticks have steps to name.
     const runbook = await setup('POST /runbooks', {
       title: 'Payments API errors',

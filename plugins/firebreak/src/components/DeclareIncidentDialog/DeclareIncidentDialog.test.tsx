@@ -219,6 +219,41 @@ describe('DeclareIncidentDialog', () => {
     );
   });
 
+  it('sends when the impact was detected, refusing one before the impact or in the future', async () => {
+    const api = mockFirebreakApi();
+    await renderDialog(api);
+    await fillTitleAndSeverity('Payments failing', 'SEV2 – major');
+    const startedAt = screen.getByLabelText('Started at');
+    const detectedAt = screen.getByLabelText('Detected at');
+    const declare = screen.getByRole('button', { name: 'Declare' });
+
+    fireEvent.change(detectedAt, {
+      target: {
+        value: DateTime.now().plus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+      },
+    });
+    expect(screen.getByText('Cannot be in the future')).toBeInTheDocument();
+    expect(declare).toBeDisabled();
+
+    fireEvent.change(startedAt, { target: { value: '2025-03-30T01:30' } });
+    fireEvent.change(detectedAt, { target: { value: '2025-03-30T01:20' } });
+    expect(
+      screen.getByText('Cannot be before the impact started'),
+    ).toBeInTheDocument();
+    expect(declare).toBeDisabled();
+
+    // Without a start time, the impact starts when it was detected.
+    fireEvent.change(startedAt, { target: { value: '' } });
+    expect(screen.getByText(/^Empty means when detected;/)).toBeInTheDocument();
+    await userEvent.click(declare);
+    expect(api.declareIncident).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        startedAt: undefined,
+        detectedAt: new Date('2025-03-30T01:20').toISOString(),
+      }),
+    );
+  });
+
   it('shows what the backend refused', async () => {
     const api = mockFirebreakApi({
       declareIncident: jest.fn(async () => {

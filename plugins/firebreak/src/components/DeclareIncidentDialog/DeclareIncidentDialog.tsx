@@ -21,9 +21,9 @@ import { CommanderChoice } from './CommanderChoice';
 // The format of a datetime-local input's value, in the browser's time zone.
 const LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm";
 
-/** When the trouble started: empty means now; a value in the future is refused. */
-function parseStartedAt(value: string): {
-  startedAt?: string;
+/** A time typed in the browser's zone: empty means none; a value in the future is refused. */
+function parsePastInstant(value: string): {
+  instant?: string;
   problem?: string;
 } {
   if (!value) {
@@ -36,7 +36,7 @@ function parseStartedAt(value: string): {
   if (local > DateTime.now()) {
     return { problem: 'Cannot be in the future' };
   }
-  return { startedAt: local.toUTC().toISO()! };
+  return { instant: local.toUTC().toISO()! };
 }
 
 /**
@@ -67,6 +67,7 @@ export function DeclareIncidentDialog(props: {
     [identityApi],
   ).value;
   const [startedAtInput, setStartedAtInput] = useState('');
+  const [detectedAtInput, setDetectedAtInput] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -87,8 +88,16 @@ export function DeclareIncidentDialog(props: {
     setEntityRefs(presetKey.split('\n').filter(Boolean));
   }, [presetKey]);
 
-  const { startedAt, problem: startedAtProblem } =
-    parseStartedAt(startedAtInput);
+  // When the trouble started (empty: when it was detected, else now) and when someone noticed.
+  const { instant: startedAt, problem: startedAtProblem } =
+    parsePastInstant(startedAtInput);
+  const detected = parsePastInstant(detectedAtInput);
+  const detectedAt = detected.instant;
+  const detectedAtProblem =
+    detected.problem ??
+    (detectedAt && startedAt && Date.parse(detectedAt) < Date.parse(startedAt)
+      ? 'Cannot be before the impact started'
+      : undefined);
 
   const priority =
     settings.value && impact && urgency
@@ -109,6 +118,7 @@ export function DeclareIncidentDialog(props: {
         entityRefs,
         commanderRef: takeCommand ? myRef : undefined,
         startedAt,
+        detectedAt,
       });
       onDeclared(incident);
     } catch (e) {
@@ -245,12 +255,32 @@ export function DeclareIncidentDialog(props: {
                 error={!!startedAtProblem}
                 helperText={
                   startedAtProblem ??
-                  `Empty means now; your time zone, ${DateTime.local().toFormat(
-                    'ZZZZ',
-                  )}`
+                  `Empty means ${
+                    detectedAt ? 'when detected' : 'now'
+                  }; your time zone, ${DateTime.local().toFormat('ZZZZ')}`
                 }
                 InputLabelProps={{ shrink: true }}
                 inputProps={{ max: DateTime.now().toFormat(LOCAL_MINUTE) }}
+                fullWidth
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <TextField
+                id="firebreak-declare-detected-at"
+                label="Detected at"
+                type="datetime-local"
+                value={detectedAtInput}
+                onChange={e => setDetectedAtInput(e.target.value)}
+                error={!!detectedAtProblem}
+                helperText={
+                  detectedAtProblem ??
+                  'When someone or an alert first noticed it; optional'
+                }
+                InputLabelProps={{ shrink: true }}
+                inputProps={{
+                  min: startedAtInput || undefined,
+                  max: DateTime.now().toFormat(LOCAL_MINUTE),
+                }}
                 fullWidth
               />
             </Grid>
@@ -279,7 +309,13 @@ export function DeclareIncidentDialog(props: {
             type="submit"
             color="secondary"
             variant="contained"
-            disabled={submitting || !title || !severity || !!startedAtProblem}
+            disabled={
+              submitting ||
+              !title ||
+              !severity ||
+              !!startedAtProblem ||
+              !!detectedAtProblem
+            }
           >
             Declare
           </Button>

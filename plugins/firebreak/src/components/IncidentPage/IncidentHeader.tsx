@@ -20,7 +20,7 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * An incident's page header: its ref and title, who declared it and when, and its severity,
- * status, duration and acknowledgement at a glance.
+ * status, when it was detected, duration and acknowledgement at a glance.
  *
  * @internal
  */
@@ -53,6 +53,12 @@ export function IncidentHeader(props: {
     >
       <HeaderLabel label="Severity" value={incident.severity} />
       <HeaderLabel label="Status" value={incident.status} />
+      {incident.detectedAt && (
+        <HeaderLabel
+          label="Detected"
+          value={formatIncidentInstant(incident.detectedAt)}
+        />
+      )}
       <HeaderLabel
         label={incidentEnd(incident) ? 'Lasted' : 'Open for'}
         value={<IncidentDuration incident={incident} />}

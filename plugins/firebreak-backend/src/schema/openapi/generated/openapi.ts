@@ -887,6 +887,8 @@ export interface components {
       subscribers: components['schemas']['EntityRef'][];
       links: components['schemas']['IncidentLink'][];
       startedAt: components['schemas']['Instant'];
+      /** @description When the impact was first noticed, between `startedAt` and `declaredAt`; absent when not recorded. */
+      detectedAt?: components['schemas']['Instant'];
       declaredAt: components['schemas']['Instant'];
       acknowledgedAt?: components['schemas']['Instant'];
       mitigatedAt?: components['schemas']['Instant'];
@@ -927,7 +929,10 @@ export interface components {
       impact?: string;
       /** @description One of the configured urgencies; defaults to the severity's. */
       urgency?: string;
+      /** @description When the impact started; not in the future. Defaults to `detectedAt` when that is given, else to when the incident is declared. */
       startedAt?: components['schemas']['Instant'];
+      /** @description When the impact was first noticed: at or after `startedAt`, and not in the future. */
+      detectedAt?: components['schemas']['Instant'];
       commanderRef?: components['schemas']['EntityRef'];
     };
     /** @description A change to an incident, made against the `version` it was based on. */
@@ -949,6 +954,8 @@ export interface components {
       responders?: components['schemas']['EntityRef'][];
       subscribers?: components['schemas']['EntityRef'][];
       startedAt?: components['schemas']['Instant'];
+      /** @description When the impact was first noticed, or `null` to clear it: at or after the impact's start, at or before the declaring, and not in the future. */
+      detectedAt?: components['schemas']['NullableInstant'];
     };
     /**
      * @description What a note records.

@@ -2791,6 +2791,11 @@ export const spec = {
           startedAt: {
             $ref: '#/components/schemas/Instant',
           },
+          detectedAt: {
+            $ref: '#/components/schemas/Instant',
+            description:
+              'When the impact was first noticed, between `startedAt` and `declaredAt`; absent when not recorded.',
+          },
           declaredAt: {
             $ref: '#/components/schemas/Instant',
           },
@@ -2948,6 +2953,13 @@ export const spec = {
           },
           startedAt: {
             $ref: '#/components/schemas/Instant',
+            description:
+              'When the impact started; not in the future. Defaults to `detectedAt` when that is given, else to when the incident is declared.',
+          },
+          detectedAt: {
+            $ref: '#/components/schemas/Instant',
+            description:
+              'When the impact was first noticed: at or after `startedAt`, and not in the future.',
           },
           commanderRef: {
             $ref: '#/components/schemas/EntityRef',
@@ -3023,6 +3035,11 @@ export const spec = {
           },
           startedAt: {
             $ref: '#/components/schemas/Instant',
+          },
+          detectedAt: {
+            $ref: '#/components/schemas/NullableInstant',
+            description:
+              "When the impact was first noticed, or `null` to clear it: at or after the impact's start, at or before the declaring, and not in the future.",
           },
         },
         required: ['version'],
