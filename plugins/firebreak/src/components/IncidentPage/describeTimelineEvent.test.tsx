@@ -32,6 +32,18 @@ const tick = (done: boolean) =>
 describe('describeTimelineEvent', () => {
   it.each<[string, TimelineEvent, string]>([
     [
+      'a changed detection time',
+      event('details_changed', { fields: ['detectedAt'] }),
+      'Changed the detection time',
+    ],
+    [
+      'several changed details, in words',
+      event('details_changed', {
+        fields: ['title', 'startedAt', 'detectedAt'],
+      }),
+      'Changed the title, impact start and detection time',
+    ],
+    [
       'a ticked runbook step',
       tick(true),
       "Ticked 'Drain the queue' in Payments failover (v3)",

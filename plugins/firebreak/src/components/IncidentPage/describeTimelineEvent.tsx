@@ -6,6 +6,21 @@ import { ReactNode } from 'react';
 import { describePageReason } from './paging';
 import { Actor, People, Person } from './People';
 
+/** The incident's details a `details_changed` event names, as people say them. */
+const DETAIL_NAMES: Record<string, string> = {
+  title: 'title',
+  summary: 'summary',
+  startedAt: 'impact start',
+  detectedAt: 'detection time',
+};
+
+/** "a", "a and b", "a, b and c". */
+function joinWords(words: string[]): string {
+  return words.length < 2
+    ? words.join('')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
 /**
  * What one timeline event says, in words: the roles name the role changes.
  *
@@ -42,7 +57,9 @@ export function describeTimelineEvent(
         ...event.data.removed.map(ref => `− ${ref}`),
       ].join(', ')}`;
     case 'details_changed':
-      return `Changed ${event.data.fields.join(', ')}`;
+      return `Changed the ${joinWords(
+        event.data.fields.map(field => DETAIL_NAMES[field] ?? field),
+      )}`;
     case 'play_applied':
       return `Response play ${event.data.play}: ${event.data.description}`;
     case 'note': {

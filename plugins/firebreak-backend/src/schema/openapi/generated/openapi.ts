@@ -1093,7 +1093,7 @@ export interface components {
         removed: components['schemas']['EntityRef'][];
       };
     };
-    /** @description The title, summary or start time changed; `fields` names which. */
+    /** @description The title, summary, impact start or detection time changed; `fields` names which (`title`, `summary`, `startedAt`, `detectedAt`). */
     DetailsChangedEvent: {
       id: string;
       incidentId: string;

@@ -3357,7 +3357,7 @@ export const spec = {
       DetailsChangedEvent: {
         type: 'object',
         description:
-          'The title, summary or start time changed; `fields` names which.',
+          'The title, summary, impact start or detection time changed; `fields` names which (`title`, `summary`, `startedAt`, `detectedAt`).',
         properties: {
           id: {
             type: 'string',
