@@ -62,8 +62,8 @@ describe('ActionItemsTable', () => {
     expect(
       rows.map(row => within(row).getAllByRole('cell')[0].textContent),
     ).toEqual([
-      'Add a runbook for card retriesP1 · Process · Details',
-      'Alert on payment error rateP1 · Detect',
+      'Add a runbook for card retriesP1 · Process · INC-42 · Details',
+      'Alert on payment error rateP1 · Detect · INC-42',
     ]);
     expect(within(rows[0]).getByText('overdue')).toBeInTheDocument();
     expect(within(rows[1]).queryByText('overdue')).not.toBeInTheDocument();

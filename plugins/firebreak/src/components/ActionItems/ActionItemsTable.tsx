@@ -34,11 +34,11 @@ import { TicketCell } from './TicketCell';
 const useStyles = makeStyles(theme => ({
   // The dark red: the main one is too faint on white and on the table's stripes.
   overdue: { color: theme.palette.error.dark, fontWeight: 700 },
-  status: { minWidth: 140 },
+  status: { minWidth: 120 },
   // Short column names stay on one line; the title column takes what is left.
   head: { '& th': { whiteSpace: 'nowrap' } },
   nowrap: { whiteSpace: 'nowrap' },
-  title: { minWidth: 200 },
+  title: { minWidth: 160 },
   runbook: { display: 'block', textAlign: 'left' },
 }));
 
@@ -116,7 +116,7 @@ export function ActionItemsTable(props: {
   onChanged: () => void;
   /** What the table says when there are no items. */
   emptyMessage?: string;
-  /** Hides the incident column, on an incident's own page. */
+  /** Leaves out which incident each item comes from, on an incident's own page. */
   hideIncident?: boolean;
 }) {
   const { items, onChanged } = props;
@@ -197,7 +197,6 @@ export function ActionItemsTable(props: {
                 <TableCell>Owner</TableCell>
                 <TableCell>Due</TableCell>
                 <TableCell>Status</TableCell>
-                {!props.hideIncident && <TableCell>Incident</TableCell>}
                 <TableCell>Ticket</TableCell>
               </TableRow>
             </TableHead>
@@ -205,7 +204,16 @@ export function ActionItemsTable(props: {
               {items.map(item => (
                 <TableRow key={item.id}>
                   <TableCell className={classes.title}>
-                    <ItemTitle item={item} />
+                    <ItemTitle
+                      item={item}
+                      incident={
+                        props.hideIncident ? undefined : (
+                          <Link to={incidentLink({ ref: item.incidentRef })}>
+                            {item.incidentRef}
+                          </Link>
+                        )
+                      }
+                    />
                     {item.runbookId && (
                       <MaterialLink
                         component="button"
@@ -218,7 +226,9 @@ export function ActionItemsTable(props: {
                       </MaterialLink>
                     )}
                   </TableCell>
-                  <TableCell>{nameOf(item.ownerRef)}</TableCell>
+                  <TableCell className={classes.nowrap}>
+                    {nameOf(item.ownerRef)}
+                  </TableCell>
                   <TableCell className={classes.nowrap}>
                     {item.dueAt ? formatDue(item.dueAt) : 'No due date'}
                     {item.overdue && (
@@ -239,13 +249,6 @@ export function ActionItemsTable(props: {
                       onChange={status => choose(item, status)}
                     />
                   </TableCell>
-                  {!props.hideIncident && (
-                    <TableCell className={classes.nowrap}>
-                      <Link to={incidentLink({ ref: item.incidentRef })}>
-                        {item.incidentRef}
-                      </Link>
-                    </TableCell>
-                  )}
                   <TableCell>
                     <TicketCell
                       item={item}

@@ -3,18 +3,22 @@ import { ActionItem } from '@firebreak/backstage-plugin-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { TYPE_LABELS } from './format';
 
 /**
- * An action item's title cell: the title, its priority and kind, why it will not be done,
+ * An action item's title cell: the title, its priority, kind and incident, why it will not be done,
  * and its Markdown description behind "Details" (rendered by Backstage's sanitising
  * `MarkdownContent`).
  *
  * @internal
  */
-export function ItemTitle(props: { item: ActionItem }) {
-  const { item } = props;
+export function ItemTitle(props: {
+  item: ActionItem;
+  /** The incident it comes from, as a link, where the page is not the incident's own. */
+  incident?: ReactNode;
+}) {
+  const { item, incident } = props;
   const [open, setOpen] = useState(false);
   const description = item.description.trim();
   const detailsId = `firebreak-action-item-details-${item.id}`;
@@ -23,6 +27,7 @@ export function ItemTitle(props: { item: ActionItem }) {
       {item.title}
       <Typography variant="caption" color="textSecondary" display="block">
         {item.priority} · {TYPE_LABELS[item.type]}
+        {incident && <> · {incident}</>}
         {description && (
           <>
             {' · '}
