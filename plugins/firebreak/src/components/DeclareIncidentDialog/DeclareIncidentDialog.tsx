@@ -16,28 +16,12 @@ import useAsync from 'react-use/esm/useAsync';
 import { firebreakApiRef } from '../../api';
 import { describeFailure } from '../../api/failures';
 import { ImpactedEntitiesPicker } from '../CatalogEntityPicker';
+import {
+  LOCAL_MINUTE,
+  localZoneName,
+  parsePastInstant,
+} from '../IncidentTimes';
 import { CommanderChoice } from './CommanderChoice';
-
-// The format of a datetime-local input's value, in the browser's time zone.
-const LOCAL_MINUTE = "yyyy-MM-dd'T'HH:mm";
-
-/** A time typed in the browser's zone: empty means none; a value in the future is refused. */
-function parsePastInstant(value: string): {
-  instant?: string;
-  problem?: string;
-} {
-  if (!value) {
-    return {};
-  }
-  const local = DateTime.fromISO(value);
-  if (!local.isValid) {
-    return { problem: 'Not a date and time' };
-  }
-  if (local > DateTime.now()) {
-    return { problem: 'Cannot be in the future' };
-  }
-  return { instant: local.toUTC().toISO()! };
-}
 
 /**
  * The form to declare an incident, prefilled with the impacted entity.
@@ -257,7 +241,7 @@ export function DeclareIncidentDialog(props: {
                   startedAtProblem ??
                   `Empty means ${
                     detectedAt ? 'when detected' : 'now'
-                  }; your time zone, ${DateTime.local().toFormat('ZZZZ')}`
+                  }; your time zone, ${localZoneName()}`
                 }
                 InputLabelProps={{ shrink: true }}
                 inputProps={{ max: DateTime.now().toFormat(LOCAL_MINUTE) }}

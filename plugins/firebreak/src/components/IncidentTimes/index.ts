@@ -1,0 +1,1 @@
+export { LOCAL_MINUTE, localZoneName, parsePastInstant } from './localTime';
