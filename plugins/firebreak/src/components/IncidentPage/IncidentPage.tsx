@@ -122,7 +122,9 @@ export function IncidentPage() {
                   settings={settings.value}
                   canUpdate={canUpdate}
                   statusProblem={actions.statusProblem}
-                  onChange={request => actions.change(incident, request)}
+                  onChange={(request, basedOn) =>
+                    actions.change(basedOn ?? incident, request)
+                  }
                 />
               </Grid>
               <Grid item xs={12}>

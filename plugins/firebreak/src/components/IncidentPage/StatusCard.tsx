@@ -6,6 +6,7 @@ import {
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { FirebreakSettingsResponse } from '../../api';
+import { IncidentTimesLine } from './IncidentTimesLine';
 import { READ_ONLY_REASON } from './participation';
 import { SeverityControl } from './SeverityControl';
 import { StatusControl } from './StatusControl';
@@ -21,7 +22,7 @@ function nameOf(
 
 /**
  * Where an incident stands: its severity and status (changeable by those who may), its
- * priority and why, its summary and its links.
+ * priority and why, when its impact started and was detected, its summary and its links.
  *
  * @internal
  */
@@ -32,7 +33,11 @@ export function StatusCard(props: {
   canUpdate: boolean;
   /** Why the last change of status was refused (such as a required postmortem). */
   statusProblem?: string;
-  onChange: (request: Omit<UpdateIncidentRequest, 'version'>) => void;
+  /** `basedOn`, when given, is the incident a dialog opened on, whose version the change is made against. */
+  onChange: (
+    request: Omit<UpdateIncidentRequest, 'version'>,
+    basedOn?: Incident,
+  ) => void | Promise<void>;
 }) {
   const { incident, settings, canUpdate, onChange } = props;
   return (
@@ -67,6 +72,13 @@ export function StatusCard(props: {
             {nameOf(settings?.priority.impacts, incident.impact)} × urgency{' '}
             {nameOf(settings?.priority.urgencies, incident.urgency)}
           </Typography>
+        </Grid>
+        <Grid item xs={12}>
+          <IncidentTimesLine
+            incident={incident}
+            canUpdate={canUpdate}
+            onChange={onChange}
+          />
         </Grid>
         {incident.summary && (
           <Grid item xs={12}>

@@ -1,1 +1,2 @@
+export { IncidentTimesDialog } from './IncidentTimesDialog';
 export { LOCAL_MINUTE, localZoneName, parsePastInstant } from './localTime';
