@@ -111,6 +111,14 @@ const pages = [
     },
   ],
   [
+    'incident-edit-times',
+    '/firebreak/incidents/INC-36',
+    async page => {
+      await page.getByRole('button', { name: 'Edit times' }).click();
+      await page.getByRole('dialog', { name: 'Edit times' }).waitFor();
+    },
+  ],
+  [
     'incident-assign-role',
     '/firebreak/incidents/INC-36',
     async page => {
