@@ -26,6 +26,8 @@ import { OnCallPermissionResource } from '../permissions/oncall';
 import { OnCallAuthorizer } from './OnCallAuthorizer';
 import { OnCallResolver } from './OnCallResolver';
 import { OnCallStore } from './OnCallStore';
+import { requireEntityOfKind } from '../entityOfKind';
+import { loadGroupOwnedResources } from '../permissions/groupOwnedResource';
 import { lowerRef } from '../refs';
 
 const DAY = 86_400_000;
@@ -488,27 +490,19 @@ export class OnCallService {
     refs: string[],
   ): Promise<Array<OnCallPermissionResource | undefined>> {
     const now = this.deps.now();
-    return Promise.all(
-      refs.map(async ref => {
-        const colon = ref.indexOf(':');
-        const kind = ref.slice(0, colon);
-        const id = ref.slice(colon + 1);
-        if (kind === 'owner') {
-          // A team's on-call configuration as a whole, for creating, moving and defaults.
-          const ownerRef = lowerRef(id);
-          return { kind, id: ownerRef, ownerRef };
-        }
-        if (kind === 'schedule') {
-          const schedule = await this.deps.store.getSchedule(id, now);
-          return schedule && { kind, id, ownerRef: schedule.ownerRef };
-        }
-        if (kind === 'escalation-policy') {
-          const policy = await this.deps.store.getPolicy(id);
-          return policy && { kind, id: policy.id, ownerRef: policy.ownerRef };
-        }
-        return undefined;
-      }),
-    );
+    // `owner:<group ref>` is a team's on-call configuration as a whole, for creating, moving and
+    // defaults.
+    return loadGroupOwnedResources(refs, async (kind, id) => {
+      if (kind === 'schedule') {
+        const schedule = await this.deps.store.getSchedule(id, now);
+        return schedule && { kind, id, ownerRef: schedule.ownerRef };
+      }
+      if (kind === 'escalation-policy') {
+        const policy = await this.deps.store.getPolicy(id);
+        return policy && { kind, id: policy.id, ownerRef: policy.ownerRef };
+      }
+      return undefined;
+    });
   }
 
   /**
@@ -617,30 +611,18 @@ export class OnCallService {
     }));
   }
 
-  private async requireGroup(
+  private requireGroup(
     ref: string,
     field: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    let parsed;
-    try {
-      parsed = parseEntityRef(ref, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-    } catch {
-      throw new InputError(`${field}: '${ref}' is not an entity ref`);
-    }
-    if (lowerRef(parsed.kind) !== 'group') {
-      throw new InputError(`${field}: '${ref}' is not a group`);
-    }
-    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+    return requireEntityOfKind(
+      this.deps.catalog,
+      ref,
+      'group',
+      field,
       credentials,
-    });
-    if (!entity) {
-      throw new InputError(`${field}: '${ref}' is not in the catalog`);
-    }
-    return lowerRef(stringifyEntityRef(parsed));
+    );
   }
 
   private async requireUsersInCatalog(

@@ -44,3 +44,30 @@ export function createGroupOwnerRule<
     },
   });
 }
+
+/**
+ * Loads what permission rules need of group-owned resources, by resource ref `<kind>:<id>`.
+ * `owner:<group ref>` stands for a team's whole set, to create or move something into, and
+ * needs nothing loaded; `load` finds the others, or nothing when there is no such resource.
+ *
+ * @internal
+ */
+export function loadGroupOwnedResources<TResource>(
+  refs: string[],
+  load: (kind: string, id: string) => Promise<TResource | undefined>,
+): Promise<
+  Array<TResource | { kind: 'owner'; id: string; ownerRef: string } | undefined>
+> {
+  return Promise.all(
+    refs.map(async ref => {
+      const colon = ref.indexOf(':');
+      const kind = ref.slice(0, colon);
+      const id = ref.slice(colon + 1);
+      if (kind === 'owner') {
+        const ownerRef = lowerRef(id);
+        return { kind, id: ownerRef, ownerRef };
+      }
+      return load(kind, id);
+    }),
+  );
+}

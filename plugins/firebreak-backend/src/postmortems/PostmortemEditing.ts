@@ -2,7 +2,6 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -16,7 +15,7 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { NewTimelineEvent } from '../incidents/IncidentStore';
-import { lowerRef } from '../refs';
+import { requireEntityOfKind } from '../entityOfKind';
 import { PostmortemAccess } from './PostmortemAccess';
 import { PostmortemCoverage } from './PostmortemCoverage';
 import { PostmortemNotifier } from './PostmortemNotifier';
@@ -270,29 +269,17 @@ export class PostmortemEditing {
   }
 
   /** The lower-cased ref of a user in the catalog, or a 400 naming the field. */
-  private async requireUser(
+  private requireUser(
     ref: string,
     field: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    let parsed;
-    try {
-      parsed = parseEntityRef(ref, {
-        defaultKind: 'user',
-        defaultNamespace: 'default',
-      });
-    } catch {
-      throw new InputError(`${field}: '${ref}' is not an entity ref`);
-    }
-    if (lowerRef(parsed.kind) !== 'user') {
-      throw new InputError(`${field}: '${ref}' is not a user`);
-    }
-    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+    return requireEntityOfKind(
+      this.deps.catalog,
+      ref,
+      'user',
+      field,
       credentials,
-    });
-    if (!entity) {
-      throw new InputError(`${field}: '${ref}' is not in the catalog`);
-    }
-    return lowerRef(stringifyEntityRef(parsed));
+    );
   }
 }
