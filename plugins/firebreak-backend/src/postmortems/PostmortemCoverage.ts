@@ -15,7 +15,7 @@ import { actorRefOf } from '../incidents/IncidentAccess';
 import { PostmortemAccess, PostmortemIncidents } from './PostmortemAccess';
 import { PostmortemCoverageStore } from './PostmortemCoverageStore';
 import { PostmortemNotifier } from './PostmortemNotifier';
-import { PostmortemStore } from './PostmortemStore';
+import { PostmortemStore, staleVersion } from './PostmortemStore';
 
 /** What a postmortem's page and checks read of the incidents it covers. @internal */
 export interface CoveredIncidents {
@@ -103,9 +103,7 @@ export class PostmortemCoverage {
     } = await this.readForCoverageChange(id, input.incidentRef, credentials);
     this.requireOpen(current);
     if (current.version !== input.version) {
-      throw new ConflictError(
-        `version ${input.version} is stale: the postmortem is at version ${current.version}; reload it and try again`,
-      );
+      throw staleVersion(input.version, current.version);
     }
     if (current.coveredIncidentIds.includes(attached.id)) {
       throw new ConflictError(

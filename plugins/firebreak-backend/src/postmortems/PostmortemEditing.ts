@@ -19,7 +19,11 @@ import { requireEntityOfKind } from '../entityOfKind';
 import { PostmortemAccess } from './PostmortemAccess';
 import { PostmortemCoverage } from './PostmortemCoverage';
 import { PostmortemNotifier } from './PostmortemNotifier';
-import { PostmortemChanges, PostmortemStore } from './PostmortemStore';
+import {
+  PostmortemChanges,
+  PostmortemStore,
+  staleVersion,
+} from './PostmortemStore';
 
 /** Moves that approvers make: publishing, waiving, and reopening what was done. */
 function needsApprover(from: PostmortemStatus, to: PostmortemStatus) {
@@ -74,9 +78,7 @@ export class PostmortemEditing {
       incident,
     );
     if (current.version !== input.version) {
-      throw new ConflictError(
-        `version ${input.version} is stale: the postmortem is at version ${current.version}; reload it and try again`,
-      );
+      throw staleVersion(input.version, current.version);
     }
     const edits = [
       'ownerRef',
@@ -195,9 +197,7 @@ export class PostmortemEditing {
       );
     }
     if (current.version !== version) {
-      throw new ConflictError(
-        `version ${version} is stale: the postmortem is at version ${current.version}; reload it and try again`,
-      );
+      throw staleVersion(version, current.version);
     }
     const created = !current.approvals.some(a => a.approverRef === approverRef);
     const postmortem = await this.deps.store.approve(
