@@ -9,6 +9,7 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { requireEntityOfKind } from '../entityOfKind';
 import { lowerRef } from '../refs';
+import { OnCallAuthorizer } from './OnCallAuthorizer';
 import { OnCallStore } from './OnCallStore';
 
 /**
@@ -158,4 +159,16 @@ export class OnCallInput {
       })),
     }));
   }
+}
+
+/**
+ * What the parts that edit on-call configuration (schedules, policies) work with.
+ *
+ * @internal
+ */
+export interface OnCallEditingDeps {
+  store: OnCallStore;
+  authorizer: OnCallAuthorizer;
+  input: OnCallInput;
+  now: () => Date;
 }

@@ -6,9 +6,7 @@ import {
   findEscalationPolicyProblems,
   UpdateEscalationPolicyRequest,
 } from '@firebreak/backstage-plugin-common';
-import { OnCallAuthorizer } from './OnCallAuthorizer';
-import { failOnProblems, OnCallInput } from './OnCallInput';
-import { OnCallStore } from './OnCallStore';
+import { failOnProblems, OnCallEditingDeps } from './OnCallInput';
 
 /**
  * Escalation policies: who may create, change and delete them, what is valid, and which is a
@@ -17,14 +15,7 @@ import { OnCallStore } from './OnCallStore';
  * @internal
  */
 export class PolicyEditing {
-  constructor(
-    private readonly deps: {
-      store: OnCallStore;
-      authorizer: OnCallAuthorizer;
-      input: OnCallInput;
-      now: () => Date;
-    },
-  ) {}
+  constructor(private readonly deps: OnCallEditingDeps) {}
 
   async createPolicy(
     input: CreateEscalationPolicyRequest,

@@ -7,14 +7,12 @@ import {
   Schedule,
   UpdateScheduleRequest,
 } from '@firebreak/backstage-plugin-common';
-import { OnCallAuthorizer } from './OnCallAuthorizer';
 import {
   failOnProblems,
-  OnCallInput,
+  OnCallEditingDeps,
   participantsOf,
   userRefOf,
 } from './OnCallInput';
-import { OnCallStore } from './OnCallStore';
 
 /**
  * Schedules and their overrides: who may create, change and delete them, and what is valid.
@@ -22,14 +20,7 @@ import { OnCallStore } from './OnCallStore';
  * @internal
  */
 export class ScheduleEditing {
-  constructor(
-    private readonly deps: {
-      store: OnCallStore;
-      authorizer: OnCallAuthorizer;
-      input: OnCallInput;
-      now: () => Date;
-    },
-  ) {}
+  constructor(private readonly deps: OnCallEditingDeps) {}
 
   async createSchedule(
     input: CreateScheduleRequest,
