@@ -1,4 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { RunbookStore } from './runbooks/RunbookStore';
@@ -11,12 +11,11 @@ import {
   startFirebreak,
   users,
 } from './__testUtils__/firebreakTestBackend';
+import { testDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
   let knex: Knex;

@@ -14,6 +14,7 @@ import { ActionItemFeature } from './actionItems/setUpActionItems';
 import { PostmortemService } from './postmortems/PostmortemService';
 import { addPostmortemRoutes } from './postmortems/router';
 import Router from 'express-promise-router';
+import { callerCredentials } from './schema/apiRequests';
 import { FirebreakApiRouter } from './schema/apiRouter';
 import { spec } from './schema/openapi';
 import {
@@ -61,7 +62,7 @@ export async function createRouter(options: {
 
   // What the frontend needs to offer the configured choices.
   router.get('/settings', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await callerCredentials(httpAuth)(req);
     const { impacts, urgencies, matrix } = settings.priority;
     res.json({
       severities: settings.severities,

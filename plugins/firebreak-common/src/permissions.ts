@@ -1,47 +1,41 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   BasicPermission,
-  createPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from './incidents/resourceType';
+import { ownerResourceRef, resourcePermissions } from './resourcePermissions';
 import { firebreakRunbookPermissions } from './runbooks/permissions';
 import { firebreakActionItemPermissions } from './actionItems/permissions';
 import { firebreakPostmortemPermissions } from './postmortems/permissions';
 
 export { FIREBREAK_INCIDENT_RESOURCE_TYPE };
 
+const incident = resourcePermissions('incident', {
+  create: {},
+  read: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE },
+  update: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE },
+});
+
 /**
  * Declaring an incident.
  *
  * @public
  */
-export const firebreakIncidentCreatePermission = createPermission({
-  name: 'firebreak.incident.create',
-  attributes: { action: 'create' },
-});
+export const firebreakIncidentCreatePermission = incident.create;
 
 /**
  * Reading an incident and its timeline.
  *
  * @public
  */
-export const firebreakIncidentReadPermission = createPermission({
-  name: 'firebreak.incident.read',
-  attributes: { action: 'read' },
-  resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE,
-});
+export const firebreakIncidentReadPermission = incident.read;
 
 /**
  * Changing an incident (status, severity, roles) and posting to its timeline.
  *
  * @public
  */
-export const firebreakIncidentUpdatePermission = createPermission({
-  name: 'firebreak.incident.update',
-  attributes: { action: 'update' },
-  resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE,
-});
+export const firebreakIncidentUpdatePermission = incident.update;
 
 /**
  * The resource type of on-call configuration — schedules with their overrides, and escalation
@@ -53,15 +47,18 @@ export const firebreakIncidentUpdatePermission = createPermission({
  */
 export const FIREBREAK_ONCALL_RESOURCE_TYPE = 'firebreak-oncall';
 
+const onCall = resourcePermissions('oncall', {
+  read: {},
+  create: { resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE },
+  update: { resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE },
+});
+
 /**
  * Seeing schedules, escalation policies and who is on call.
  *
  * @public
  */
-export const firebreakOnCallReadPermission = createPermission({
-  name: 'firebreak.oncall.read',
-  attributes: { action: 'read' },
-});
+export const firebreakOnCallReadPermission = onCall.read;
 
 /**
  * The resource ref that stands for a team's on-call configuration as a whole, such as
@@ -72,13 +69,7 @@ export const firebreakOnCallReadPermission = createPermission({
  * @public
  */
 export function onCallOwnerResourceRef(ownerRef: string): string {
-  const owner = stringifyEntityRef(
-    parseEntityRef(ownerRef, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    }),
-  );
-  return `owner:${owner.toLowerCase()}`;
+  return ownerResourceRef(ownerRef);
 }
 
 /**
@@ -93,22 +84,14 @@ export function onCallOwnerResourceRef(ownerRef: string): string {
  *
  * @public
  */
-export const firebreakOnCallCreatePermission = createPermission({
-  name: 'firebreak.oncall.create',
-  attributes: { action: 'create' },
-  resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE,
-});
+export const firebreakOnCallCreatePermission = onCall.create;
 
 /**
  * Changing or deleting a schedule (its layers and overrides) or an escalation policy.
  *
  * @public
  */
-export const firebreakOnCallUpdatePermission = createPermission({
-  name: 'firebreak.oncall.update',
-  attributes: { action: 'update' },
-  resourceType: FIREBREAK_ONCALL_RESOURCE_TYPE,
-});
+export const firebreakOnCallUpdatePermission = onCall.update;
 
 /**
  * Every Firebreak permission.

@@ -1,19 +1,7 @@
-import request from 'supertest';
-import { as, users } from './firebreakTestBackend';
+import { callApi } from './firebreakTestBackend';
 
 /** Sends a request to the API as a user (alice unless named). */
-export function call(
-  server: any,
-  method: 'get' | 'post' | 'patch',
-  path: string,
-  body?: object,
-  user: string = users.alice,
-) {
-  const req = request(server)
-    [method](`/api/firebreak${path}`)
-    .set('Authorization', as(user));
-  return body ? req.send(body) : req;
-}
+export const call = callApi;
 
 /** Declares a SEV on the payments API as alice and resolves it; answers the incident. */
 export async function resolvedIncident(server: any, severity = 'SEV2') {

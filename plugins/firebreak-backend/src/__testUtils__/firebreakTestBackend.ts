@@ -26,6 +26,7 @@ import {
 } from '@backstage/plugin-signals-node';
 import { FirebreakTicketExporter } from '@firebreak/backstage-plugin-node';
 import { Knex } from 'knex';
+import request from 'supertest';
 import { firebreakClockServiceRef } from '../clock';
 import { firebreakPlugin } from '../plugin';
 import { FakeTicketExporter, ticketExporterModule } from './fakeTicketExporter';
@@ -132,6 +133,29 @@ export function as(userRef: string) {
   return mockCredentials.user.header(userRef);
 }
 
+/** Sends a request to a test backend's API as a user (alice unless named). */
+export function callApi(
+  server: any,
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+  path: string,
+  body?: object,
+  user: string = users.alice,
+) {
+  const req = request(server)
+    [method](`/api/firebreak${path}`)
+    .set('Authorization', as(user));
+  return body === undefined ? req : req.send(body);
+}
+
+/**
+ * A clock for `startFirebreak` that moves `stepMs` on every reading, from `start` on, so that
+ * what the plugin records keeps the order it happened in.
+ */
+export function tickingClock(start: string, stepMs = 1000): () => Date {
+  let instant = Date.parse(start);
+  return () => new Date((instant += stepMs));
+}
+
 function userOf(credentials: BackstageCredentials) {
   return (credentials.principal as { userEntityRef?: string }).userEntityRef;
 }
@@ -184,6 +208,9 @@ export interface AskedPermission {
   resourceRef?: string;
   user?: string;
 }
+
+/** A test backend as `startFirebreak` answers it. */
+export type FirebreakTestBackend = Awaited<ReturnType<typeof startFirebreak>>;
 
 export async function startFirebreak(options: {
   knex: Knex;

@@ -1,8 +1,11 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
-import { as, startFirebreak } from '../__testUtils__/firebreakTestBackend';
+import {
+  as,
+  FirebreakTestBackend,
+  startFirebreak,
+} from '../__testUtils__/firebreakTestBackend';
 import {
   callsOf,
   MATRIX_NOW,
@@ -17,6 +20,7 @@ import {
   snapshotDatabase,
   specOperations,
 } from '../__testUtils__/authMatrix';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 /*
  * The auth matrix: every operation of src/schema/openapi.yaml, asked without credentials
@@ -36,9 +40,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const tally = new RequestTally(
   'Auth matrix (mock credentials, every database)',
@@ -77,7 +79,7 @@ describe('the auth matrix', () => {
 
 describe.each(databases.eachSupportedId())('the auth matrix on %s', id => {
   let knex: Knex;
-  let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
+  let server: FirebreakTestBackend['server'];
   let setup: MatrixSetup;
 
   beforeAll(async () => {

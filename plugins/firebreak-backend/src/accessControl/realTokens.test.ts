@@ -2,7 +2,11 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
+import {
+  FirebreakTestBackend,
+  startFirebreak,
+  users,
+} from '../__testUtils__/firebreakTestBackend';
 import {
   MATRIX_NOW,
   MatrixSetup,
@@ -40,7 +44,7 @@ const bearer = (token: string) => `Bearer ${token}`;
 describe('real token verification', () => {
   const issuer = new TestTokenIssuer();
   let knex: Knex;
-  let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
+  let server: FirebreakTestBackend['server'];
   let firebreakAuth: AuthService;
   let setup: MatrixSetup;
   /** A plugin token the backend's own auth service issued on behalf of alice. */

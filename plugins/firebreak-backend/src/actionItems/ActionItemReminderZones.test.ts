@@ -1,15 +1,13 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
 import { startFirebreak } from '../__testUtils__/firebreakTestBackend';
 import { ACTION_ITEM_REMINDER_TASK_ID } from './ActionItemReminders';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const HOUR = 60 * 60 * 1000;
 

@@ -1,15 +1,16 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { FirebreakTicketExporterError } from '@firebreak/backstage-plugin-node';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
 import { FakeTicketExporter } from '../__testUtils__/fakeTicketExporter';
-import { startFirebreak } from '../__testUtils__/firebreakTestBackend';
+import {
+  FirebreakTestBackend,
+  startFirebreak,
+} from '../__testUtils__/firebreakTestBackend';
 import { ACTION_ITEM_TICKET_SYNC_TASK_ID } from './ActionItemTicketSync';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const MINUTE = 60_000;
 const START = Date.parse('2026-10-01T12:00:00.000Z');
@@ -17,7 +18,7 @@ const START = Date.parse('2026-10-01T12:00:00.000Z');
 describe.each(databases.eachSupportedId())('reading tickets back on %s', id => {
   let clock: number;
   let tracker: FakeTicketExporter;
-  let firebreak: Awaited<ReturnType<typeof startFirebreak>>;
+  let firebreak: FirebreakTestBackend;
 
   beforeEach(async () => {
     const knex = await databases.init(id);

@@ -1,15 +1,13 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
 import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 /** People with display names; Lou's days are in Los Angeles. */
 const people: Entity[] = [

@@ -1,12 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
 import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 

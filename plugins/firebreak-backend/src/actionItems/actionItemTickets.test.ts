@@ -1,19 +1,18 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { FirebreakTicketExporterError } from '@firebreak/backstage-plugin-node';
 import { Knex } from 'knex';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
 import { FakeTicketExporter } from '../__testUtils__/fakeTicketExporter';
 import {
   AskedPermission,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const NOW = Date.parse('2026-10-01T12:00:00.000Z');
 const UPDATE = 'firebreak.action-item.update';
@@ -33,7 +32,7 @@ const denyBob = (check: AskedPermission) =>
 describe.each(databases.eachSupportedId())('action item tickets on %s', id => {
   let knex: Knex;
   let tracker: FakeTicketExporter;
-  let firebreak: Awaited<ReturnType<typeof startFirebreak>>;
+  let firebreak: FirebreakTestBackend;
 
   beforeEach(async () => {
     knex = await databases.init(id);

@@ -1,14 +1,12 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { call, resolvedIncident } from '../__testUtils__/actionItemRequests';
 import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const DAY = 24 * 60 * 60 * 1000;
 const RESOLVED = Date.parse('2026-10-01T12:00:00.000Z');

@@ -1,29 +1,34 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { internal } from '@backstage/backend-openapi-utils';
 import {
   ACTION_ITEM_PRIORITIES,
   ACTION_ITEM_STATUSES,
   ACTION_ITEM_TYPES,
 } from '@firebreak/backstage-plugin-common';
-import { Request } from 'express';
 import { z } from 'zod';
 import { commaItems } from '../schema/queryLists';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
+import {
+  callerCredentials,
+  nonBlank,
+  pageQuery,
+  parse,
+  PatchHandler,
+  versionNumber,
+  versionOnlyBody,
+} from '../schema/apiRequests';
 import { httpUrl } from '../schema/httpUrl';
 import { instant } from '../schema/instant';
-import { EndpointMap } from '../schema/openapi';
-import { parse } from '../schema/requestValidation';
 import { TicketExportError } from '../tickets/TicketExportError';
 import { ActionItemService } from './ActionItemService';
 import { ActionItemTickets } from './ActionItemTickets';
 
-const ref = z.string().trim().min(1, 'must not be empty').max(255);
-const title = z.string().trim().min(1, 'must not be empty').max(300);
+const ref = nonBlank.max(255);
+const title = nonBlank.max(300);
 const description = z.string().max(20_000);
-const reason = z.string().trim().min(1, 'must not be empty').max(2_000);
-const postmortemId = z.string().trim().min(1, 'must not be empty').max(36);
-const runbookId = z.string().trim().min(1, 'must not be empty').max(36);
+const reason = nonBlank.max(2_000);
+const postmortemId = nonBlank.max(36);
+const runbookId = nonBlank.max(36);
 
 const listQuery = z.object({
   entityRef: ref.optional(),
@@ -34,8 +39,7 @@ const listQuery = z.object({
   // Every listed status must be one: a blank one is refused, not ignored, as the spec says.
   status: commaItems.pipe(z.array(z.enum(ACTION_ITEM_STATUSES))).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().min(1).optional(),
+  ...pageQuery(50),
 });
 
 const createBody = z
@@ -57,7 +61,7 @@ const createBody = z
 
 const updateBody = z
   .object({
-    version: z.number().int().min(1),
+    version: versionNumber,
     title: title.optional(),
     description: description.optional(),
     type: z.enum(ACTION_ITEM_TYPES).optional(),
@@ -74,17 +78,6 @@ const updateBody = z
   })
   .strict();
 
-const ticketBody = z.object({ version: z.number().int().min(1) }).strict();
-
-type AnyRequest = Request<any, any, any, any>;
-
-// TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
-type UpdateActionItemHandler = internal.EndpointMapRequestHandler<
-  EndpointMap,
-  '/action-items/{id}',
-  'patch'
->;
-
 /**
  * Adds the action item routes to the plugin's API router.
  *
@@ -100,8 +93,7 @@ export function addActionItemRoutes(
   },
 ): void {
   const { httpAuth, auditor, service, tickets } = options;
-  const credentials = (req: AnyRequest) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = callerCredentials(httpAuth);
 
   router.get('/action-items', async (req, res) => {
     const creds = await credentials(req);
@@ -147,7 +139,7 @@ export function addActionItemRoutes(
     res.json(await service.get(req.params.id, creds));
   });
 
-  const update: UpdateActionItemHandler = async (req, res) => {
+  const update: PatchHandler<'/action-items/{id}'> = async (req, res) => {
     const creds = await credentials(req);
     const body = parse(updateBody, req.body);
     const item = await audited(
@@ -163,7 +155,7 @@ export function addActionItemRoutes(
 
   router.post('/action-items/:id/ticket', async (req, res) => {
     const creds = await credentials(req);
-    const body = parse(ticketBody, req.body);
+    const body = parse(versionOnlyBody, req.body);
     try {
       const item = await audited(
         auditor,

@@ -1,12 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { applyDatabaseMigrations } from './migrations';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const TICKET_COLUMNS = [
   'ticket_exporter_id',

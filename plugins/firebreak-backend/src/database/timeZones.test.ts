@@ -2,7 +2,6 @@
  * @jest-environment ./__testUtils__/timeZoneEnvironment.ts
  * @jest-environment-options {"timeZone": "Europe/Berlin"}
  */
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -11,12 +10,11 @@ import {
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { IncidentStore } from '../incidents/IncidentStore';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 /**
  * Instants around Berlin's 2026 clock changes (both at 01:00 UTC): before, at and after the

@@ -67,6 +67,17 @@ export class IncidentAccess {
     return incident;
   }
 
+  /** The incident as `read` answers it, once the caller may also update it (403 otherwise). */
+  async readToUpdate(idOrRef: string, credentials: BackstageCredentials) {
+    const incident = await this.read(idOrRef, credentials);
+    await this.authorize(
+      firebreakIncidentUpdatePermission,
+      credentials,
+      incident,
+    );
+    return incident;
+  }
+
   /** Throws a 403 naming the action unless the caller may do it (to this incident, if given). */
   async authorize(
     permission: IncidentPermission,

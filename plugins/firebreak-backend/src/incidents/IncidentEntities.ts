@@ -8,6 +8,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ImpactedEntity } from './IncidentStore';
+import { requireEntityOfKind } from '../entityOfKind';
 import { lowerRef } from '../refs';
 
 const IMPACTABLE_KINDS = ['component', 'system', 'api', 'resource'];
@@ -89,21 +90,13 @@ export class IncidentEntities {
     ref: string,
     field: string,
     credentials: BackstageCredentials,
-  ) {
-    let parsed;
-    try {
-      parsed = parseEntityRef(ref, { defaultKind: 'user' });
-    } catch {
-      throw new InputError(`${field}: '${ref}' is not an entity ref`);
-    }
-    if (lowerRef(parsed.kind) !== 'user') {
-      throw new InputError(`${field}: '${ref}' is not a user`);
-    }
-    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+  ): Promise<void> {
+    await requireEntityOfKind(
+      this.deps.catalog,
+      ref,
+      'user',
+      field,
       credentials,
-    });
-    if (!entity) {
-      throw new InputError(`${field}: '${ref}' is not in the catalog`);
-    }
+    );
   }
 }

@@ -81,13 +81,7 @@ export class IncidentPaging {
 
   /** Pages the next level now, or the on-call again when nobody is being paged. */
   async escalate(idOrRef: string, credentials: BackstageCredentials) {
-    const { access } = this.deps;
-    const incident = await access.read(idOrRef, credentials);
-    await access.authorize(
-      firebreakIncidentUpdatePermission,
-      credentials,
-      incident,
-    );
+    const incident = await this.deps.access.readToUpdate(idOrRef, credentials);
     if (!isActiveStatus(incident.status)) {
       throw new InputError(
         `idOrRef: ${incident.ref} is ${incident.status}; reopen it to page anyone`,

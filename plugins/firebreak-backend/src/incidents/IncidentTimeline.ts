@@ -1,7 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
-  firebreakIncidentUpdatePermission,
   TimelineEvent,
   TimelinePostRequest,
 } from '@firebreak/backstage-plugin-common';
@@ -45,13 +44,7 @@ export class IncidentTimeline {
     input: TimelinePostRequest,
     credentials: BackstageCredentials,
   ): Promise<TimelineEvent> {
-    const { access } = this.deps;
-    const incident = await access.read(idOrRef, credentials);
-    await access.authorize(
-      firebreakIncidentUpdatePermission,
-      credentials,
-      incident,
-    );
+    const incident = await this.deps.access.readToUpdate(idOrRef, credentials);
     const actorRef = actorRefOf(credentials);
     const now = this.deps.now();
     const event: NewTimelineEvent =
@@ -92,13 +85,7 @@ export class IncidentTimeline {
     event: Pick<NewTimelineEvent, 'type' | 'data'>,
     credentials: BackstageCredentials,
   ): Promise<TimelineEvent> {
-    const { access } = this.deps;
-    const incident = await access.read(idOrRef, credentials);
-    await access.authorize(
-      firebreakIncidentUpdatePermission,
-      credentials,
-      incident,
-    );
+    const incident = await this.deps.access.readToUpdate(idOrRef, credentials);
     const [stored] = await this.deps.store.appendTimeline(incident.id, [
       {
         ...event,

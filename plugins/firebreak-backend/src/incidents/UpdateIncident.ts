@@ -2,7 +2,6 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   describeDetectionProblem,
-  firebreakIncidentUpdatePermission,
   Incident,
   UpdateIncidentRequest,
 } from '@firebreak/backstage-plugin-common';
@@ -81,13 +80,7 @@ export class UpdateIncident {
     input: UpdateIncidentRequest,
     credentials: BackstageCredentials,
   ): Promise<Incident> {
-    const { access } = this.deps;
-    const current = await access.read(idOrRef, credentials);
-    await access.authorize(
-      firebreakIncidentUpdatePermission,
-      credentials,
-      current,
-    );
+    const current = await this.deps.access.readToUpdate(idOrRef, credentials);
     const actorRef = actorRefOf(credentials);
     const now = this.deps.now();
     const draft: Draft = {

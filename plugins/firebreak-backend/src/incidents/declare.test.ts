@@ -1,4 +1,4 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -7,14 +7,13 @@ import {
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { declare, sev2 } from '../__testUtils__/incidentRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
 // Each test gets its own databases; TestDatabases drops them all in one 60 s hook, so the
 // incident API's tests are split over a few files to keep each file's share small.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())(
   'incidents API on %s: declaring',

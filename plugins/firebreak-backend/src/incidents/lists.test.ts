@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -12,14 +11,13 @@ import {
   startWithClock,
   byIdDesc,
 } from '../__testUtils__/incidentRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
 // Each test gets its own databases; TestDatabases drops them all in one 60 s hook, so the
 // incident API's tests are split over a few files to keep each file's share small.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())(
   'incidents API on %s: lists and authorization',

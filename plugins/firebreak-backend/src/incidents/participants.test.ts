@@ -1,20 +1,20 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { COMMANDER_RULE_EXAMPLES } from '@firebreak/backstage-plugin-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
   as,
+  callApi,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { OnCallStore } from '../oncall/OnCallStore';
 import { isIncidentParticipant } from '../permissions/rules';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const cart = 'component:default/cart';
 const payments = 'component:default/payments-api';
@@ -56,23 +56,26 @@ async function start(knex: Knex) {
       .send({ title, severity: 'SEV3', entityRefs: [entityRef], commanderRef });
   };
   const join = (ref: string, user: string) =>
-    request(server)
-      .post(`/api/firebreak/incidents/${ref}/responders`)
-      .set('Authorization', as(user));
+    callApi(server, 'post', `/incidents/${ref}/responders`, undefined, user);
   const leave = (ref: string, user: string) =>
-    request(server)
-      .delete(`/api/firebreak/incidents/${ref}/responders/me`)
-      .set('Authorization', as(user));
+    callApi(
+      server,
+      'delete',
+      `/incidents/${ref}/responders/me`,
+      undefined,
+      user,
+    );
   const patch = (ref: string, user: string, body: object) =>
-    request(server)
-      .patch(`/api/firebreak/incidents/${ref}`)
-      .set('Authorization', as(user))
-      .send(body);
+    callApi(server, 'patch', `/incidents/${ref}`, body, user);
   const timeline = async (ref: string) =>
     (
-      await request(server)
-        .get(`/api/firebreak/incidents/${ref}/timeline`)
-        .set('Authorization', as(users.viewer))
+      await callApi(
+        server,
+        'get',
+        `/incidents/${ref}/timeline`,
+        undefined,
+        users.viewer,
+      )
     ).body.items as { type: string; actorRef: string; data: any }[];
   return { ...backend, declare, join, leave, patch, timeline };
 }

@@ -1,18 +1,22 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { internal } from '@backstage/backend-openapi-utils';
 import { INCIDENT_STATUSES } from '@firebreak/backstage-plugin-common';
-import { Request } from 'express';
 import { z } from 'zod';
 import { commaItems, commaList } from '../schema/queryLists';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
-import { EndpointMap } from '../schema/openapi';
+import {
+  callerCredentials,
+  nonBlank,
+  pageQuery,
+  parse,
+  PatchHandler,
+  versionNumber,
+} from '../schema/apiRequests';
 import { instant } from '../schema/instant';
-import { parse } from '../schema/requestValidation';
 import { IncidentService } from './IncidentService';
 
-const entityRef = z.string().trim().min(1, 'must not be empty');
+const entityRef = nonBlank;
 
 const listQuery = z.object({
   entityRef: entityRef.optional(),
@@ -22,12 +26,11 @@ const listQuery = z.object({
   q: z.string().trim().max(200).optional(),
   from: instant.optional(),
   to: instant.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().min(1).optional(),
+  ...pageQuery(25),
 });
 
 const declareBody = z.object({
-  title: z.string().trim().min(1, 'must not be empty').max(300),
+  title: nonBlank.max(300),
   summary: z.string().max(10_000).optional(),
   severity: z.string().min(1),
   entityRefs: z
@@ -43,8 +46,8 @@ const declareBody = z.object({
 
 const updateBody = z
   .object({
-    version: z.number().int().min(1),
-    title: z.string().trim().min(1, 'must not be empty').max(300).optional(),
+    version: versionNumber,
+    title: nonBlank.max(300).optional(),
     summary: z.string().max(10_000).nullable().optional(),
     severity: z.string().min(1).optional(),
     status: z.enum(INCIDENT_STATUSES).optional(),
@@ -66,27 +69,17 @@ const updateBody = z
 const timelineBody = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('note'),
-    text: z.string().trim().min(1, 'must not be empty').max(10_000),
+    text: nonBlank.max(10_000),
     tag: z.enum(['observation', 'theory', 'experiment', 'decision']).optional(),
     pinned: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('status_update'),
-    text: z.string().trim().min(1, 'must not be empty').max(10_000),
+    text: nonBlank.max(10_000),
     audience: z.enum(['internal', 'external']),
     nextUpdateAt: instant.optional(),
   }),
 ]);
-
-// Handlers' requests are typed per operation; these helpers take any of them.
-type AnyRequest = Request<any, any, any, any>;
-
-// TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
-type UpdateIncidentHandler = internal.EndpointMapRequestHandler<
-  EndpointMap,
-  '/incidents/{idOrRef}',
-  'patch'
->;
 
 /**
  * Adds the incident routes to the plugin's API router. Each handler parses its request with
@@ -104,9 +97,7 @@ export function addIncidentRoutes(
   },
 ): void {
   const { httpAuth, auditor, service } = options;
-
-  const credentials = (req: AnyRequest) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = callerCredentials(httpAuth);
 
   router.get('/incidents', async (req, res) => {
     const creds = await credentials(req);
@@ -157,7 +148,10 @@ export function addIncidentRoutes(
     res.json(await service.get(req.params.idOrRef, creds));
   });
 
-  const updateIncident: UpdateIncidentHandler = async (req, res) => {
+  const updateIncident: PatchHandler<'/incidents/{idOrRef}'> = async (
+    req,
+    res,
+  ) => {
     const creds = await credentials(req);
     const body = parse(updateBody, req.body);
     const incident = await audited(

@@ -4,7 +4,8 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { computeScheduleShifts } from '@firebreak/backstage-plugin-common';
 import ical from 'ical-generator';
 import { OnCallAuthorizer } from './OnCallAuthorizer';
-import { OnCallService, userRefOf } from './OnCallService';
+import { userRefOf } from './OnCallInput';
+import { OnCallService } from './OnCallService';
 import { CalendarSubject, OnCallStore } from './OnCallStore';
 
 const DAY = 86_400_000;

@@ -10,12 +10,11 @@ import {
 import { applyDatabaseMigrations } from '../database/migrations';
 import { HANDOFF_REMINDER_TASK_ID } from './HandoffReminders';
 import { OnCallStore } from './OnCallStore';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const MINUTE = 60_000;
 /** Monday 8 June 2026, 09:00 in Berlin (summer time, UTC+2): Alice hands over to Bob. */

@@ -17,6 +17,15 @@ function describe(resource: OnCallPermissionResource) {
   return resource.kind === 'owner' ? 'team' : resource.kind.replace('-', ' ');
 }
 
+/** A team's owner resource ref, or a 400 naming the field the owner came from. */
+function ownerResourceRef(ownerRef: string, field: string): string {
+  try {
+    return onCallOwnerResourceRef(ownerRef);
+  } catch {
+    throw new InputError(`${field}: '${ownerRef}' is not an entity ref`);
+  }
+}
+
 /**
  * Asks the permission framework what a caller may do with on-call configuration, and turns a
  * denial into a 403 that says why.
@@ -52,12 +61,7 @@ export class OnCallAuthorizer {
     field: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    let resourceRef: string;
-    try {
-      resourceRef = onCallOwnerResourceRef(ownerRef);
-    } catch {
-      throw new InputError(`${field}: '${ownerRef}' is not an entity ref`);
-    }
+    const resourceRef = ownerResourceRef(ownerRef, field);
     const [decision] = await this.permissions.authorize(
       [{ permission: firebreakOnCallCreatePermission, resourceRef }],
       { credentials },
@@ -69,6 +73,26 @@ export class OnCallAuthorizer {
         )}`,
       );
     }
+  }
+
+  /**
+   * Moving a schedule or policy to another team needs the right to manage that team's on-call
+   * too. True when the owner changes.
+   */
+  async authorizeMove(
+    currentOwnerRef: string,
+    newOwnerRef: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (
+      newOwnerRef === undefined ||
+      onCallOwnerResourceRef(currentOwnerRef) ===
+        ownerResourceRef(newOwnerRef, 'ownerRef')
+    ) {
+      return false;
+    }
+    await this.authorizeManageOwner(newOwnerRef, 'ownerRef', credentials);
+    return true;
   }
 
   /** Changing or deleting a schedule (its layers, overrides, feed) or a policy. */

@@ -1,18 +1,17 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
-  AskedPermission,
   as,
+  AskedPermission,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const NOW = '2026-06-03T12:00:00.000Z';
 
@@ -30,7 +29,7 @@ const weekly = {
 };
 
 describe.each(databases.eachSupportedId())('calendar feeds on %s', id => {
-  let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
+  let server: FirebreakTestBackend['server'];
   let scheduleId: string;
 
   const post = (path: string, body: object, user = users.alice) =>

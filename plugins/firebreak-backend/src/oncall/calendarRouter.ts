@@ -4,11 +4,11 @@ import { Response } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
-import { parse } from '../schema/requestValidation';
+import { callerCredentials, nonBlank, parse } from '../schema/apiRequests';
 import { CalendarFeedService } from './CalendarFeedService';
 
 const calendarTokenBody = z.object({
-  scheduleId: z.string().trim().min(1, 'must not be empty').optional(),
+  scheduleId: nonBlank.optional(),
 });
 
 /**
@@ -26,20 +26,17 @@ export function addCalendarFeedRoutes(
   },
 ): void {
   const { httpAuth, auditor, service } = options;
+  const credentials = callerCredentials(httpAuth);
 
   router.post('/calendar/tokens', async (req, res) => {
-    const creds = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const creds = await credentials(req);
     const body = parse(calendarTokenBody, req.body ?? {});
     const token = await service.token(body.scheduleId, creds);
     res.json({ token, path: `/calendar/${token}.ics` });
   });
 
   router.post('/calendar/tokens/rotate', async (req, res) => {
-    const creds = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const creds = await credentials(req);
     const body = parse(calendarTokenBody, req.body ?? {});
     const token = await audited(
       auditor,

@@ -1,8 +1,8 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
   as,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
@@ -10,12 +10,11 @@ import {
   coveredSpecResponses,
   documentedResponses,
 } from '../__testUtils__/openApiConformance';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const NOW = '2026-06-03T12:00:00.000Z'; // a Wednesday
 
@@ -34,7 +33,7 @@ const weekly = {
 
 describe.each(databases.eachSupportedId())('on-call API on %s', id => {
   let knex: Knex;
-  let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
+  let server: FirebreakTestBackend['server'];
 
   beforeEach(async () => {
     knex = await databases.init(id);

@@ -1,19 +1,19 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
   AskedPermission,
-  as,
+  callApi,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const NOW = '2026-06-03T12:00:00.000Z';
 const PAYMENTS = 'group:default/payments';
@@ -47,7 +47,7 @@ const denyStorefront = (check: AskedPermission) =>
 
 describe.each(databases.eachSupportedId())('on-call ownership on %s', id => {
   let knex: Knex;
-  let started: Awaited<ReturnType<typeof startFirebreak>>;
+  let started: FirebreakTestBackend;
 
   beforeEach(async () => {
     knex = await databases.init(id);
@@ -63,11 +63,7 @@ describe.each(databases.eachSupportedId())('on-call ownership on %s', id => {
     path: string,
     body: object,
     user = users.alice,
-  ) =>
-    request(started.server)
-      [method](`/api/firebreak${path}`)
-      .set('Authorization', as(user))
-      .send(body);
+  ) => callApi(started.server, method, path, body, user);
   /** The on-call create checks asked since `from`, as `resourceRef`s. */
   const createChecksSince = (from: number) =>
     started.asked
@@ -143,16 +139,16 @@ describe.each(databases.eachSupportedId())('on-call ownership on %s', id => {
     ).toBe(403);
 
     // Nothing changed.
-    const after = await request(started.server)
-      .get(`/api/firebreak/schedules/${own.id}`)
-      .set('Authorization', as(users.alice));
+    const after = await callApi(started.server, 'get', `/schedules/${own.id}`);
     expect(after.body).toMatchObject({
       ownerRef: PAYMENTS,
       version: own.version,
     });
-    const policyAfter = await request(started.server)
-      .get(`/api/firebreak/escalation-policies/${ownPolicy.id}`)
-      .set('Authorization', as(users.alice));
+    const policyAfter = await callApi(
+      started.server,
+      'get',
+      `/escalation-policies/${ownPolicy.id}`,
+    );
     expect(policyAfter.body).toMatchObject({
       ownerRef: PAYMENTS,
       isDefault: true,
@@ -194,18 +190,17 @@ describe.each(databases.eachSupportedId())('on-call ownership on %s', id => {
   it('a default policy that moves is not the new team’s default', async () => {
     const allowAll = await startFirebreak({ knex, now: () => new Date(NOW) });
     const post = (path: string, body: object) =>
-      request(allowAll.server)
-        .post(`/api/firebreak${path}`)
-        .set('Authorization', as(users.alice))
-        .send(body);
+      callApi(allowAll.server, 'post', path, body);
     await post('/escalation-policies', policy(STOREFRONT));
     const payments = (await post('/escalation-policies', policy(PAYMENTS)))
       .body;
     expect(payments.isDefault).toBe(true);
-    const moved = await request(allowAll.server)
-      .patch(`/api/firebreak/escalation-policies/${payments.id}`)
-      .set('Authorization', as(users.alice))
-      .send({ version: payments.version, ownerRef: STOREFRONT });
+    const moved = await callApi(
+      allowAll.server,
+      'patch',
+      `/escalation-policies/${payments.id}`,
+      { version: payments.version, ownerRef: STOREFRONT },
+    );
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({
       ownerRef: STOREFRONT,

@@ -1,16 +1,19 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { internal } from '@backstage/backend-openapi-utils';
-import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
-import { EndpointMap } from '../schema/openapi';
+import {
+  callerCredentials,
+  nonBlank,
+  parse,
+  PatchHandler,
+  versionNumber,
+} from '../schema/apiRequests';
 import { instant } from '../schema/instant';
-import { parse } from '../schema/requestValidation';
 import { OnCallService } from './OnCallService';
 
-const ref = z.string().trim().min(1, 'must not be empty');
-const name = z.string().trim().min(1, 'must not be empty').max(200);
+const ref = nonBlank;
+const name = nonBlank.max(200);
 
 const layer = z.object({
   name,
@@ -41,7 +44,7 @@ const createSchedule = z.object({
 
 const updateSchedule = z
   .object({
-    version: z.number().int().min(1),
+    version: versionNumber,
     name: name.optional(),
     ownerRef: ref.optional(),
     timeZone: z.string().min(1, 'must not be empty').optional(),
@@ -72,7 +75,7 @@ const createPolicy = z.object({
 
 const updatePolicy = z
   .object({
-    version: z.number().int().min(1),
+    version: versionNumber,
     name: name.optional(),
     ownerRef: ref.optional(),
     levels: z.array(level).optional(),
@@ -94,18 +97,6 @@ const onCallBatch = z.object({
   at: instant.optional(),
 });
 
-// TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
-type UpdateScheduleHandler = internal.EndpointMapRequestHandler<
-  EndpointMap,
-  '/schedules/{id}',
-  'patch'
->;
-type UpdatePolicyHandler = internal.EndpointMapRequestHandler<
-  EndpointMap,
-  '/escalation-policies/{id}',
-  'patch'
->;
-
 /**
  * Adds the on-call routes to the plugin's API router: schedules and overrides, escalation
  * policies, who is on call and shifts.
@@ -121,8 +112,7 @@ export function addOnCallRoutes(
   },
 ): void {
   const { httpAuth, auditor, service } = options;
-  const credentials = (req: Request<any, any, any, any>) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = callerCredentials(httpAuth);
 
   router.get('/schedules', async (req, res) => {
     const creds = await credentials(req);
@@ -148,7 +138,10 @@ export function addOnCallRoutes(
     res.json(await service.getSchedule(req.params.id, creds));
   });
 
-  const updateScheduleHandler: UpdateScheduleHandler = async (req, res) => {
+  const updateScheduleHandler: PatchHandler<'/schedules/{id}'> = async (
+    req,
+    res,
+  ) => {
     const creds = await credentials(req);
     const body = parse(updateSchedule, req.body);
     res.json(
@@ -230,7 +223,10 @@ export function addOnCallRoutes(
     res.json(await service.getPolicy(req.params.id, creds));
   });
 
-  const updatePolicyHandler: UpdatePolicyHandler = async (req, res) => {
+  const updatePolicyHandler: PatchHandler<'/escalation-policies/{id}'> = async (
+    req,
+    res,
+  ) => {
     const creds = await credentials(req);
     const body = parse(updatePolicy, req.body);
     res.json(

@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { TimelineEvent } from '@firebreak/backstage-plugin-common';
@@ -9,12 +9,11 @@ import { OnCallResolver } from '../oncall/OnCallResolver';
 import { OnCallStore } from '../oncall/OnCallStore';
 import { EscalationEngine } from './EscalationEngine';
 import { PagingStore } from './PagingStore';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-06-01T10:00:00.000Z'); // a Monday

@@ -1,18 +1,17 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import {
   as,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { nextManualEscalationAt } from './ManualEscalationLimit';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-06-03T12:00:00.000Z');
@@ -43,7 +42,7 @@ describe('nextManualEscalationAt', () => {
 describe.each(databases.eachSupportedId())('escalating by hand on %s', id => {
   let knex: Knex;
   let clock: number;
-  let firebreak: Awaited<ReturnType<typeof startFirebreak>>;
+  let firebreak: FirebreakTestBackend;
 
   beforeEach(async () => {
     knex = await databases.init(id);

@@ -1,7 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { Request } from 'express';
 import { audited } from '../audit';
 import { IncidentService } from '../incidents/IncidentService';
+import { callerCredentials } from '../schema/apiRequests';
 import { FirebreakApiRouter } from '../schema/apiRouter';
 import { EscalationTooSoonError } from './ManualEscalationLimit';
 
@@ -20,8 +20,7 @@ export function addPagingRoutes(
   },
 ): void {
   const { httpAuth, auditor, service } = options;
-  const credentials = (req: Request<any, any, any, any>) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = callerCredentials(httpAuth);
 
   router.get('/incidents/:idOrRef/pages', async (req, res) => {
     const creds = await credentials(req);

@@ -1,11 +1,9 @@
 import {
   createConditionExports,
   createPermissionResourceRef,
-  createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import { FIREBREAK_ONCALL_RESOURCE_TYPE } from '@firebreak/backstage-plugin-common';
-import { z } from 'zod';
-import { lowerRef } from '../refs';
+import { createGroupOwnerRule } from './groupOwnedResource';
 
 /**
  * A schedule or an escalation policy as permission rules see it.
@@ -39,21 +37,12 @@ export const onCallPermissionResourceRef = createPermissionResourceRef<
  *
  * @public
  */
-export const isOnCallOwner = createPermissionRule({
+export const isOnCallOwner = createGroupOwnerRule({
   name: 'IS_ONCALL_OWNER',
   description:
     'Allow schedules and escalation policies owned by one of the given claims',
   resourceRef: onCallPermissionResourceRef,
-  paramsSchema: z.object({
-    claims: z
-      .array(z.string())
-      .describe('Entity refs of the user and their groups'),
-  }),
-  apply: (resource, { claims }) =>
-    claims.some(claim => lowerRef(claim) === resource.ownerRef),
-  toQuery: () => {
-    throw new Error('On-call resources are only ever checked one at a time');
-  },
+  resources: 'On-call resources',
 });
 
 /**

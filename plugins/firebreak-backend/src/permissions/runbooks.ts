@@ -1,11 +1,9 @@
 import {
   createConditionExports,
   createPermissionResourceRef,
-  createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import { FIREBREAK_RUNBOOK_RESOURCE_TYPE } from '@firebreak/backstage-plugin-common';
-import { z } from 'zod';
-import { lowerRef } from '../refs';
+import { createGroupOwnerRule } from './groupOwnedResource';
 
 /**
  * A stored runbook as permission rules see it.
@@ -39,20 +37,11 @@ export const runbookPermissionResourceRef = createPermissionResourceRef<
  *
  * @public
  */
-export const isRunbookOwner = createPermissionRule({
+export const isRunbookOwner = createGroupOwnerRule({
   name: 'IS_RUNBOOK_OWNER',
   description: 'Allow runbooks owned by one of the given claims',
   resourceRef: runbookPermissionResourceRef,
-  paramsSchema: z.object({
-    claims: z
-      .array(z.string())
-      .describe('Entity refs of the user and their groups'),
-  }),
-  apply: (resource, { claims }) =>
-    claims.some(claim => lowerRef(claim) === resource.ownerRef),
-  toQuery: () => {
-    throw new Error('Runbooks are only ever checked one at a time');
-  },
+  resources: 'Runbooks',
 });
 
 /**

@@ -15,7 +15,7 @@ import { actorRefOf } from '../incidents/IncidentAccess';
 import { PostmortemAccess, PostmortemIncidents } from './PostmortemAccess';
 import { PostmortemCoverageStore } from './PostmortemCoverageStore';
 import { PostmortemNotifier } from './PostmortemNotifier';
-import { PostmortemStore } from './PostmortemStore';
+import { PostmortemStore, staleVersion } from './PostmortemStore';
 
 /** What a postmortem's page and checks read of the incidents it covers. @internal */
 export interface CoveredIncidents {
@@ -96,25 +96,14 @@ export class PostmortemCoverage {
     input: AttachPostmortemIncidentRequest,
     credentials: BackstageCredentials,
   ): Promise<{ postmortem: Postmortem; incident: Incident }> {
-    const { postmortem: current, incident } = await this.deps.access.read(
-      id,
-      credentials,
-      firebreakPostmortemUpdatePermission,
-    );
-    const attached = await this.deps.incidents.get(
-      input.incidentRef,
-      credentials,
-    );
-    await this.deps.access.authorize(
-      firebreakPostmortemUpdatePermission,
-      credentials,
-      attached,
-    );
+    const {
+      current,
+      incident,
+      other: attached,
+    } = await this.readForCoverageChange(id, input.incidentRef, credentials);
     this.requireOpen(current);
     if (current.version !== input.version) {
-      throw new ConflictError(
-        `version ${input.version} is stale: the postmortem is at version ${current.version}; reload it and try again`,
-      );
+      throw staleVersion(input.version, current.version);
     }
     if (current.coveredIncidentIds.includes(attached.id)) {
       throw new ConflictError(
@@ -148,17 +137,11 @@ export class PostmortemCoverage {
     idOrRef: string,
     credentials: BackstageCredentials,
   ): Promise<{ postmortem: Postmortem; incident: Incident }> {
-    const { postmortem: current, incident } = await this.deps.access.read(
-      id,
-      credentials,
-      firebreakPostmortemUpdatePermission,
-    );
-    const detached = await this.deps.incidents.get(idOrRef, credentials);
-    await this.deps.access.authorize(
-      firebreakPostmortemUpdatePermission,
-      credentials,
-      detached,
-    );
+    const {
+      current,
+      incident,
+      other: detached,
+    } = await this.readForCoverageChange(id, idOrRef, credentials);
     if (detached.id === current.incidentId) {
       throw new ConflictError(
         `${detached.ref} is the postmortem's own incident, which it always covers; only attached incidents can be detached`,
@@ -179,6 +162,29 @@ export class PostmortemCoverage {
     );
     await this.deps.notifier.changed(postmortem, [detached.id]);
     return { postmortem, incident };
+  }
+
+  /**
+   * The postmortem, its primary incident, and the other incident to attach or detach, once the
+   * caller may update both the postmortem and the other incident's postmortem.
+   */
+  private async readForCoverageChange(
+    id: string,
+    otherIdOrRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ current: Postmortem; incident: Incident; other: Incident }> {
+    const { postmortem: current, incident } = await this.deps.access.read(
+      id,
+      credentials,
+      firebreakPostmortemUpdatePermission,
+    );
+    const other = await this.deps.incidents.get(otherIdOrRef, credentials);
+    await this.deps.access.authorize(
+      firebreakPostmortemUpdatePermission,
+      credentials,
+      other,
+    );
+    return { current, incident, other };
   }
 
   /** What a published or waived postmortem covers changes only once it is reopened. */

@@ -2,7 +2,6 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -16,11 +15,15 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { NewTimelineEvent } from '../incidents/IncidentStore';
-import { lowerRef } from '../refs';
+import { requireEntityOfKind } from '../entityOfKind';
 import { PostmortemAccess } from './PostmortemAccess';
 import { PostmortemCoverage } from './PostmortemCoverage';
 import { PostmortemNotifier } from './PostmortemNotifier';
-import { PostmortemChanges, PostmortemStore } from './PostmortemStore';
+import {
+  PostmortemChanges,
+  PostmortemStore,
+  staleVersion,
+} from './PostmortemStore';
 
 /** Moves that approvers make: publishing, waiving, and reopening what was done. */
 function needsApprover(from: PostmortemStatus, to: PostmortemStatus) {
@@ -75,9 +78,7 @@ export class PostmortemEditing {
       incident,
     );
     if (current.version !== input.version) {
-      throw new ConflictError(
-        `version ${input.version} is stale: the postmortem is at version ${current.version}; reload it and try again`,
-      );
+      throw staleVersion(input.version, current.version);
     }
     const edits = [
       'ownerRef',
@@ -196,9 +197,7 @@ export class PostmortemEditing {
       );
     }
     if (current.version !== version) {
-      throw new ConflictError(
-        `version ${version} is stale: the postmortem is at version ${current.version}; reload it and try again`,
-      );
+      throw staleVersion(version, current.version);
     }
     const created = !current.approvals.some(a => a.approverRef === approverRef);
     const postmortem = await this.deps.store.approve(
@@ -270,29 +269,17 @@ export class PostmortemEditing {
   }
 
   /** The lower-cased ref of a user in the catalog, or a 400 naming the field. */
-  private async requireUser(
+  private requireUser(
     ref: string,
     field: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    let parsed;
-    try {
-      parsed = parseEntityRef(ref, {
-        defaultKind: 'user',
-        defaultNamespace: 'default',
-      });
-    } catch {
-      throw new InputError(`${field}: '${ref}' is not an entity ref`);
-    }
-    if (lowerRef(parsed.kind) !== 'user') {
-      throw new InputError(`${field}: '${ref}' is not a user`);
-    }
-    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+    return requireEntityOfKind(
+      this.deps.catalog,
+      ref,
+      'user',
+      field,
       credentials,
-    });
-    if (!entity) {
-      throw new InputError(`${field}: '${ref}' is not in the catalog`);
-    }
-    return lowerRef(stringifyEntityRef(parsed));
+    );
   }
 }

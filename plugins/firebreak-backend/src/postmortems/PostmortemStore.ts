@@ -75,6 +75,17 @@ export function isUniqueViolation(error: unknown) {
 }
 
 /**
+ * The 409 for a change based on a version of the postmortem that is no longer its current one.
+ *
+ * @internal
+ */
+export function staleVersion(version: number, current: number): ConflictError {
+  return new ConflictError(
+    `version ${version} is stale: the postmortem is at version ${current}; reload it and try again`,
+  );
+}
+
+/**
  * Reads and writes postmortems and their approvals. Edits are optimistic on `version`; a
  * status change and the timeline event recording it are written in one transaction.
  *
@@ -276,9 +287,7 @@ export class PostmortemStore {
     if (!row) {
       throw new NotFoundError(`No postmortem ${id}`);
     }
-    throw new ConflictError(
-      `version ${expectedVersion} is stale: the postmortem is at version ${row.version}; reload it and try again`,
-    );
+    throw staleVersion(expectedVersion, row.version);
   }
 
   private async withApprovals(row: Row, db: Knex): Promise<Postmortem> {

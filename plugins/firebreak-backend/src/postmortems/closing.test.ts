@@ -1,14 +1,12 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
 import { POSTMORTEM_REMINDER_TASK_ID } from './PostmortemReminders';
 import { postmortemRequests } from '../__testUtils__/postmortemRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 /** Friday 5 June 2026, 23:30 UTC: already Saturday in Tokyo. */
 const FRIDAY_NIGHT = '2026-06-05T23:30:00.000Z';

@@ -1,17 +1,16 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import {
   AskedPermission,
   startFirebreak,
+  tickingClock,
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { postmortemRequests } from '../__testUtils__/postmortemRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const paymentsApi = 'component:default/payments-api';
 const ledger = 'component:default/ledger';
@@ -27,10 +26,9 @@ describe.each(databases.eachSupportedId())(
 
     /** A backend whose clock moves a second on every reading, so events keep their order. */
     async function start(deny?: (asked: AskedPermission) => boolean) {
-      let instant = Date.parse('2026-06-03T12:00:00.000Z');
       const started = await startFirebreak({
         knex,
-        now: () => new Date((instant += 1000)),
+        now: tickingClock('2026-06-03T12:00:00.000Z'),
         deny,
       });
       return { ...started, pm: postmortemRequests(started.server) };

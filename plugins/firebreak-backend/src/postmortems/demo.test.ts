@@ -1,16 +1,14 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   as,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())('demo postmortems on %s', id => {
   it('publishes those of closed major incidents, puts one in review and leaves one overdue draft, once', async () => {

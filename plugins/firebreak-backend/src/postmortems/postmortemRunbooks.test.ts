@@ -1,18 +1,16 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import request from 'supertest';
 import {
-  as,
+  callApi,
   startFirebreak,
+  tickingClock,
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { postmortemRequests } from '../__testUtils__/postmortemRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const paymentsApi = 'component:default/payments-api';
 
@@ -26,17 +24,13 @@ describe.each(databases.eachSupportedId())(
 
     it('lists the runbook versions ticked, in the export too, and keeps them once published', async () => {
       // The clock moves a second on every reading: ticks after publishing come after it.
-      let instant = Date.parse('2026-06-03T12:00:00.000Z');
       const { server } = await startFirebreak({
         knex,
-        now: () => new Date((instant += 1000)),
+        now: tickingClock('2026-06-03T12:00:00.000Z'),
       });
       const pm = postmortemRequests(server);
       const call = (method: 'post' | 'put', path: string, body: object) =>
-        request(server)
-          [method](`/api/firebreak${path}`)
-          .set('Authorization', as(users.alice))
-          .send(body);
+        callApi(server, method, path, body);
       const runbook = {
         title: 'Payments failover',
         ownerRef: 'group:default/payments',

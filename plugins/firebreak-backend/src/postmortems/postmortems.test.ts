@@ -1,14 +1,12 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { startFirebreak, users } from '../__testUtils__/firebreakTestBackend';
 import { DEFAULT_POSTMORTEM_TEMPLATE } from '../config/PostmortemSettings';
 import { postmortemRequests } from '../__testUtils__/postmortemRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 describe.each(databases.eachSupportedId())('postmortems API on %s', id => {
   let knex: Knex;

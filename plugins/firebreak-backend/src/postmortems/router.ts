@@ -1,15 +1,20 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { internal } from '@backstage/backend-openapi-utils';
 import { POSTMORTEM_STATUSES } from '@firebreak/backstage-plugin-common';
 import { Request, Response } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
-import { EndpointMap } from '../schema/openapi';
-import { parse } from '../schema/requestValidation';
+import {
+  callerCredentials,
+  nonBlank,
+  parse,
+  PatchHandler,
+  versionNumber,
+  versionOnlyBody,
+} from '../schema/apiRequests';
 import { PostmortemService } from './PostmortemService';
 
-const ref = z.string().trim().min(1, 'must not be empty').max(255);
+const ref = nonBlank.max(255);
 
 const section = z
   .object({
@@ -20,7 +25,7 @@ const section = z
         /^[a-z0-9][a-z0-9-]{0,63}$/,
         'must be lower-case letters, digits and dashes',
       ),
-    title: z.string().trim().min(1, 'must not be empty').max(200),
+    title: nonBlank.max(200),
     body: z.string().max(100_000),
     whys: z.array(z.string().max(2_000)).max(10).optional(),
   })
@@ -28,14 +33,9 @@ const section = z
 
 const updateBody = z
   .object({
-    version: z.number().int().min(1),
+    version: versionNumber,
     status: z.enum(POSTMORTEM_STATUSES).optional(),
-    waiverReason: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(2_000)
-      .optional(),
+    waiverReason: nonBlank.max(2_000).optional(),
     ownerRef: ref.optional(),
     reviewerRefs: z.array(ref).max(20).optional(),
     sections: z
@@ -47,20 +47,9 @@ const updateBody = z
   })
   .strict();
 
-const approveBody = z.object({ version: z.number().int().min(1) }).strict();
-
 const attachBody = z
-  .object({ incidentRef: ref, version: z.number().int().min(1) })
+  .object({ incidentRef: ref, version: versionNumber })
   .strict();
-
-type AnyRequest = Request<any, any, any, any>;
-
-// TypedRouter types get, post, put and delete; PATCH handlers take their types from here.
-type UpdatePostmortemHandler = internal.EndpointMapRequestHandler<
-  EndpointMap,
-  '/postmortems/{id}',
-  'patch'
->;
 
 /**
  * Adds the postmortem routes to the plugin's API router: thin handlers that parse, call the
@@ -77,8 +66,7 @@ export function addPostmortemRoutes(
   },
 ): void {
   const { httpAuth, auditor, service } = options;
-  const credentials = (req: AnyRequest) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = callerCredentials(httpAuth);
 
   router.post('/incidents/:idOrRef/postmortem', async (req, res) => {
     const creds = await credentials(req);
@@ -115,7 +103,7 @@ export function addPostmortemRoutes(
     res.json(await service.get(req.params.id, creds));
   });
 
-  const update: UpdatePostmortemHandler = async (req, res) => {
+  const update: PatchHandler<'/postmortems/{id}'> = async (req, res) => {
     const creds = await credentials(req);
     const body = parse(updateBody, req.body);
     const postmortem = await audited(
@@ -135,7 +123,7 @@ export function addPostmortemRoutes(
 
   router.post('/postmortems/:id/approvals', async (req, res) => {
     const creds = await credentials(req);
-    const body = parse(approveBody, req.body);
+    const body = parse(versionOnlyBody, req.body);
     const { postmortem, created } = await audited(
       auditor,
       req,

@@ -3,11 +3,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -27,6 +23,8 @@ import {
 } from '@firebreak/backstage-plugin-common';
 import { actorRefOf } from '../incidents/IncidentAccess';
 import { RunbookPermissionResource } from '../permissions/runbooks';
+import { parseRefOfKind } from '../entityOfKind';
+import { loadGroupOwnedResources } from '../permissions/groupOwnedResource';
 import { lowerRef } from '../refs';
 import { catalogRunbooksOf } from './catalogRunbooks';
 import { RunbookContent, RunbookStore } from './RunbookStore';
@@ -206,22 +204,13 @@ export class RunbookService {
   async getPermissionResources(
     refs: string[],
   ): Promise<Array<RunbookPermissionResource | undefined>> {
-    return Promise.all(
-      refs.map(async ref => {
-        const colon = ref.indexOf(':');
-        const kind = ref.slice(0, colon);
-        const id = ref.slice(colon + 1);
-        if (kind === 'owner') {
-          const ownerRef = lowerRef(id);
-          return { kind, id: ownerRef, ownerRef };
-        }
-        if (kind === 'runbook') {
-          const ownerRef = await this.deps.store.getOwnerRef(id);
-          return ownerRef ? { kind, id, ownerRef } : undefined;
-        }
-        return undefined;
-      }),
-    );
+    return loadGroupOwnedResources(refs, async (kind, id) => {
+      if (kind === 'runbook') {
+        const ownerRef = await this.deps.store.getOwnerRef(id);
+        return ownerRef ? { kind, id, ownerRef } : undefined;
+      }
+      return undefined;
+    });
   }
 
   /** Storing runbooks for a team, or moving one to it, is asked on the team's owner ref. */
@@ -304,19 +293,9 @@ export class RunbookService {
   }
 
   private ownerRef(ref: string) {
-    let parsed: CompoundEntityRef;
-    try {
-      parsed = parseEntityRef(ref, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-    } catch {
-      throw new InputError(`ownerRef: '${ref}' is not an entity ref`);
-    }
-    if (lowerRef(parsed.kind) !== 'group') {
-      throw new InputError(`ownerRef: '${ref}' is not a group`);
-    }
-    return lowerRef(stringifyEntityRef(parsed));
+    return lowerRef(
+      stringifyEntityRef(parseRefOfKind(ref, 'group', 'ownerRef')),
+    );
   }
 
   private entityRef(ref: string, field: string) {

@@ -1,18 +1,16 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import request from 'supertest';
 import {
-  as,
+  callApi,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
 import { declare, sev2 } from '../__testUtils__/incidentRequests';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const ledger = 'component:default/ledger';
 const paymentsApi = 'component:default/payments-api';
@@ -20,8 +18,8 @@ const NOW = new Date('2026-06-03T12:00:00.000Z');
 
 describe.each(databases.eachSupportedId())('incident runbooks on %s', id => {
   let knex: Knex;
-  let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
-  let sent: Awaited<ReturnType<typeof startFirebreak>>['sent'];
+  let server: FirebreakTestBackend['server'];
+  let sent: FirebreakTestBackend['sent'];
 
   beforeAll(async () => {
     knex = await databases.init(id);
@@ -33,11 +31,7 @@ describe.each(databases.eachSupportedId())('incident runbooks on %s', id => {
     path: string,
     body?: object,
     user = users.alice,
-  ) =>
-    request(server)
-      [method](`/api/firebreak${path}`)
-      .set('Authorization', as(user))
-      .send(body);
+  ) => callApi(server, method, path, body, user);
 
   const store = async (
     title: string,

@@ -1,15 +1,18 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { Request } from 'express';
 import { z } from 'zod';
 import { audited } from '../audit';
 import { FirebreakApiRouter } from '../schema/apiRouter';
+import {
+  callerCredentials,
+  nonBlank,
+  parse,
+  versionNumber,
+} from '../schema/apiRequests';
 import { httpUrl } from '../schema/httpUrl';
-import { parse } from '../schema/requestValidation';
 import { IncidentRunbooks } from './IncidentRunbooks';
 import { RunbookService } from './RunbookService';
 
-const ref = z.string().trim().min(1, 'must not be empty');
-const versionNumber = z.number().int().min(1);
+const ref = nonBlank;
 const versionParam = z
   .string()
   .regex(/^\d{1,9}$/, 'must be a version number')
@@ -18,15 +21,15 @@ const versionParam = z
 
 const step = z
   .object({
-    id: z.string().trim().min(1, 'must not be empty').max(20).optional(),
-    title: z.string().trim().min(1, 'must not be empty').max(500),
+    id: nonBlank.max(20).optional(),
+    title: nonBlank.max(500),
     body: z.string().max(10_000).optional(),
     url: httpUrl.optional(),
   })
   .strict();
 
 const runbookFields = {
-  title: z.string().trim().min(1, 'must not be empty').max(200),
+  title: nonBlank.max(200),
   body: z.string().max(50_000).optional(),
   steps: z.array(step).max(100).optional(),
   ownerRef: ref,
@@ -77,8 +80,7 @@ export function addRunbookRoutes(
   options: RunbookRoutesOptions,
 ): void {
   const { httpAuth, auditor, service, incidentRunbooks } = options;
-  const credentials = (req: Request<any, any, any, any>) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = callerCredentials(httpAuth);
 
   router.get('/runbooks', async (req, res) => {
     const creds = await credentials(req);

@@ -1,18 +1,16 @@
 /* eslint-disable no-script-url -- some tests are that script URLs are refused */
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import request from 'supertest';
 import {
-  as,
+  callApi,
+  FirebreakTestBackend,
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const ledger = 'component:default/ledger';
 const paymentsApi = 'component:default/payments-api';
@@ -30,8 +28,8 @@ const newRunbook = {
 
 describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
   let knex: Knex;
-  let server: Awaited<ReturnType<typeof startFirebreak>>['server'];
-  let sent: Awaited<ReturnType<typeof startFirebreak>>['sent'];
+  let server: FirebreakTestBackend['server'];
+  let sent: FirebreakTestBackend['sent'];
 
   beforeAll(async () => {
     knex = await databases.init(id);
@@ -43,11 +41,7 @@ describe.each(databases.eachSupportedId())('runbooks API on %s', id => {
     path: string,
     body?: object,
     user = users.alice,
-  ) =>
-    request(server)
-      [method](`/api/firebreak${path}`)
-      .set('Authorization', as(user))
-      .send(body);
+  ) => callApi(server, method, path, body, user);
 
   const versionRows = async (runbookId: string) =>
     Number(

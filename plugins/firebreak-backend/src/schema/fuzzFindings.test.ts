@@ -1,10 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import {
-  as,
-  startFirebreak,
-  users,
-} from '../__testUtils__/firebreakTestBackend';
+import { callApi, startFirebreak } from '../__testUtils__/firebreakTestBackend';
 
 // What the OpenAPI fuzz test (fuzz.test.ts) found, one regression test each: answers that
 // were a 5xx, a 4xx naming no field, or a status the spec does not document.
@@ -26,9 +22,7 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(id);
       const { server } = await startFirebreak({ knex });
       const call = (method: 'get' | 'post' | 'patch', path: string) =>
-        request(server)
-          [method](`/api/firebreak${path}`)
-          .set('Authorization', as(users.alice));
+        callApi(server, method, path);
       return { server, call };
     }
 

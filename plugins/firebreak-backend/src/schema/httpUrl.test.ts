@@ -2,7 +2,7 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { httpUrl, isHttpUrl } from './httpUrl';
-import { parse } from './requestValidation';
+import { parse } from './apiRequests';
 
 describe('isHttpUrl', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INSTANT_YEARS, instant, parseInstant } from './instant';
-import { parse } from './requestValidation';
+import { parse } from './apiRequests';
 
 const body = z.object({ at: instant });
 const message = (at: unknown) => {

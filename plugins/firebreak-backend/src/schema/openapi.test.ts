@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import express from 'express';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -15,12 +14,11 @@ import {
   startFirebreak,
   users,
 } from '../__testUtils__/firebreakTestBackend';
+import { testDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = testDatabases();
 
 const sev2 = {
   title: 'Elevated 5xx from payments API',

@@ -1,4 +1,5 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from '../incidents/resourceType';
+import { resourcePermissions } from '../resourcePermissions';
 
 /**
  * The resource type of Firebreak action items, for conditional permission rules.
@@ -7,15 +8,18 @@ import { createPermission } from '@backstage/plugin-permission-common';
  */
 export const FIREBREAK_ACTION_ITEM_RESOURCE_TYPE = 'firebreak-action-item';
 
+const actionItem = resourcePermissions('action-item', {
+  read: {},
+  create: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE },
+  update: { resourceType: FIREBREAK_ACTION_ITEM_RESOURCE_TYPE },
+});
+
 /**
  * Reading action items.
  *
  * @public
  */
-export const firebreakActionItemReadPermission = createPermission({
-  name: 'firebreak.action-item.read',
-  attributes: { action: 'read' },
-});
+export const firebreakActionItemReadPermission = actionItem.read;
 
 /**
  * Creating an action item for an incident. Authorized against the incident (its id as the
@@ -23,23 +27,14 @@ export const firebreakActionItemReadPermission = createPermission({
  *
  * @public
  */
-export const firebreakActionItemCreatePermission = createPermission({
-  name: 'firebreak.action-item.create',
-  attributes: { action: 'create' },
-  // FIREBREAK_INCIDENT_RESOURCE_TYPE, spelled out: that module lists these permissions.
-  resourceType: 'firebreak-incident',
-});
+export const firebreakActionItemCreatePermission = actionItem.create;
 
 /**
  * Changing an action item: its fields and its status.
  *
  * @public
  */
-export const firebreakActionItemUpdatePermission = createPermission({
-  name: 'firebreak.action-item.update',
-  attributes: { action: 'update' },
-  resourceType: FIREBREAK_ACTION_ITEM_RESOURCE_TYPE,
-});
+export const firebreakActionItemUpdatePermission = actionItem.update;
 
 /**
  * The action item permissions.

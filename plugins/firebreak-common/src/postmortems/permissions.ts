@@ -1,33 +1,31 @@
-import { createPermission } from '@backstage/plugin-permission-common';
 import { FIREBREAK_INCIDENT_RESOURCE_TYPE } from '../incidents/resourceType';
+import { resourcePermissions } from '../resourcePermissions';
 
 /*
  * Postmortem permissions are incident resource permissions, authorized against the incident
  * the postmortem belongs to: policies condition them with the incident rules (owners of the
  * impacted entities, role holders, participants).
  */
+const postmortem = resourcePermissions('postmortem', {
+  read: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE },
+  create: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE },
+  update: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE },
+  approve: { resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE, action: 'update' },
+});
 
 /**
  * Reading an incident's postmortem and exporting it.
  *
  * @public
  */
-export const firebreakPostmortemReadPermission = createPermission({
-  name: 'firebreak.postmortem.read',
-  attributes: { action: 'read' },
-  resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE,
-});
+export const firebreakPostmortemReadPermission = postmortem.read;
 
 /**
  * Starting an incident's postmortem.
  *
  * @public
  */
-export const firebreakPostmortemCreatePermission = createPermission({
-  name: 'firebreak.postmortem.create',
-  attributes: { action: 'create' },
-  resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE,
-});
+export const firebreakPostmortemCreatePermission = postmortem.create;
 
 /**
  * Editing a postmortem: sections, starred events, owner, reviewers, and moving it to review,
@@ -35,22 +33,14 @@ export const firebreakPostmortemCreatePermission = createPermission({
  *
  * @public
  */
-export const firebreakPostmortemUpdatePermission = createPermission({
-  name: 'firebreak.postmortem.update',
-  attributes: { action: 'update' },
-  resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE,
-});
+export const firebreakPostmortemUpdatePermission = postmortem.update;
 
 /**
  * Approving a postmortem in review, and publishing it (or reopening a published one).
  *
  * @public
  */
-export const firebreakPostmortemApprovePermission = createPermission({
-  name: 'firebreak.postmortem.approve',
-  attributes: { action: 'update' },
-  resourceType: FIREBREAK_INCIDENT_RESOURCE_TYPE,
-});
+export const firebreakPostmortemApprovePermission = postmortem.approve;
 
 /**
  * Every postmortem permission.

@@ -1,5 +1,4 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { createPermission } from '@backstage/plugin-permission-common';
+import { ownerResourceRef, resourcePermissions } from '../resourcePermissions';
 
 /**
  * The resource type of stored runbooks, for conditional permission rules. Resource refs are
@@ -10,15 +9,18 @@ import { createPermission } from '@backstage/plugin-permission-common';
  */
 export const FIREBREAK_RUNBOOK_RESOURCE_TYPE = 'firebreak-runbook';
 
+const runbook = resourcePermissions('runbook', {
+  read: {},
+  create: { resourceType: FIREBREAK_RUNBOOK_RESOURCE_TYPE },
+  update: { resourceType: FIREBREAK_RUNBOOK_RESOURCE_TYPE },
+});
+
 /**
  * Reading runbooks: an entity's list, a stored runbook and its versions.
  *
  * @public
  */
-export const firebreakRunbookReadPermission = createPermission({
-  name: 'firebreak.runbook.read',
-  attributes: { action: 'read' },
-});
+export const firebreakRunbookReadPermission = runbook.read;
 
 /**
  * Storing a runbook for a team, or moving one to a team. A resource permission authorized
@@ -27,22 +29,14 @@ export const firebreakRunbookReadPermission = createPermission({
  *
  * @public
  */
-export const firebreakRunbookCreatePermission = createPermission({
-  name: 'firebreak.runbook.create',
-  attributes: { action: 'create' },
-  resourceType: FIREBREAK_RUNBOOK_RESOURCE_TYPE,
-});
+export const firebreakRunbookCreatePermission = runbook.create;
 
 /**
  * Saving a new version of a stored runbook.
  *
  * @public
  */
-export const firebreakRunbookUpdatePermission = createPermission({
-  name: 'firebreak.runbook.update',
-  attributes: { action: 'update' },
-  resourceType: FIREBREAK_RUNBOOK_RESOURCE_TYPE,
-});
+export const firebreakRunbookUpdatePermission = runbook.update;
 
 /**
  * The resource ref that stands for a team's runbooks as a whole, such as
@@ -53,13 +47,7 @@ export const firebreakRunbookUpdatePermission = createPermission({
  * @public
  */
 export function runbookOwnerResourceRef(ownerRef: string): string {
-  const owner = stringifyEntityRef(
-    parseEntityRef(ownerRef, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    }),
-  );
-  return `owner:${owner.toLowerCase()}`;
+  return ownerResourceRef(ownerRef);
 }
 
 /**

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { as, startFirebreak, users } from '../firebreakTestBackend';
+import { as, FirebreakTestBackend, users } from '../firebreakTestBackend';
 import { RequestTally } from './RequestTally';
 
-type TestServer = Awaited<ReturnType<typeof startFirebreak>>['server'];
+type TestServer = FirebreakTestBackend['server'];
 
 /** The instant the matrix's backends live at. */
 export const MATRIX_NOW = '2026-06-03T12:00:00.000Z';

@@ -7,6 +7,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
+import { useIsOwnProfile } from '../../hooks/useIsOwnProfile';
 import { followUpsRouteRef } from '../../routes';
 import { FollowUpsCard, FollowUpsContent } from './FollowUpsCard';
 
@@ -111,14 +112,5 @@ export function MyFollowUpsCard(props: { variant?: InfoCardVariants }) {
  * @public
  */
 export function EntityUserFollowUpsCard(props: { variant?: InfoCardVariants }) {
-  const { entity } = useEntity();
-  const identityApi = useApi(identityApiRef);
-  const identity = useAsync(
-    () => identityApi.getBackstageIdentity(),
-    [identityApi],
-  );
-  const isMe =
-    identity.value?.userEntityRef.toLocaleLowerCase('en-US') ===
-    stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  return isMe ? <MyFollowUpsCard variant={props.variant} /> : null;
+  return useIsOwnProfile() ? <MyFollowUpsCard variant={props.variant} /> : null;
 }

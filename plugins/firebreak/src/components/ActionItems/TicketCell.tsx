@@ -10,7 +10,7 @@ import Button from '@material-ui/core/Button';
 import { useState } from 'react';
 import { firebreakApiRef } from '../../api';
 import { describeFailure, isConflict } from '../../api/failures';
-import { isHttpUrl } from './format';
+import { isHttpUrl } from '../isHttpUrl';
 
 /**
  * What the ticket cell tells the table: a failure to show above it.

@@ -24,14 +24,3 @@ export const TYPE_LABELS: Record<ActionItemType, string> = {
 export function formatDue(dueAt: string): string {
   return DateTime.fromISO(dueAt).toLocaleString(DateTime.DATE_MED);
 }
-
-/** Only links that are safe to follow: http and https. */
-export function isHttpUrl(url: string | undefined): url is string {
-  if (!url) return false;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

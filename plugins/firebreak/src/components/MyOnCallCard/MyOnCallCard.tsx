@@ -5,13 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  identityApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   firebreakOnCallReadPermission,
@@ -35,6 +29,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { firebreakApiRef } from '../../api';
+import { useIsOwnProfile } from '../../hooks/useIsOwnProfile';
 import { RotateCalendarFeedButton } from '../RotateCalendarFeedButton';
 import { describeFailure } from '../../api/failures';
 import { onCallRouteRef, scheduleRouteRef } from '../../routes';
@@ -316,14 +311,5 @@ export function MyOnCallCard(props: { variant?: InfoCardVariants }) {
  * @public
  */
 export function EntityUserOnCallCard(props: { variant?: InfoCardVariants }) {
-  const { entity } = useEntity();
-  const identityApi = useApi(identityApiRef);
-  const identity = useAsync(
-    () => identityApi.getBackstageIdentity(),
-    [identityApi],
-  );
-  const isMe =
-    identity.value?.userEntityRef.toLocaleLowerCase('en-US') ===
-    stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  return isMe ? <MyOnCallCard variant={props.variant} /> : null;
+  return useIsOwnProfile() ? <MyOnCallCard variant={props.variant} /> : null;
 }

@@ -51,10 +51,14 @@ export function usePostmortem(incidentRef: string) {
     load();
   }, [load]);
 
-  /** Runs a change; a 409 reloads. Gives what happened, for callers that keep input. */
-  const run = useCallback(
+  /**
+   * Runs a change; a 409 reloads. Gives what happened, for callers that keep input. A failure
+   * is shown by the page, or left to the caller to show next to its input.
+   */
+  const save = useCallback(
     async (
       change: (p: PostmortemDetails) => Promise<PostmortemDetails>,
+      failureShownBy: 'page' | 'caller',
     ): Promise<SaveOutcome> => {
       const p = current.current;
       if (!p)
@@ -65,22 +69,32 @@ export function usePostmortem(incidentRef: string) {
         setPostmortem(await change(p));
         return { kind: 'saved' };
       } catch (e) {
-        if (isConflict(e)) {
-          setProblem({
-            severity: 'warning',
-            message: `${CONFLICT_MESSAGE} (${describeFailure(e)})`,
-          });
-          await load();
-          return { kind: 'conflict' };
-        }
         const message = describeFailure(e);
-        setProblem({ severity: 'error', message });
+        const onPage = failureShownBy === 'page';
+        if (isConflict(e)) {
+          if (onPage) {
+            setProblem({
+              severity: 'warning',
+              message: `${CONFLICT_MESSAGE} (${message})`,
+            });
+          }
+          await load();
+          return onPage ? { kind: 'conflict' } : { kind: 'failed', message };
+        }
+        if (onPage) setProblem({ severity: 'error', message });
         return { kind: 'failed', message };
       } finally {
         setBusy(false);
       }
     },
     [load],
+  );
+
+  /** Runs a change whose failure the page shows. */
+  const run = useCallback(
+    (change: (p: PostmortemDetails) => Promise<PostmortemDetails>) =>
+      save(change, 'page'),
+    [save],
   );
 
   const update = useCallback(
@@ -126,25 +140,9 @@ export function usePostmortem(incidentRef: string) {
    * its own, a stale version) is the caller's to show next to its input; a 409 also reloads.
    */
   const changeCoverage = useCallback(
-    async (
-      change: (p: PostmortemDetails) => Promise<PostmortemDetails>,
-    ): Promise<SaveOutcome> => {
-      const p = current.current;
-      if (!p)
-        return { kind: 'failed', message: 'the postmortem is not loaded' };
-      setProblem(undefined);
-      setBusy(true);
-      try {
-        setPostmortem(await change(p));
-        return { kind: 'saved' };
-      } catch (e) {
-        if (isConflict(e)) await load();
-        return { kind: 'failed', message: describeFailure(e) };
-      } finally {
-        setBusy(false);
-      }
-    },
-    [load],
+    (change: (p: PostmortemDetails) => Promise<PostmortemDetails>) =>
+      save(change, 'caller'),
+    [save],
   );
 
   const attachIncident = useCallback(

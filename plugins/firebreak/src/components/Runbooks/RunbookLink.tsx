@@ -1,17 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import Link from '@material-ui/core/Link';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
-
-/** Only http(s) URLs become links; anything else (javascript:, data:) is shown as text. */
-export function isHttpUrl(url: string | undefined): url is string {
-  if (!url) return false;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+import { isHttpUrl } from '../isHttpUrl';
 
 /** A runbook's short name for an entity ref: `payments-api` for `component:default/payments-api`. */
 export function entityName(entityRef: string): string {
