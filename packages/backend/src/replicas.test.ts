@@ -195,29 +195,30 @@ async function waitFor<T>(
           await waitFor('120 incidents declared', 300_000, async () =>
             incidents.length >= 120 ? true : undefined,
           );
+          // Read what A holds while it is frozen, so that it cannot deliver those pages between
+          // the reading and the kill; let it go on and try again while it holds none.
           await waitFor(
             'replica A to hold page notifications',
             60_000,
             async () => {
+              a.freeze(true);
               const { rows } = await firebreakDb.query(
-                `SELECT count(*)::int AS held FROM firebreak_page_notifications
+                `SELECT incident_id, user_ref FROM firebreak_page_notifications
                  WHERE status = 'pending' AND claimed_by LIKE $1 AND claimed_until > now()`,
                 [heldByA],
               );
-              return rows[0].held > 0 ? true : undefined;
+              if (rows.length > 0) {
+                held = rows;
+                return true;
+              }
+              a.freeze(false);
+              return undefined;
             },
             5,
           );
           aDown = true;
           await a.kill('SIGKILL');
           killedAt = Date.now();
-          held = (
-            await firebreakDb.query(
-              `SELECT incident_id, user_ref FROM firebreak_page_notifications
-               WHERE status = 'pending' AND claimed_by LIKE $1`,
-              [heldByA],
-            )
-          ).rows;
           restarted = startBackend('A (restarted)', portA);
         };
         const declare = async (n: number): Promise<void> => {

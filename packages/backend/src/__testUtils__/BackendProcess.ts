@@ -127,6 +127,16 @@ export class BackendProcess {
     );
   }
 
+  /**
+   * Freezes the process (SIGSTOP) or lets it go on (SIGCONT), so that what it holds can be read
+   * while it cannot change.
+   */
+  freeze(frozen: boolean): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+    }
+  }
+
   /** Sends a signal and waits until the process has ended. */
   async kill(signal: NodeJS.Signals): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
