@@ -48,9 +48,13 @@ describe.each(databases.eachSupportedId())('firebreak plugin on %s', id => {
       '20261204000000_action_item_runbooks.js',
       '20261210000000_postmortem_incidents.js',
       '20261215000000_action_item_tickets.js',
+      '20261217000000_incident_detected_at.js',
     ]);
     expect(
       await knex.schema.hasColumn('firebreak_action_items', 'runbook_id'),
+    ).toBe(true);
+    expect(
+      await knex.schema.hasColumn('firebreak_incidents', 'detected_at'),
     ).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incidents')).toBe(true);
     expect(await knex.schema.hasTable('firebreak_incident_entities')).toBe(
