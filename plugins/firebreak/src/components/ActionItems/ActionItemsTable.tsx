@@ -208,7 +208,12 @@ export function ActionItemsTable(props: {
                       item={item}
                       incident={
                         props.hideIncident ? undefined : (
-                          <Link to={incidentLink({ ref: item.incidentRef })}>
+                          // Underlined: in a line of text, colour alone does not mark it
+                          // as a link (WCAG link-in-text-block).
+                          <Link
+                            to={incidentLink({ ref: item.incidentRef })}
+                            underline="always"
+                          >
                             {item.incidentRef}
                           </Link>
                         )
